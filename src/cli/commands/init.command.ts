@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import type { AppContext } from '../../server/context.js';
+import { DEMO_PASSWORD } from '../../server/services/init.service.js';
+import { progressBar } from '../output.js';
+import { withContext, withGlobal, type GlobalOptions } from './common.js';
+
+export interface InitFlags extends GlobalOptions {
+  demo?: boolean;
+  seed?: string;
+  areas?: string;
+  small?: boolean;
+}
+
+/** Runs init and prints what it did; shared by `init` and `start`. */
+export async function runInit(ctx: AppContext, flags: InitFlags): Promise<void> {
+  const areas = flags.small ? ['53'] : flags.areas?.split(',').map((s) => s.trim()).filter(Boolean);
+  const seed = flags.seed === undefined ? 1 : Number(flags.seed);
+  const t0 = Date.now();
+  const r = await ctx.services.init.init({ demo: !!flags.demo, seed, areas, progress: progressBar() });
+  const secs = ((Date.now() - t0) / 1000).toFixed(1);
+  const out = process.stdout;
+  out.write(`存储 store: ${ctx.store.dialect} ${ctx.store.location}\n`);
+  out.write(r.hierarchyLoaded ? `已载入行政区划 loaded divisions: ${r.divisions.toLocaleString('zh-CN')}\n` : '行政区划已存在 divisions already loaded\n');
+  out.write(`机构 facilities: ${r.facilities.toLocaleString('zh-CN')}，年报 reports: ${r.reports.toLocaleString('zh-CN')}（${secs} s）\n`);
+  if (r.demoLoaded) {
+    out.write(`演示用户 demo users (密码 password: ${DEMO_PASSWORD}):\n`);
+    for (const u of r.users) out.write(`  ${u.username.padEnd(8)} ${u.role.padEnd(18)} ${u.scopeCode}\n`);
+  } else if (!flags.demo) {
+    const password = process.env.GTCM_ADMIN_PASSWORD || `Gtcm@${randomBytes(6).toString('base64url')}`;
+    if (await ctx.services.init.ensureAdmin(password))
+      out.write(`已创建系统管理员 created administrator: admin / ${process.env.GTCM_ADMIN_PASSWORD ? '(GTCM_ADMIN_PASSWORD)' : password}\n`);
+  }
+}
+
+export function initCommand(program: Command): void {
+  withGlobal(program.command('init'))
+    .description('初始化存储：行政区划，可选演示数据 / initialise the store: hierarchy, optionally the national demo')
+    .option('--demo', '生成全国演示数据 / generate the national demo data set')
+    .option('--seed <n>', '演示数据随机种子 / demo seed', '1')
+    .option('--areas <codes>', '只载入这些区划及其上级（逗号分隔），用于测试 / only these divisions, their subtrees and ancestors (comma-separated), for tests')
+    .option('--small', '只载入云南省（53），快速体验 / only Yunnan (53), for a quick look')
+    .action(async (flags: InitFlags) => {
+      await withContext(flags, (ctx) => runInit(ctx, flags));
+    });
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../server/config.js';
+import { buildApp } from '../../server/app.js';
+import { createContext, type AppContext } from '../../server/context.js';
+import { runInit, type InitFlags } from './init.command.js';
+import { withGlobal } from './common.js';
+
+interface ServeFlags extends InitFlags {
+  port?: string;
+  host?: string;
+}
+
+/** Serves until SIGINT/SIGTERM, then closes the HTTP server and the store. */
+async function serve(ctx: AppContext): Promise<void> {
+  await ctx.services.init.requireInitialised();
+  const app = await buildApp(ctx);
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  app.log.info({ store: ctx.store.dialect, location: ctx.store.location, port: ctx.config.port }, `平台已启动 platform ready: http://localhost:${ctx.config.port}/`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  await ctx.close();
+}
+
+function open(flags: ServeFlags): Promise<AppContext> {
+  return createContext(loadConfig({ dataDir: flags.dataDir, port: flags.port ? Number(flags.port) : undefined, host: flags.host }));
+}
+
+export function serveCommand(program: Command): void {
+  withGlobal(program.command('serve'))
+    .description('启动 Web 服务 / serve the web app and API')
+    .option('--port <port>', '端口 / port (env PORT, default 3000)')
+    .option('--host <host>', '监听地址 / listen address (default 0.0.0.0)')
+    .action(async (flags: ServeFlags) => serve(await open(flags)));
+
+  withGlobal(program.command('start'))
+    .description('首次运行时初始化（含全国演示数据），然后启动服务 / init with the national demo if needed, then serve')
+    .option('--port <port>', '端口 / port (env PORT, default 3000)')
+    .option('--host <host>', '监听地址 / listen address')
+    .option('--seed <n>', '演示数据随机种子 / demo seed', '1')
+    .option('--no-demo', '不生成演示数据 / without demo data')
+    .action(async (flags: ServeFlags & { demo: boolean }) => {
+      const ctx = await open(flags);
+      if (await ctx.services.init.needsInit()) await runInit(ctx, { ...flags, demo: flags.demo });
+      await serve(ctx);
+    });
+}

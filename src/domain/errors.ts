@@ -1,0 +1,80 @@
+/**
+ * The error catalogue: every error a user can cause has a stable code, an HTTP status and a
+ * message in Chinese and English. Codes never change meaning once released.
+ */
+
+export interface ErrorDef {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const ERRORS = {
+  E1000: { status: 400, zh: '输入不合法', en: 'Invalid input' },
+  E1001: { status: 400, zh: '日期格式应为 YYYY-MM-DD', en: 'Date must be YYYY-MM-DD' },
+  E1002: { status: 400, zh: '期间格式不正确', en: 'Malformed period' },
+  E1101: { status: 404, zh: '行政区划不存在', en: 'Division not found' },
+  E1102: { status: 404, zh: '机构不存在', en: 'Facility not found' },
+  E1103: { status: 404, zh: '用户不存在', en: 'User not found' },
+  E1104: { status: 404, zh: '数据集不存在', en: 'Data set not found' },
+  E1105: { status: 404, zh: '报表不存在', en: 'Report not found' },
+  E1201: { status: 409, zh: '机构编码已存在', en: 'Facility code already exists' },
+  E1202: { status: 409, zh: '用户名已存在', en: 'Username already exists' },
+  E1301: { status: 400, zh: '机构类型与所属行政区划层级不符', en: 'Facility type does not fit the level of its division' },
+  E1302: { status: 409, zh: '机构已撤销', en: 'Facility is already closed' },
+  E1303: { status: 400, zh: '撤销日期不能早于成立日期', en: 'Closing date cannot precede the opening date' },
+  E1304: { status: 400, zh: '机构编码格式不正确（2–40 位字母、数字、- 或 _，且不能全为数字）', en: 'Malformed facility code (2–40 letters, digits, - or _, not all digits)' },
+  E1401: { status: 400, zh: '数据元不存在', en: 'Unknown data element' },
+  E1402: { status: 400, zh: '该数据元不适用于此类机构', en: 'Data element does not apply to this facility type' },
+  E1403: { status: 400, zh: '数值类型不正确', en: 'Wrong value type' },
+  E1404: { status: 400, zh: '选项不存在', en: 'Unknown option' },
+  E1405: { status: 400, zh: '机构在该期间未运营', en: 'Facility is not open in that period' },
+  E2001: { status: 401, zh: '请先登录', en: 'Login required' },
+  E2002: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  E2003: { status: 423, zh: '登录失败次数过多，账号已锁定 15 分钟', en: 'Too many failed logins: account locked for 15 minutes' },
+  E2004: { status: 401, zh: '会话已超时，请重新登录', en: 'Session timed out: please log in again' },
+  E2005: { status: 403, zh: '安全校验失败（CSRF），请刷新页面后重试', en: 'Security check failed (CSRF): reload the page and retry' },
+  E2006: { status: 400, zh: '密码至少 8 位，且包含大写字母、小写字母、数字、符号中的至少 3 类', en: 'Password needs at least 8 characters from at least 3 of: upper case, lower case, digits, symbols' },
+  E2007: { status: 403, zh: '账号已停用', en: 'Account disabled' },
+  E2101: { status: 403, zh: '当前角色无权执行此操作', en: 'Your role may not do this' },
+  E2102: { status: 403, zh: '超出您的管辖范围', en: 'Outside your area of responsibility' },
+  E2103: { status: 400, zh: '角色与管辖范围不匹配', en: 'Role does not fit the scope' },
+  E3001: { status: 400, zh: '命令参数不正确', en: 'Invalid command arguments' },
+  E3002: { status: 409, zh: '数据库尚未初始化，请先运行 gtcm init', en: 'Database not initialised: run `gtcm init` first' },
+  E9000: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorDetail {
+  field?: string;
+  row?: number;
+  column?: string;
+  value?: unknown;
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly zh: string;
+  readonly en: string;
+  readonly detail: ErrorDetail;
+
+  constructor(code: ErrorCode, detail: ErrorDetail = {}, extra?: { zh?: string; en?: string }) {
+    const def = ERRORS[code];
+    const zh = extra?.zh ? `${def.zh}：${extra.zh}` : def.zh;
+    const en = extra?.en ? `${def.en}: ${extra.en}` : def.en;
+    super(`${code} ${zh} / ${en}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = def.status;
+    this.zh = zh;
+    this.en = en;
+    this.detail = detail;
+  }
+
+  toJSON() {
+    return { code: this.code, message: this.zh, messageEn: this.en, ...this.detail };
+  }
+}

@@ -1,0 +1,44 @@
+/** Runtime configuration: from flags first, then the environment, then defaults. No global state. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Config {
+  /** Data directory: holds the embedded SQLite store (gtcm.sqlite) and backups. */
+  dataDir: string;
+  /** PostgreSQL connection string; when set the store is PostgreSQL instead of SQLite. */
+  databaseUrl: string | null;
+  port: number;
+  host: string;
+  /** Directory holding the program metadata packages. */
+  programsDir: string;
+  /** Directory of the built web app; served when it exists. */
+  webDir: string;
+  logLevel: string;
+  /** Secure cookies (HTTPS deployments). */
+  secureCookies: boolean;
+}
+
+export interface ConfigOverrides {
+  dataDir?: string;
+  databaseUrl?: string | null;
+  port?: number;
+  host?: string;
+  logLevel?: string;
+}
+
+/** The repository root: two levels above this file in both src/server and dist/server. */
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const port = overrides.port ?? (env.PORT ? Number(env.PORT) : 3000);
+  return {
+    dataDir: resolve(overrides.dataDir ?? env.GTCM_DATA_DIR ?? './data'),
+    databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : env.DATABASE_URL || null,
+    port,
+    host: overrides.host ?? env.HOST ?? '0.0.0.0',
+    programsDir: resolve(env.GTCM_PROGRAMS_DIR ?? resolve(repoRoot, 'programs')),
+    webDir: resolve(env.GTCM_WEB_DIR ?? resolve(repoRoot, 'dist/web')),
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    secureCookies: env.GTCM_SECURE_COOKIES === 'true',
+  };
+}

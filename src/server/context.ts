@@ -1,0 +1,58 @@
+/** Wires the store, metadata and services together; the HTTP app and the CLI both start here. */
+import type { Config } from './config.js';
+import { openDatabase } from './database.js';
+import { migrateToLatest } from './migrations/index.js';
+import { AuditService } from './services/audit.service.js';
+import { AuthService } from './services/auth.service.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { DivisionService } from './services/division.service.js';
+import { FacilityService } from './services/facility.service.js';
+import { InitService } from './services/init.service.js';
+import { MetadataService } from './services/metadata.service.js';
+import { ReportService } from './services/report.service.js';
+import { UserService } from './services/user.service.js';
+import { Store } from './store.js';
+
+export interface Services {
+  audit: AuditService;
+  auth: AuthService;
+  divisions: DivisionService;
+  facilities: FacilityService;
+  reports: ReportService;
+  users: UserService;
+  init: InitService;
+}
+
+export interface AppContext {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  metadata: MetadataService;
+  services: Services;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, opts: { clock?: Clock } = {}): Promise<AppContext> {
+  const clock = opts.clock ?? systemClock;
+  const metadata = MetadataService.load(config.programsDir);
+  const database = openDatabase(config);
+  try {
+    await migrateToLatest(database.db, database.dialect);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  const store = new Store(database);
+  const audit = new AuditService(store, clock);
+  const facilities = new FacilityService(store, audit, clock);
+  const services: Services = {
+    audit,
+    auth: new AuthService(store, audit, clock),
+    divisions: new DivisionService(store),
+    facilities,
+    reports: new ReportService(store, metadata, facilities, audit, clock),
+    users: new UserService(store, audit, clock),
+    init: new InitService(store, audit, clock),
+  };
+  return { config, store, clock, metadata, services, close: () => store.close() };
+}

@@ -1,0 +1,26 @@
+/** Migrations, one set for both stores; timestamped names, each with up and down. */
+import { Migrator, type Kysely, type Migration } from 'kysely';
+import type { DB, Dialect } from '../database.js';
+import { initMigration } from './2026-11-23-001-init.js';
+
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '2026-11-23-001-init': initMigration(dialect),
+  };
+}
+
+/**
+ * Brings the schema up to date. On PostgreSQL Kysely's migrator holds an advisory lock, so two
+ * nodes starting together do not both migrate.
+ */
+export async function migrateToLatest(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    migrationTableName: 'gtcm_migration',
+    migrationLockTableName: 'gtcm_migration_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,154 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import { ancestorCodes, type DivisionLevel } from '../../domain/org-unit.js';
+import type { Facility, FacilityType, Ownership } from '../../domain/facility.js';
+import type { Area } from '../../domain/scope.js';
+import type { DB, FacilityTable } from '../database.js';
+import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './area-columns.js';
+
+export interface FacilityFilter {
+  /** Facilities in this area (the nation: all). */
+  area: Area;
+  /** Only this facility (facility-scoped users). */
+  onlyCode?: string;
+  type?: FacilityType;
+  /** Name or code text. */
+  text?: string;
+  status?: 'open' | 'closed' | 'all';
+  /** Open at some time in [start, end] (ISO dates). */
+  openBetween?: { start: string; end: string };
+}
+
+export type FacilityRow = Facility & { createdAt: string; updatedAt: string };
+
+function toFacility(r: FacilityTable): FacilityRow {
+  return {
+    code: r.code,
+    name: r.name,
+    type: r.type as FacilityType,
+    divisionCode: r.division_code,
+    ownership: r.ownership as Ownership,
+    opened: r.opened,
+    closed: r.closed,
+    attributes: JSON.parse(r.attributes) as Record<string, unknown>,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function toRow(f: Facility, at: string): FacilityTable {
+  const a = ancestorCodes(f.divisionCode);
+  return {
+    code: f.code,
+    name: f.name,
+    type: f.type,
+    division_code: f.divisionCode,
+    province_code: a[1] ?? f.divisionCode,
+    city_code: a[2] ?? null,
+    county_code: a[3] ?? null,
+    township_code: a[4] ?? null,
+    village_code: a[5] ?? null,
+    ownership: f.ownership,
+    opened: f.opened,
+    closed: f.closed,
+    attributes: JSON.stringify(f.attributes ?? {}),
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+function applyFilter(eb: ExpressionBuilder<DB, 'facility'>, f: FacilityFilter) {
+  const parts = [];
+  if (f.area.level > 0) parts.push(eb(FACILITY_LEVEL_COLUMN[f.area.level as DivisionLevel], '=', f.area.code));
+  if (f.onlyCode !== undefined) parts.push(eb('code', '=', f.onlyCode));
+  if (f.type) parts.push(eb('type', '=', f.type));
+  if (f.text) {
+    const t = f.text.replace(/[%_]/g, '');
+    parts.push(eb.or([eb('name', 'like', `%${t}%`), eb('code', 'like', `%${t}%`)]));
+  }
+  if (f.status === 'open') parts.push(eb('closed', 'is', null));
+  if (f.status === 'closed') parts.push(eb('closed', 'is not', null));
+  if (f.openBetween) {
+    parts.push(eb('opened', '<=', f.openBetween.end));
+    parts.push(eb.or([eb('closed', 'is', null), eb('closed', '>=', f.openBetween.start)]));
+  }
+  return eb.and(parts);
+}
+
+export class FacilityRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async insertMany(facilities: Facility[], at: string): Promise<void> {
+    for (const part of chunks(facilities.map((f) => toRow(f, at)), chunkSize(15)))
+      await this.db.insertInto('facility').values(part).execute();
+  }
+
+  async insert(f: Facility, at: string): Promise<void> {
+    await this.db.insertInto('facility').values(toRow(f, at)).execute();
+  }
+
+  async update(f: Facility, at: string): Promise<void> {
+    const { created_at: _, ...row } = toRow(f, at);
+    await this.db.updateTable('facility').set(row).where('code', '=', f.code).execute();
+  }
+
+  async get(code: string): Promise<FacilityRow | null> {
+    const r = await this.db.selectFrom('facility').selectAll().where('code', '=', code).executeTakeFirst();
+    return r ? toFacility(r) : null;
+  }
+
+  async list(filter: FacilityFilter, page: { offset: number; limit: number }): Promise<{ items: FacilityRow[]; total: number }> {
+    const base = this.db.selectFrom('facility').where((eb) => applyFilter(eb, filter));
+    const [rows, count] = await Promise.all([
+      base.selectAll().orderBy('code').offset(page.offset).limit(page.limit).execute(),
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { items: rows.map(toFacility), total: Number(count.n) };
+  }
+
+  /**
+   * Facility counts by type inside an area, grouped by the child level's ancestor code
+   * (for the nation: by province). `childLevel` null: one group for the area itself.
+   */
+  async countByChild(filter: FacilityFilter, childLevel: DivisionLevel | null): Promise<{ child: string | null; type: string; n: number }[]> {
+    if (childLevel === null) {
+      const rows = await this.db
+        .selectFrom('facility')
+        .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
+        .where((eb) => applyFilter(eb, filter))
+        .groupBy('type')
+        .execute();
+      return rows.map((r) => ({ child: null, type: r.type, n: Number(r.n) }));
+    }
+    const col = FACILITY_LEVEL_COLUMN[childLevel];
+    const rows = await this.db
+      .selectFrom('facility')
+      .select([`${col} as child`, 'type', (eb) => eb.fn.countAll<number>().as('n')])
+      .where((eb) => applyFilter(eb, filter))
+      .groupBy([col, 'type'])
+      .execute();
+    return rows.map((r) => ({ child: r.child as string | null, type: r.type, n: Number(r.n) }));
+  }
+
+  /** Pages through facilities in code order (exports, demo generation). */
+  async *iterate(filter: FacilityFilter, pageSize = 20000): AsyncGenerator<FacilityRow> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('facility')
+        .selectAll()
+        .where('code', '>', after)
+        .where((eb) => applyFilter(eb, filter))
+        .orderBy('code')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield toFacility(r);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].code;
+    }
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('facility').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+}

@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { DivisionLevel } from '../../domain/org-unit.js';
+import type { DataValues } from '../../domain/program.js';
+import type { Area } from '../../domain/scope.js';
+import type { DB, ReportTable } from '../database.js';
+import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './area-columns.js';
+
+export type ReportStatus = 'DRAFT' | 'SUBMITTED';
+
+/** One facility's values for one data set and period. */
+export interface Report {
+  dataSet: string;
+  period: string;
+  facilityCode: string;
+  values: DataValues;
+  status: ReportStatus;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+function toReport(r: ReportTable): Report {
+  return {
+    dataSet: r.data_set,
+    period: r.period,
+    facilityCode: r.facility_code,
+    values: JSON.parse(r.data_values) as DataValues,
+    status: r.status as ReportStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+function toRow(r: Report): ReportTable {
+  return {
+    data_set: r.dataSet,
+    period: r.period,
+    facility_code: r.facilityCode,
+    data_values: JSON.stringify(r.values),
+    status: r.status,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    updated_by: r.updatedBy,
+  };
+}
+
+export interface ReportKey {
+  dataSet: string;
+  period: string;
+  facilityCode: string;
+}
+
+export class ReportRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async insertMany(reports: Report[]): Promise<void> {
+    for (const part of chunks(reports.map(toRow), chunkSize(8))) await this.db.insertInto('report').values(part).execute();
+  }
+
+  async get(k: ReportKey): Promise<Report | null> {
+    const r = await this.db
+      .selectFrom('report')
+      .selectAll()
+      .where('data_set', '=', k.dataSet)
+      .where('period', '=', k.period)
+      .where('facility_code', '=', k.facilityCode)
+      .executeTakeFirst();
+    return r ? toReport(r) : null;
+  }
+
+  async upsert(r: Report): Promise<void> {
+    const row = toRow(r);
+    await this.db
+      .insertInto('report')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet({
+          data_values: row.data_values,
+          status: row.status,
+          updated_at: row.updated_at,
+          updated_by: row.updated_by,
+        }),
+      )
+      .execute();
+  }
+
+  async delete(k: ReportKey): Promise<void> {
+    await this.db
+      .deleteFrom('report')
+      .where('data_set', '=', k.dataSet)
+      .where('period', '=', k.period)
+      .where('facility_code', '=', k.facilityCode)
+      .execute();
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Pages through the reports of a data set and period for facilities in an area (or one facility), by facility code. */
+  async *iterate(opts: { dataSet: string; period: string; area: Area; onlyFacility?: string }, pageSize = 20000): AsyncGenerator<Report> {
+    let after = '';
+    for (;;) {
+      let q = this.db
+        .selectFrom('report as r')
+        .innerJoin('facility as f', 'f.code', 'r.facility_code')
+        .selectAll('r')
+        .where('r.data_set', '=', opts.dataSet)
+        .where('r.period', '=', opts.period)
+        .where('r.facility_code', '>', after);
+      if (opts.area.level > 0) q = q.where(`f.${FACILITY_LEVEL_COLUMN[opts.area.level as DivisionLevel]}`, '=', opts.area.code);
+      if (opts.onlyFacility !== undefined) q = q.where('r.facility_code', '=', opts.onlyFacility);
+      const rows = await q.orderBy('r.facility_code').limit(pageSize).execute();
+      for (const r of rows) yield toReport(r);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].facility_code;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** Driving the HTTP app in tests through Fastify's inject, as a logged-in user. */
+import type { App } from '../../src/server/app.js';
+import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+export interface Answer<T = any> {
+  status: number;
+  body: T;
+}
+
+export async function login(app: App, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return { cookie, csrf: res.json().csrfToken };
+}
+
+/** A tiny client for one session: every state-changing call carries the CSRF header. */
+export function client(app: App, s: Session | null) {
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown): Promise<Answer> => {
+    const headers: Record<string, string> = {};
+    if (s) {
+      headers.cookie = s.cookie;
+      if (method !== 'GET') headers['x-csrf-token'] = s.csrf;
+    }
+    const res = await app.inject({ method, url, headers, payload: payload as object | undefined });
+    return { status: res.statusCode, body: res.body ? res.json() : null };
+  };
+  return {
+    get: (url: string) => call('GET', url),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),
+    patch: (url: string, body?: unknown) => call('PATCH', url, body ?? {}),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+export type Client = ReturnType<typeof client>;
