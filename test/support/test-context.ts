@@ -23,7 +23,8 @@ export interface TestContext extends AppContext {
   dispose(): Promise<void>;
 }
 
-async function storeConfig(): Promise<{ config: Config; cleanup: () => Promise<void> }> {
+/** A fresh, empty store location: a temp directory (SQLite) or a new schema (PostgreSQL). */
+export async function storeConfig(): Promise<{ config: Config; cleanup: () => Promise<void> }> {
   if (STORE === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gtcm-test-'));
     return { config: loadConfig({ dataDir: dir, databaseUrl: null, logLevel: 'silent' }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };

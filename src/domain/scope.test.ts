@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { areaOf, divisionInScope, facilityInScope, scopeWithin, type Scope } from './scope.js';
+
+const nation: Scope = { kind: 'nation' };
+const wuhua: Scope = { kind: 'division', code: '530102', level: 3 };
+const yunnan: Scope = { kind: 'division', code: '53', level: 1 };
+const clinic: Scope = { kind: 'facility', code: 'VC-530102001001', divisionCode: '530102001001' };
+
+describe('scope', () => {
+  it('contains its own subtree and nothing beside it', () => {
+    expect(divisionInScope(wuhua, '530102')).toBe(true);
+    expect(divisionInScope(wuhua, '530102001001')).toBe(true);
+    expect(divisionInScope(wuhua, '530103')).toBe(false);
+    expect(divisionInScope(wuhua, '5301')).toBe(false);
+    expect(divisionInScope(wuhua, '53')).toBe(false);
+    expect(divisionInScope(nation, '110101')).toBe(true);
+  });
+
+  it('does not confuse codes that share leading digits across levels', () => {
+    // 530102 is a county; 5301020 is not a code at all, and 531021... belongs elsewhere.
+    expect(divisionInScope(wuhua, '531021')).toBe(false);
+    expect(divisionInScope({ kind: 'division', code: '5301', level: 2 }, '530102')).toBe(true);
+  });
+
+  it('gives a facility scope exactly its facility', () => {
+    expect(facilityInScope(clinic, { code: 'VC-530102001001', divisionCode: '530102001001' })).toBe(true);
+    expect(facilityInScope(clinic, { code: 'VC-530102001002', divisionCode: '530102001002' })).toBe(false);
+    expect(divisionInScope(clinic, '530102001001')).toBe(false);
+  });
+
+  it('nests scopes', () => {
+    expect(scopeWithin(yunnan, wuhua)).toBe(true);
+    expect(scopeWithin(wuhua, yunnan)).toBe(false);
+    expect(scopeWithin(wuhua, clinic)).toBe(true);
+    expect(scopeWithin(wuhua, nation)).toBe(false);
+    expect(scopeWithin(nation, clinic)).toBe(true);
+  });
+
+  it('reads area codes', () => {
+    expect(areaOf('CN')).toEqual({ level: 0, code: 'CN' });
+    expect(areaOf('530102')).toEqual({ level: 3, code: '530102' });
+    expect(areaOf('5301021')).toBeNull();
+  });
+});
