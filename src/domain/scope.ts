@@ -57,3 +57,8 @@ export function scopeArea(scope: Scope): Area | null {
   if (scope.kind === 'division') return { level: scope.level, code: scope.code };
   return null;
 }
+
+/** The division code an audit record about a scope belongs to (`CN` for the nation). */
+export function scopeAreaCode(scope: Scope): string {
+  return scope.kind === 'nation' ? NATION_CODE : scope.kind === 'division' ? scope.code : scope.divisionCode;
+}

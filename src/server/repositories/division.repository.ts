@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import { ancestorCodes, type Division, type DivisionKind, type DivisionLevel } from '../../domain/org-unit.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, DivisionTable } from '../database.js';
-import { chunks, chunkSize, DIVISION_LEVEL_COLUMN } from './area-columns.js';
+import { chunks, chunkSize, containsText, DIVISION_LEVEL_COLUMN } from './sql-helpers.js';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'kind'] as const;
 
@@ -91,7 +91,7 @@ export class DivisionRepository {
       .select(COLUMNS)
       .where((eb) => inArea(eb, area))
       .where((eb) =>
-        /^\d+$/.test(text) ? eb('code', 'like', `${text}%`) : eb('name', 'like', `%${text.replace(/[%_]/g, '')}%`),
+        /^\d+$/.test(text) ? eb('code', 'like', `${text}%`) : containsText(['name'], text),
       )
       .orderBy('level')
       .orderBy('code')

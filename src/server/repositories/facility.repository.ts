@@ -3,7 +3,7 @@ import { ancestorCodes, type DivisionLevel } from '../../domain/org-unit.js';
 import type { Facility, FacilityType, Ownership } from '../../domain/facility.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, FacilityTable } from '../database.js';
-import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './area-columns.js';
+import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
 
 export interface FacilityFilter {
   /** Facilities in this area (the nation: all). */
@@ -61,10 +61,7 @@ function applyFilter(eb: ExpressionBuilder<DB, 'facility'>, f: FacilityFilter) {
   if (f.area.level > 0) parts.push(eb(FACILITY_LEVEL_COLUMN[f.area.level as DivisionLevel], '=', f.area.code));
   if (f.onlyCode !== undefined) parts.push(eb('code', '=', f.onlyCode));
   if (f.type) parts.push(eb('type', '=', f.type));
-  if (f.text) {
-    const t = f.text.replace(/[%_]/g, '');
-    parts.push(eb.or([eb('name', 'like', `%${t}%`), eb('code', 'like', `%${t}%`)]));
-  }
+  if (f.text) parts.push(containsText(['name', 'code'], f.text));
   if (f.status === 'open') parts.push(eb('closed', 'is', null));
   if (f.status === 'closed') parts.push(eb('closed', 'is not', null));
   if (f.openBetween) {

@@ -3,7 +3,7 @@ import type { DivisionLevel } from '../../domain/org-unit.js';
 import type { DataValues } from '../../domain/program.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, ReportTable } from '../database.js';
-import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './area-columns.js';
+import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
 
 export type ReportStatus = 'DRAFT' | 'SUBMITTED';
 

@@ -1,4 +1,5 @@
-/** Column names of the ancestor codes that divisions and facilities carry, by level. */
+/** Shared query pieces: ancestor-code columns by level, text search, insert batching. */
+import { sql, type RawBuilder } from 'kysely';
 import type { DivisionLevel } from '../../domain/org-unit.js';
 
 export const FACILITY_LEVEL_COLUMN = {
@@ -23,4 +24,14 @@ export function chunkSize(columns: number): number {
 
 export function* chunks<T>(rows: T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+/**
+ * Case-insensitive "contains" on one or more text columns, the same on SQLite and PostgreSQL:
+ * `%` and `_` in the text are matched literally.
+ */
+export function containsText(columns: string[], text: string): RawBuilder<boolean> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const parts = columns.map((c) => sql`lower(${sql.ref(c)}) like ${pattern} escape '\\'`);
+  return sql<boolean>`(${sql.join(parts, sql` or `)})`;
 }

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError } from '../../domain/errors.js';
+import { scopeAreaCode } from '../../domain/scope.js';
 import { IDLE_TIMEOUT_MINUTES, LOCKOUT_MINUTES, LOCKOUT_THRESHOLD } from '../../domain/user.js';
 import type { UserRecord } from '../repositories/user.repository.js';
 import type { Store } from '../store.js';
@@ -31,8 +32,6 @@ export interface Authenticated {
 
 /** Sessions are looked up by a hash of the cookie token, so a leaked table holds no usable token. */
 const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
-/** Touch a session at most once a minute, not on every request. */
-const TOUCH_EVERY_MS = 60_000;
 
 export class AuthService {
   constructor(
@@ -50,12 +49,13 @@ export class AuthService {
     if (u.lockedUntil && u.lockedUntil > now.toISOString()) throw new AppError('E2003', { lockedUntil: u.lockedUntil });
     if (!(await verifyPassword(u.passwordHash, password))) {
       const failures = u.failedLogins + 1;
-      const actor: Actor = { username: u.username, role: u.role, scope: { kind: 'nation' } };
       if (failures >= LOCKOUT_THRESHOLD) {
+        const resolved = await resolveScope(repos, u.scopeCode).catch(() => null);
+        const actor: Actor = { username: u.username, role: u.role, scope: resolved?.scope ?? { kind: 'nation' } };
         const until = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
         await this.store.transaction(async (tx) => {
           await tx.users.setLoginState(u.id, 0, until);
-          await this.audit.record(tx, actor, { action: 'locked', entity: 'user', entityKey: u.username, areaCode: u.scopeCode, after: { lockedUntil: until } });
+          await this.audit.record(tx, actor, { action: 'locked', entity: 'user', entityKey: u.username, areaCode: scopeAreaCode(actor.scope), after: { lockedUntil: until } });
         });
         throw new AppError('E2003', { lockedUntil: until });
       }
@@ -87,7 +87,8 @@ export class AuthService {
       await repos.sessions.delete(id);
       throw new AppError('E2004');
     }
-    if (idleMs > TOUCH_EVERY_MS) await repos.sessions.touch(id, now.toISOString());
+    // Every request counts as activity, so the idle limit is measured from the last one exactly.
+    await repos.sessions.touch(id, now.toISOString());
     const u = await repos.users.byId(s.userId);
     if (!u) throw new AppError('E2001');
     if (u.disabled) throw new AppError('E2007');

@@ -1,7 +1,7 @@
 /** User administration: create users inside the caller's scope, list them. */
 import { AppError } from '../../domain/errors.js';
 import { passwordMeetsPolicy, type Role, type User } from '../../domain/user.js';
-import { scopeWithin } from '../../domain/scope.js';
+import { scopeAreaCode, scopeWithin } from '../../domain/scope.js';
 import type { Store } from '../store.js';
 import { ADMIN_ROLES, requireRole, type Actor } from './actor.js';
 import type { AuditService } from './audit.service.js';
@@ -46,7 +46,7 @@ export class UserService {
       if (await repos.users.byUsername(input.username)) throw new AppError('E1202', { field: 'username', value: input.username });
       const u = await repos.users.insert({ username: input.username, displayName: input.displayName?.trim() || input.username, passwordHash, role: input.role, scopeCode: input.scopeCode }, now);
       const after = { username: u.username, displayName: u.displayName, role: u.role, scopeCode: u.scopeCode };
-      await this.audit.record(repos, actor, { action: 'create', entity: 'user', entityKey: u.username, areaCode: areaCodeOf(resolved.scope), after });
+      await this.audit.record(repos, actor, { action: 'create', entity: 'user', entityKey: u.username, areaCode: scopeAreaCode(resolved.scope), after });
       return u;
     });
     return { username: created.username, displayName: created.displayName, role: created.role, scopeCode: created.scopeCode, disabled: created.disabled, scopeName: resolved.name };
@@ -63,9 +63,4 @@ export class UserService {
     }
     return out;
   }
-}
-
-/** The division an audit record about a scope belongs to. */
-export function areaCodeOf(scope: import('../../domain/scope.js').Scope): string {
-  return scope.kind === 'nation' ? 'CN' : scope.kind === 'division' ? scope.code : scope.divisionCode;
 }
