@@ -105,9 +105,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   const web = ctx.config.webDir;
   if (existsSync(join(web, 'index.html'))) {
-    await app.register(fastifyStatic, { root: web, wildcard: false });
+    await app.register(fastifyStatic, { root: web });
     app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: { code: 'E1000', message: '接口不存在', messageEn: 'No such endpoint' } });
+      // API paths and missing files (anything with an extension) are 404; every other path is the app.
+      const path = req.url.split('?')[0];
+      if (path.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path))
+        return reply.status(404).send({ error: { code: 'E1000', message: '接口或文件不存在', messageEn: 'No such endpoint or file' } });
       return reply.sendFile('index.html');
     });
   }

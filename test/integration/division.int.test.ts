@@ -134,3 +134,21 @@ describe('facility counts', () => {
     expect(r.body.children[0]).toMatchObject({ code: '53', total: open.length });
   });
 });
+
+describe('the virtual root and level-filtered search', () => {
+  it('GET /api/divisions/CN is the national root for a national user and refused to a county user', async () => {
+    const r = await nation.get('/api/divisions/CN');
+    expect(r.status).toBe(200);
+    expect(r.body.division).toMatchObject({ code: 'CN', level: 0, childCount: 1 });
+    expect((await wuhua.get('/api/divisions/CN')).body.error.code).toBe('E2102');
+  });
+
+  it('search with level returns only divisions of that level', async () => {
+    const all = await nation.get(`/api/divisions/search?q=${encodeURIComponent('华')}&limit=50`);
+    const levels = new Set(all.body.items.map((d: { level: number }) => d.level));
+    expect(levels.size).toBeGreaterThan(1);
+    const towns = await nation.get(`/api/divisions/search?q=${encodeURIComponent('华')}&limit=50&level=4`);
+    expect(towns.body.items.length).toBeGreaterThan(0);
+    for (const d of towns.body.items) expect(d.level).toBe(4);
+  });
+});

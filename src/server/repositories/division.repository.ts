@@ -85,11 +85,13 @@ export class DivisionRepository {
   }
 
   /** Divisions whose name contains the text or whose code starts with it, inside an area. */
-  async search(text: string, area: Area, limit: number): Promise<Division[]> {
-    const rows = await this.db
+  async search(text: string, area: Area, limit: number, level?: DivisionLevel): Promise<Division[]> {
+    let q = this.db
       .selectFrom('division')
       .select(COLUMNS)
-      .where((eb) => inArea(eb, area))
+      .where((eb) => inArea(eb, area));
+    if (level) q = q.where('level', '=', level);
+    const rows = await q
       .where((eb) =>
         /^\d+$/.test(text) ? eb('code', 'like', `${text}%`) : containsText(['name'], text),
       )

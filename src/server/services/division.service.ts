@@ -38,7 +38,11 @@ export class DivisionService {
   }
 
   /** One division with its ancestors; outside the scope it does not exist for the caller. */
-  async get(actor: Actor, code: string): Promise<{ division: DivisionNode; path: Division[] }> {
+  async get(actor: Actor, code: string): Promise<{ division: DivisionNode | NationNode; path: Division[] }> {
+    if (code === NATION_CODE) {
+      if (actor.scope.kind !== 'nation') throw new AppError('E2102', { field: 'code', value: code });
+      return { division: (await this.root(actor)).root, path: [] };
+    }
     const d = await this.readable(actor, code);
     return { division: { ...d, childCount: await this.store.repos.divisions.childCount(code) }, path: await this.ancestors(d) };
   }
@@ -52,9 +56,9 @@ export class DivisionService {
     return this.store.repos.divisions.children(code);
   }
 
-  async search(actor: Actor, text: string, limit: number): Promise<(Division & { pathNames: string })[]> {
+  async search(actor: Actor, text: string, limit: number, level?: DivisionLevel): Promise<(Division & { pathNames: string })[]> {
     const area = this.scopeAreaOrThrow(actor);
-    const found = await this.store.repos.divisions.search(text.trim(), area, limit);
+    const found = await this.store.repos.divisions.search(text.trim(), area, limit, level);
     const ancestorCodesNeeded = new Set(found.flatMap((d) => Object.values(ancestorCodes(d.code)) as string[]));
     const names = new Map((await this.store.repos.divisions.getMany([...ancestorCodesNeeded])).map((d) => [d.code, d.name]));
     return found.map((d) => ({

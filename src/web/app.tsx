@@ -1,0 +1,86 @@
+/** The application shell: theme, locale, router and routes. */
+import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
+import enUSModule from 'antd/es/locale/en_US.js';
+import zhCNModule from 'antd/es/locale/zh_CN.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
+import { useEffect } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider, RequireAuth } from './auth.js';
+import { AppLayout } from './components/app-layout.js';
+import { useI18n } from './i18n.js';
+import { AuditPage } from './pages/audit-page.js';
+import { DivisionsPage } from './pages/divisions-page.js';
+import { FacilitiesPage } from './pages/facilities-page.js';
+import { LoginPage } from './pages/login-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { UsersPage } from './pages/users-page.js';
+
+type Locale = NonNullable<ConfigProviderProps['locale']>;
+/** antd's es/ files are ESM at run time but typed as CommonJS under NodeNext: take `default` when present. */
+const esmDefault = (m: unknown) => ((m as { default?: Locale }).default ?? m) as Locale;
+const zhCN = esmDefault(zhCNModule);
+const enUS = esmDefault(enUSModule);
+
+export const TCM_GREEN = '#1f7a5a';
+
+const theme = {
+  // The palette antd derives from a dark green is greyish: the light shades are set by hand.
+  token: {
+    colorPrimary: TCM_GREEN,
+    colorPrimaryHover: '#2d9170',
+    colorPrimaryActive: '#17614a',
+    colorPrimaryBg: '#e7f3ed',
+    colorPrimaryBgHover: '#d4eadf',
+    colorPrimaryBorder: '#b3d9c7',
+    colorPrimaryBorderHover: '#86c2a7',
+    colorPrimaryText: TCM_GREEN,
+    colorPrimaryTextHover: '#2d9170',
+    colorPrimaryTextActive: '#17614a',
+    colorLink: TCM_GREEN,
+    colorLinkHover: '#2d9170',
+    colorLinkActive: '#17614a',
+    borderRadius: 6,
+  },
+  components: { Layout: { headerBg: '#14513c', siderBg: '#ffffff', bodyBg: '#f3f6f4' } },
+};
+
+export function App() {
+  const { lang } = useI18n();
+  useEffect(() => {
+    dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={theme}
+      modal={{ mask: { blur: false } }}
+      drawer={{ mask: { blur: false } }}
+    >
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route
+                element={
+                  <RequireAuth>
+                    <AppLayout />
+                  </RequireAuth>
+                }
+              >
+                <Route index element={<Navigate to="/divisions" replace />} />
+                <Route path="/divisions" element={<DivisionsPage />} />
+                <Route path="/facilities" element={<FacilitiesPage />} />
+                <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
+                <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,108 @@
+/** The frame around every page after login: header with the user, side menu, content. */
+import { ApartmentOutlined, AuditOutlined, LogoutOutlined, MedicineBoxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { ROLE_NAMES } from '../../domain/user.js';
+import { isAdmin, useAuth, useUser } from '../auth.js';
+import { useI18n } from '../i18n.js';
+import { LanguageSwitch } from './language-switch.js';
+
+const { Header, Sider, Content } = Layout;
+
+export function BrandMark({ size = 32 }: { size?: number }) {
+  return (
+    <span
+      aria-hidden
+      style={{
+        width: size,
+        height: size,
+        borderRadius: '50%',
+        background: '#ffffff',
+        color: '#1f7a5a',
+        display: 'inline-flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        fontWeight: 700,
+        fontSize: size * 0.5,
+        flex: 'none',
+      }}
+    >
+      医
+    </span>
+  );
+}
+
+export function AppLayout() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const { t, pick } = useI18n();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selected = '/' + (location.pathname.split('/')[1] ?? '');
+
+  const items: MenuProps['items'] = [
+    { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },
+    { key: '/facilities', icon: <MedicineBoxOutlined />, label: t('nav.facilities') },
+    ...(isAdmin(user)
+      ? [
+          { key: '/users', icon: <TeamOutlined />, label: t('nav.users') },
+          { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
+        ]
+      : []),
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20, height: 56, lineHeight: '56px' }}>
+        <Space size={10} style={{ flex: 'none' }}>
+          <BrandMark />
+          <span style={{ color: '#fff', fontSize: 17, fontWeight: 600, letterSpacing: 1 }} data-testid="app-title">
+            {t('app.title')}
+          </span>
+        </Space>
+        <div style={{ flex: 1 }} />
+        <Space size={12} data-testid="current-user">
+          <UserOutlined style={{ color: 'rgba(255,255,255,0.85)' }} />
+          <span style={{ color: '#fff' }}>{user.displayName || user.username}</span>
+          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
+            {pick(ROLE_NAMES[user.role], user.role)}
+          </Tag>
+          <Tooltip title={user.scopeCode}>
+            <span style={{ color: 'rgba(255,255,255,0.85)' }}>{user.scopeName}</span>
+          </Tooltip>
+          <LanguageSwitch dark />
+          <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
+            {t('nav.logout')}
+          </Button>
+        </Space>
+      </Header>
+      <Layout>
+        <Sider width={200} theme="light" style={{ borderRight: '1px solid #e8ece9' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            items={items}
+            onClick={({ key }) => navigate(key)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            data-testid="side-menu"
+          />
+        </Sider>
+        <Content style={{ padding: 20, minWidth: 0 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}
+
+export function PageTitle({ children, extra }: { children: React.ReactNode; extra?: React.ReactNode }) {
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', marginBottom: 16, minHeight: 32 }}>
+      <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
+        {children}
+      </Typography.Title>
+      {extra}
+    </div>
+  );
+}

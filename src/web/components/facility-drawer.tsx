@@ -1,0 +1,116 @@
+/** Detail drawer of one facility: where it is (division path) and its attributes. */
+import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import type { DescriptionsProps } from 'antd';
+import { useEffect, useState } from 'react';
+import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
+import { errorText } from '../api.js';
+import { facilityApi, type DivisionDto, type FacilityDto } from '../endpoints.js';
+import { compactJson, formatDate } from '../format.js';
+import { useI18n } from '../i18n.js';
+
+export interface FacilityDrawerProps {
+  code: string | null;
+  /** Bumped by the page after an edit so that the drawer reloads. */
+  version: number;
+  canEdit: boolean;
+  onClose: () => void;
+  onEdit: (f: FacilityDto) => void;
+  onCloseFacility: (f: FacilityDto) => void;
+}
+
+export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onCloseFacility }: FacilityDrawerProps) {
+  const { t, pick, lang } = useI18n();
+  const [data, setData] = useState<{ facility: FacilityDto; path: DivisionDto[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    if (!code) return;
+    let live = true;
+    setError(null);
+    facilityApi
+      .get(code)
+      .then((r) => live && setData(r))
+      .catch((e) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [code, version]);
+
+  const f = data && data.facility.code === code ? data.facility : null;
+  const attributes = Object.entries(f?.attributes ?? {});
+
+  const mainItems = (fac: FacilityDto): DescriptionsProps['items'] => [
+    { key: 'code', label: t('fac.code'), children: <Typography.Text copyable>{fac.code}</Typography.Text> },
+    { key: 'name', label: t('fac.name'), children: fac.name },
+    { key: 'type', label: t('fac.type'), children: pick(FACILITY_TYPE_NAMES[fac.type], fac.type) },
+    { key: 'ownership', label: t('fac.ownership'), children: pick(OWNERSHIP_NAMES[fac.ownership], fac.ownership) },
+    {
+      key: 'path',
+      label: t('fac.path'),
+      children: (
+        <>
+          {(data?.path ?? []).map((d) => d.name).join(' / ') || fac.divisionName || fac.divisionCode}
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {fac.divisionCode}
+            </Typography.Text>
+          </div>
+        </>
+      ),
+    },
+    { key: 'opened', label: t('fac.opened'), children: formatDate(fac.opened) },
+    {
+      key: 'status',
+      label: t('fac.status'),
+      children: fac.closed ? (
+        <Tag color="red">
+          {t('fac.closedTag')} {formatDate(fac.closed)}
+        </Tag>
+      ) : (
+        <Tag color="green">{t('fac.status.open')}</Tag>
+      ),
+    },
+  ];
+
+  return (
+    <Drawer
+      open={!!code}
+      onClose={onClose}
+      size={560}
+      title={f ? f.name : t('fac.detail')}
+      rootClassName="facility-drawer"
+      extra={
+        f && canEdit && !f.closed ? (
+          <Space>
+            <Button onClick={() => onEdit(f)}>{t('common.edit')}</Button>
+            <Button danger onClick={() => onCloseFacility(f)}>
+              {t('fac.close')}
+            </Button>
+          </Space>
+        ) : null
+      }
+    >
+      {error ? <Alert type="error" showIcon title={errorText(error, lang)} /> : null}
+      {!f && !error ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
+      {f ? (
+        <>
+          <Descriptions column={1} bordered size="small" styles={{ label: { width: 120 } }} items={mainItems(f)} />
+          <Typography.Title level={5} style={{ marginTop: 20 }}>
+            {t('fac.attributes')}
+          </Typography.Title>
+          {attributes.length ? (
+            <Descriptions
+              column={1}
+              bordered
+              size="small"
+              styles={{ label: { width: 120 } }}
+              items={attributes.map(([k, v]) => ({ key: k, label: k, children: compactJson(v) }))}
+            />
+          ) : (
+            <Typography.Text type="secondary">{t('common.none')}</Typography.Text>
+          )}
+        </>
+      ) : null}
+    </Drawer>
+  );
+}

@@ -1,0 +1,148 @@
+/** New / edit facility. Server validation errors are shown on the field they name, and above the form. */
+import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import {
+  FACILITY_DIVISION_LEVEL,
+  FACILITY_TYPES,
+  FACILITY_TYPE_NAMES,
+  OWNERSHIPS,
+  OWNERSHIP_NAMES,
+  type FacilityType,
+  type Ownership,
+} from '../../domain/facility.js';
+import { LEVEL_NAMES } from '../../domain/org-unit.js';
+import { errorText } from '../api.js';
+import { facilityApi, type FacilityDto, type FacilityPatch } from '../endpoints.js';
+import { applyServerError } from '../form-errors.js';
+import { useI18n } from '../i18n.js';
+import { DivisionSelect } from './division-select.js';
+
+interface Values {
+  code: string;
+  name: string;
+  type: FacilityType;
+  divisionCode: string;
+  ownership: Ownership;
+  opened: Dayjs;
+}
+
+const FIELDS = ['code', 'name', 'type', 'divisionCode', 'ownership', 'opened'] as const;
+
+export interface FacilityFormModalProps {
+  open: boolean;
+  /** The facility to edit; absent for a new one. */
+  facility?: FacilityDto | null;
+  /** Division preselected for a new facility (the current area filter). */
+  defaultDivision?: string;
+  onClose: () => void;
+  onSaved: (f: FacilityDto) => void;
+}
+
+export function FacilityFormModal({ open, facility, defaultDivision, onClose, onSaved }: FacilityFormModalProps) {
+  const { t, pick, lang } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const editing = !!facility;
+  const type = Form.useWatch('type', form) ?? facility?.type;
+  const level = type ? FACILITY_DIVISION_LEVEL[type] : undefined;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    const opened = v.opened.format('YYYY-MM-DD');
+    try {
+      let saved: FacilityDto;
+      if (facility) {
+        const patch: FacilityPatch = {};
+        if (v.name !== facility.name) patch.name = v.name.trim();
+        if (v.ownership !== facility.ownership) patch.ownership = v.ownership;
+        if (v.divisionCode !== facility.divisionCode) patch.divisionCode = v.divisionCode;
+        if (opened !== facility.opened) patch.opened = opened;
+        saved = Object.keys(patch).length ? (await facilityApi.update(facility.code, patch)).facility : facility;
+      } else {
+        saved = (
+          await facilityApi.create({
+            code: v.code.trim(),
+            name: v.name.trim(),
+            type: v.type,
+            divisionCode: v.divisionCode,
+            ownership: v.ownership,
+            opened,
+          })
+        ).facility;
+      }
+      onSaved(saved);
+    } catch (err) {
+      // A field the server names gets the message under it; anything else goes above the form.
+      if (!applyServerError(form, err, lang, FIELDS)) setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const required = (label: string) => [{ required: true, message: t('fac.required', { field: label }) }];
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? `${t('fac.editTitle')} · ${facility?.name}` : t('fac.addTitle')}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      afterClose={() => setError(null)}
+      destroyOnHidden
+      width={560}
+    >
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        style={{ marginTop: 16 }}
+        name="facility-form"
+        onFinish={submit}
+        onValuesChange={() => error && setError(null)}
+        initialValues={
+          facility
+            ? { ...facility, opened: dayjs(facility.opened) }
+            : { ownership: 'PUBLIC', divisionCode: defaultDivision, opened: dayjs() }
+        }
+      >
+        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="facility-form-error" /> : null}
+        <Form.Item name="code" label={t('fac.code')} rules={required(t('fac.code'))} extra={editing ? undefined : t('fac.codeHint')}>
+          <Input disabled={editing} maxLength={40} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="name" label={t('fac.name')} rules={required(t('fac.name'))}>
+          <Input maxLength={100} autoComplete="off" />
+        </Form.Item>
+        <Form.Item name="type" label={t('fac.type')} rules={required(t('fac.type'))}>
+          <Select
+            disabled={editing}
+            options={FACILITY_TYPES.map((ft) => ({ value: ft, label: pick(FACILITY_TYPE_NAMES[ft]) }))}
+          />
+        </Form.Item>
+        <Form.Item
+          name="divisionCode"
+          label={t('fac.division')}
+          rules={required(t('fac.division'))}
+          extra={type && level ? t('fac.levelHint', { type: pick(FACILITY_TYPE_NAMES[type]), level: pick(LEVEL_NAMES[level]) }) : undefined}
+        >
+          <DivisionSelect level={level} />
+        </Form.Item>
+        <div style={{ display: 'flex', gap: 16 }}>
+          <Form.Item name="ownership" label={t('fac.ownership')} rules={required(t('fac.ownership'))} style={{ flex: 1 }}>
+            <Radio.Group
+              options={OWNERSHIPS.map((o) => ({ value: o, label: pick(OWNERSHIP_NAMES[o]) }))}
+              optionType="button"
+            />
+          </Form.Item>
+          <Form.Item name="opened" label={t('fac.opened')} rules={required(t('fac.opened'))} style={{ flex: 1 }}>
+            <DatePicker format="YYYY-MM-DD" style={{ width: '100%' }} allowClear={false} />
+          </Form.Item>
+        </div>
+      </Form>
+    </Modal>
+  );
+}

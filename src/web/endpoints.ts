@@ -1,0 +1,164 @@
+/** Typed calls for the endpoints of docs/API.md that the web app uses. */
+import type { DivisionKind } from '../domain/org-unit.js';
+import type { FacilityType, Ownership } from '../domain/facility.js';
+import type { Role } from '../domain/user.js';
+import { api } from './api.js';
+
+export interface SessionUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string;
+  scopeName: string;
+  scopeLevel: number | null;
+}
+
+export interface Session {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** A division as the API answers it; the virtual root `CN` has level 0 and no kind. */
+export interface DivisionDto {
+  code: string;
+  name: string;
+  level: number;
+  kind?: DivisionKind;
+  parentCode?: string | null;
+  childCount?: number;
+}
+
+export interface DivisionSearchHit extends DivisionDto {
+  pathNames: string;
+}
+
+export type TypeCounts = Partial<Record<FacilityType, number>>;
+
+export interface FacilityCounts {
+  total: number;
+  byType: TypeCounts;
+  children: { code: string; name: string; level: number; total: number; byType: TypeCounts }[];
+}
+
+export interface FacilityDto {
+  code: string;
+  name: string;
+  type: FacilityType;
+  divisionCode: string;
+  divisionName?: string;
+  ownership: Ownership;
+  opened: string;
+  closed: string | null;
+  attributes?: Record<string, unknown>;
+}
+
+export interface FacilityPage {
+  items: FacilityDto[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface FacilityQuery {
+  area?: string;
+  type?: FacilityType;
+  q?: string;
+  status?: 'open' | 'closed' | 'all';
+  page?: number;
+  pageSize?: number;
+}
+
+export interface FacilityInput {
+  code: string;
+  name: string;
+  type: FacilityType;
+  divisionCode: string;
+  ownership: Ownership;
+  opened: string;
+  attributes?: Record<string, unknown>;
+}
+
+export type FacilityPatch = Partial<Pick<FacilityInput, 'name' | 'ownership' | 'divisionCode' | 'opened' | 'attributes'>>;
+
+export interface UserDto {
+  id?: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string;
+  scopeName?: string;
+  scopeLevel?: number | null;
+  disabled?: boolean;
+}
+
+export interface UserInput {
+  username: string;
+  password: string;
+  role: Role;
+  scopeCode: string;
+  displayName?: string;
+}
+
+export type AuditEntity = 'facility' | 'user' | 'report';
+
+export interface AuditRecord {
+  id: number | string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: AuditEntity | string;
+  entityKey: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  entity?: AuditEntity;
+  actor?: string;
+  key?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+const enc = encodeURIComponent;
+
+export const authApi = {
+  login: (username: string, password: string) =>
+    api.post<Session>('/api/auth/login', { username, password }, { quiet401: true }),
+  logout: () => api.post<{ ok: true }>('/api/auth/logout', {}, { quiet401: true }),
+  me: () => api.get<Session>('/api/auth/me', undefined, { quiet401: true }),
+};
+
+export const divisionApi = {
+  root: async () => {
+    const r = await api.get<{ root: DivisionDto; path?: (DivisionDto | string)[] }>('/api/divisions/root');
+    // `path` holds the root's ancestors "names only": accept plain strings as well as objects.
+    const path = (r.path ?? []).map((d) => (typeof d === 'string' ? { code: '', name: d, level: -1 } : d));
+    return { root: r.root, path };
+  },
+  get: (code: string) => api.get<{ division: DivisionDto; path: DivisionDto[] }>(`/api/divisions/${enc(code)}`),
+  children: (code: string) => api.get<{ items: DivisionDto[] }>(`/api/divisions/${enc(code)}/children`),
+  facilityCounts: (code: string) => api.get<FacilityCounts>(`/api/divisions/${enc(code)}/facility-counts`),
+  search: (q: string, limit = 20, signal?: AbortSignal) =>
+    api.get<{ items: DivisionSearchHit[] }>('/api/divisions/search', { q, limit }, { signal }),
+};
+
+export const facilityApi = {
+  list: (query: FacilityQuery, signal?: AbortSignal) =>
+    api.get<FacilityPage>('/api/facilities', { ...query }, { signal }),
+  get: (code: string) => api.get<{ facility: FacilityDto; path: DivisionDto[] }>(`/api/facilities/${enc(code)}`),
+  create: (input: FacilityInput) => api.post<{ facility: FacilityDto }>('/api/facilities', input),
+  update: (code: string, patch: FacilityPatch) =>
+    api.patch<{ facility: FacilityDto }>(`/api/facilities/${enc(code)}`, patch),
+  close: (code: string, closed: string) =>
+    api.post<{ facility: FacilityDto }>(`/api/facilities/${enc(code)}/close`, { closed }),
+};
+
+export const userApi = {
+  list: () => api.get<{ items: UserDto[] }>('/api/users'),
+  create: (input: UserInput) => api.post<{ user: UserDto }>('/api/users', input),
+};
+
+export const auditApi = {
+  list: (query: AuditQuery) => api.get<{ items: AuditRecord[]; total: number }>('/api/audit', { ...query }),
+};

@@ -1,0 +1,138 @@
+/** /audit (admins): who changed what and when; before/after as a compact diff in an expandable row. */
+import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { errorText } from '../api.js';
+import { PageTitle } from '../components/app-layout.js';
+import { JsonDiff, changedCount } from '../components/json-diff.js';
+import { auditApi, type AuditEntity, type AuditRecord } from '../endpoints.js';
+import { formatDateTime, formatNumber } from '../format.js';
+import { useI18n, type MessageKey } from '../i18n.js';
+
+const ENTITIES: AuditEntity[] = ['facility', 'user', 'report'];
+const ENTITY_COLORS: Record<string, string> = { facility: 'green', user: 'blue', report: 'purple' };
+
+export function AuditPage() {
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const entity = ENTITIES.includes(params.get('entity') as AuditEntity) ? (params.get('entity') as AuditEntity) : undefined;
+  const actor = params.get('actor') || undefined;
+  const key = params.get('key') || undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize')) || 20));
+  const [actorText, setActorText] = useState(actor ?? '');
+  const [keyText, setKeyText] = useState(key ?? '');
+  const [data, setData] = useState<{ items: AuditRecord[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    auditApi
+      .list({ entity, actor, key, page, pageSize })
+      .then((r) => live && setData(r))
+      .catch((e) => live && setError(e))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [entity, actor, key, page, pageSize]);
+
+  const update = (patch: Record<string, string | number | undefined>) =>
+    setParams((p) => {
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') p.delete(k);
+        else p.set(k, String(v));
+      }
+      return p;
+    });
+
+  const entityLabel = (e: string) =>
+    ENTITIES.includes(e as AuditEntity) ? t(`audit.entity.${e}` as MessageKey) : e;
+
+  const columns: TableColumnsType<AuditRecord> = [
+    { title: t('audit.at'), dataIndex: 'at', width: 180, render: formatDateTime },
+    { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
+    { title: t('audit.action'), dataIndex: 'action', width: 160, render: (a: string) => <Tag>{a}</Tag> },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      width: 110,
+      render: (e: string) => <Tag color={ENTITY_COLORS[e]}>{entityLabel(e)}</Tag>,
+    },
+    { title: t('audit.key'), dataIndex: 'entityKey', ellipsis: true },
+    {
+      title: t('audit.changes'),
+      key: 'changes',
+      width: 110,
+      render: (_, r) => t('audit.changed', { n: changedCount(r.before, r.after) }),
+    },
+  ];
+
+  return (
+    <div>
+      <PageTitle>{t('nav.audit')}</PageTitle>
+      <div style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
+        <Space wrap size={[12, 12]} style={{ marginBottom: 16 }}>
+          <Select<AuditEntity>
+            data-testid="audit-entity"
+            value={entity}
+            allowClear
+            placeholder={t('audit.entity')}
+            style={{ width: 150 }}
+            options={ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
+            onChange={(e) => update({ entity: e, page: undefined })}
+          />
+          <Input.Search
+            data-testid="audit-actor"
+            value={actorText}
+            allowClear
+            placeholder={t('audit.actor')}
+            style={{ width: 180 }}
+            onChange={(e) => setActorText(e.target.value)}
+            onSearch={(v) => update({ actor: v.trim(), page: undefined })}
+          />
+          <Input.Search
+            value={keyText}
+            allowClear
+            placeholder={t('audit.key')}
+            style={{ width: 200 }}
+            onChange={(e) => setKeyText(e.target.value)}
+            onSearch={(v) => update({ key: v.trim(), page: undefined })}
+          />
+          <Button
+            onClick={() => {
+              setActorText('');
+              setKeyText('');
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Space>
+        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+        <Table<AuditRecord>
+          data-testid="audit-table"
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={data?.items ?? []}
+          loading={loading}
+          expandable={{ expandedRowRender: (r) => <JsonDiff before={r.before} after={r.after} />, expandRowByClick: true }}
+          pagination={{
+            current: page,
+            pageSize,
+            total: data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
+            onChange: (p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
+          }}
+        />
+      </div>
+    </div>
+  );
+}

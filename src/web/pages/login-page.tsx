@@ -1,0 +1,118 @@
+/** /login: username + password; shows the server's message (e.g. account locked) in the UI language. */
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api.js';
+import { FullPageSpin, useAuth } from '../auth.js';
+import { LanguageSwitch } from '../components/language-switch.js';
+import { useI18n } from '../i18n.js';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/divisions';
+}
+
+export function LoginPage() {
+  const { user, login, expiredError } = useAuth();
+  const { t, lang } = useI18n();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const next = safeNext(params.get('next'));
+
+  if (user === undefined) return <FullPageSpin />;
+  if (user) return <Navigate to={next} replace />;
+
+  const onFinish = async (values: LoginForm) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await login(values.username.trim(), values.password);
+      navigate(next, { replace: true });
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // A login error wins; otherwise say why the user was sent here mid-session (timeout, logged out elsewhere).
+  const shown = error ?? expiredError;
+  const message =
+    shown === expiredError && expiredError?.code === 'E2001'
+      ? t('login.sessionExpired')
+      : shown instanceof ApiError
+        ? shown.text(lang)
+        : shown instanceof Error
+          ? shown.message
+          : shown
+            ? String(shown)
+            : null;
+
+  return (
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(160deg, #e8f3ee 0%, #f6f8f7 55%, #eef4f1 100%)',
+        position: 'relative',
+      }}
+    >
+      <div style={{ position: 'absolute', top: 20, right: 24 }}>
+        <LanguageSwitch />
+      </div>
+      <div style={{ textAlign: 'center', marginBottom: 28 }}>
+        <div
+          aria-hidden
+          style={{
+            width: 56,
+            height: 56,
+            borderRadius: '50%',
+            background: '#1f7a5a',
+            color: '#fff',
+            fontSize: 28,
+            fontWeight: 700,
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            marginBottom: 14,
+          }}
+        >
+          医
+        </div>
+        <Typography.Title level={2} style={{ margin: 0, color: '#14513c', letterSpacing: 2 }} data-testid="login-title">
+          基层中医药服务能力监测评价平台
+        </Typography.Title>
+        <Typography.Text type="secondary">{lang === 'en' ? 'Grassroots TCM Monitor · ' : ''}{t('login.subtitle')}</Typography.Text>
+      </div>
+      <Card style={{ width: 380, boxShadow: '0 6px 24px rgba(20, 81, 60, 0.08)' }}>
+        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} size="large" autoComplete="on">
+          {message && (
+            <Alert type={error ? 'error' : 'warning'} showIcon title={message} style={{ marginBottom: 16 }} data-testid="login-error" />
+          )}
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Input id="username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+      <Typography.Text type="secondary" style={{ marginTop: 20, fontSize: 12 }}>
+        {t('login.footer')}
+      </Typography.Text>
+    </div>
+  );
+}
