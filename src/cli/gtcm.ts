@@ -2,6 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { exportCommand } from './commands/export.command.js';
+import { CommandExit, importCommand } from './commands/import.command.js';
 import { initCommand } from './commands/init.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
   serveCommand(program);
   exportCommand(program);
   userCommand(program);
+  importCommand(program);
   backupCommand(program);
   return program;
 }
@@ -28,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof CommandExit) return e.exitCode;
     return reportError(e);
   }
 }

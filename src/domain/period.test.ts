@@ -22,3 +22,22 @@ describe('periods', () => {
     expect(isIsoDate('2024/01/01')).toBe(false);
   });
 });
+
+describe('deadlines and previous periods', () => {
+  it('puts the deadline at the end of the month N months after the period', async () => {
+    const { deadlineAfter } = await import('./period.js');
+    expect(deadlineAfter(parsePeriod('2024')!, 3)).toBe('2025-03-31');
+    expect(deadlineAfter(parsePeriod('2024Q1')!, 1)).toBe('2024-04-30');
+    expect(deadlineAfter(parsePeriod('202401')!, 1)).toBe('2024-02-29');
+    expect(deadlineAfter(parsePeriod('2024Q4')!, 2)).toBe('2025-02-28');
+  });
+
+  it('finds the previous period of each type', async () => {
+    const { previousPeriod } = await import('./period.js');
+    expect(previousPeriod(parsePeriod('2024')!)).toBe('2023');
+    expect(previousPeriod(parsePeriod('2024Q1')!)).toBe('2023Q4');
+    expect(previousPeriod(parsePeriod('2024Q3')!)).toBe('2024Q2');
+    expect(previousPeriod(parsePeriod('202401')!)).toBe('202312');
+    expect(previousPeriod(parsePeriod('202410')!)).toBe('202409');
+  });
+});

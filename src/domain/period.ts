@@ -42,3 +42,24 @@ export function isIsoDate(s: string): boolean {
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
+
+/** The last day of the month `months` after the period's end: 2024 + 3 → 2025-03-31. */
+export function deadlineAfter(period: Period, months: number): string {
+  const [y, m] = period.end.split('-').map(Number);
+  const total = y * 12 + (m - 1) + months;
+  const ty = Math.floor(total / 12);
+  const tm = (total % 12) + 1;
+  return `${ty}-${pad(tm)}-${pad(lastDay(ty, tm))}`;
+}
+
+/** The period before this one (2024 → 2023, 2024Q1 → 2023Q4, 202401 → 202312). */
+export function previousPeriod(p: Period): string {
+  const y = Number(p.id.slice(0, 4));
+  if (p.type === 'YEARLY') return String(y - 1);
+  if (p.type === 'QUARTERLY') {
+    const q = Number(p.id.slice(5));
+    return q === 1 ? `${y - 1}Q4` : `${y}Q${q - 1}`;
+  }
+  const m = Number(p.id.slice(4));
+  return m === 1 ? `${y - 1}12` : `${y}${pad(m - 1)}`;
+}

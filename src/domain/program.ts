@@ -61,6 +61,8 @@ export interface DataSet {
   code: string;
   name: I18nText;
   periodType: PeriodType;
+  /** Reports are due this many months after the period's end (e.g. 3: 2024 → 2025-03-31). */
+  deadline?: { monthsAfterPeriodEnd: number; note?: I18nText };
   facilityTypes: FacilityType[];
   sections: DataSetSection[];
   derivations?: Derivation[];
@@ -122,4 +124,11 @@ export function checkValue(
       return { ok: true, value: (set?.options ?? []).map((o) => o.code).filter((c) => chosen.has(c)) };
     }
   }
+}
+
+/** Values as stored: an empty selection or empty text is no value (as an empty cell is on import). */
+export function normalizeValues(values: DataValues): DataValues {
+  const out: DataValues = {};
+  for (const [k, v] of Object.entries(values)) if (!(Array.isArray(v) && v.length === 0) && v !== '') out[k] = v;
+  return out;
 }

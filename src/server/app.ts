@@ -16,10 +16,13 @@ import Fastify, {
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
+import { registerApprovalRoutes } from './routes/approval.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
+import { registerCompletenessRoutes } from './routes/completeness.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDivisionRoutes } from './routes/division.routes.js';
 import { registerFacilityRoutes } from './routes/facility.routes.js';
+import { registerImportRoutes } from './routes/import.routes.js';
 import { registerReportRoutes } from './routes/report.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
 import type { Authenticated } from './services/auth.service.js';
@@ -102,6 +105,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerReportRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerApprovalRoutes(app, ctx);
+  registerCompletenessRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
 
   const web = ctx.config.webDir;
   if (existsSync(join(web, 'index.html'))) {

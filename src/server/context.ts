@@ -2,11 +2,14 @@
 import type { Config } from './config.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrations/index.js';
+import { ApprovalService } from './services/approval.service.js';
 import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth.service.js';
 import { systemClock, type Clock } from './services/clock.js';
+import { CompletenessService } from './services/completeness.service.js';
 import { DivisionService } from './services/division.service.js';
 import { FacilityService } from './services/facility.service.js';
+import { ImportService } from './services/import.service.js';
 import { InitService } from './services/init.service.js';
 import { MetadataService } from './services/metadata.service.js';
 import { ReportService } from './services/report.service.js';
@@ -14,10 +17,13 @@ import { UserService } from './services/user.service.js';
 import { Store } from './store.js';
 
 export interface Services {
+  approvals: ApprovalService;
   audit: AuditService;
+  completeness: CompletenessService;
   auth: AuthService;
   divisions: DivisionService;
   facilities: FacilityService;
+  imports: ImportService;
   reports: ReportService;
   users: UserService;
   init: InitService;
@@ -45,12 +51,16 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const store = new Store(database);
   const audit = new AuditService(store, clock);
   const facilities = new FacilityService(store, audit, clock);
+  const reports = new ReportService(store, metadata, facilities, audit, clock);
   const services: Services = {
+    approvals: new ApprovalService(store, reports, facilities, audit, clock),
     audit,
+    completeness: new CompletenessService(store, reports, facilities),
     auth: new AuthService(store, audit, clock),
     divisions: new DivisionService(store),
     facilities,
-    reports: new ReportService(store, metadata, facilities, audit, clock),
+    imports: new ImportService(store, metadata, facilities, audit, clock),
+    reports,
     users: new UserService(store, audit, clock),
     init: new InitService(store, audit, clock),
   };

@@ -49,6 +49,13 @@ export interface ReportTable {
   created_at: string;
   updated_at: string;
   updated_by: string;
+  /** Highest level that approved: 3 county, 2 city, 1 province, 0 national; null when none. */
+  approval_level: number | null;
+  submitted_at: string | null;
+  comment: string | null;
+  return_reason: string | null;
+  approved_at: string | null;
+  approved_by: string | null;
 }
 
 export interface UserTable {

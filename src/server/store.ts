@@ -8,6 +8,7 @@ import { ReportRepository } from './repositories/report.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { StateRepository } from './repositories/state.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { WorkflowRepository } from './repositories/workflow.repository.js';
 
 export interface Repositories {
   divisions: DivisionRepository;
@@ -17,6 +18,7 @@ export interface Repositories {
   sessions: SessionRepository;
   audit: AuditRepository;
   state: StateRepository;
+  workflow: WorkflowRepository;
 }
 
 function repositories(db: Kysely<DB>): Repositories {
@@ -28,6 +30,7 @@ function repositories(db: Kysely<DB>): Repositories {
     sessions: new SessionRepository(db),
     audit: new AuditRepository(db),
     state: new StateRepository(db),
+    workflow: new WorkflowRepository(db),
   };
 }
 

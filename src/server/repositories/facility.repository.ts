@@ -6,6 +6,8 @@ import type { DB, FacilityTable } from '../database.js';
 import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
 
 export interface FacilityFilter {
+  /** Only these facility types. */
+  types?: FacilityType[];
   /** Facilities in this area (the nation: all). */
   area: Area;
   /** Only this facility (facility-scoped users). */
@@ -56,11 +58,13 @@ function toRow(f: Facility, at: string): FacilityTable {
   };
 }
 
-function applyFilter(eb: ExpressionBuilder<DB, 'facility'>, f: FacilityFilter) {
+/** The WHERE of a facility filter; also used by queries that join reports to facilities. */
+export function applyFacilityFilter(eb: ExpressionBuilder<DB, 'facility'>, f: FacilityFilter) {
   const parts = [];
   if (f.area.level > 0) parts.push(eb(FACILITY_LEVEL_COLUMN[f.area.level as DivisionLevel], '=', f.area.code));
   if (f.onlyCode !== undefined) parts.push(eb('code', '=', f.onlyCode));
   if (f.type) parts.push(eb('type', '=', f.type));
+  if (f.types) parts.push(eb('type', 'in', f.types));
   if (f.text) parts.push(containsText(['name', 'code'], f.text));
   if (f.status === 'open') parts.push(eb('closed', 'is', null));
   if (f.status === 'closed') parts.push(eb('closed', 'is not', null));
@@ -93,8 +97,18 @@ export class FacilityRepository {
     return r ? toFacility(r) : null;
   }
 
+  async getMany(codes: string[]): Promise<Map<string, FacilityRow>> {
+    const out = new Map<string, FacilityRow>();
+    for (const part of chunks(codes, 900)) {
+      if (part.length === 0) continue;
+      const rows = await this.db.selectFrom('facility').selectAll().where('code', 'in', part).execute();
+      for (const r of rows) out.set(r.code, toFacility(r));
+    }
+    return out;
+  }
+
   async list(filter: FacilityFilter, page: { offset: number; limit: number }): Promise<{ items: FacilityRow[]; total: number }> {
-    const base = this.db.selectFrom('facility').where((eb) => applyFilter(eb, filter));
+    const base = this.db.selectFrom('facility').where((eb) => applyFacilityFilter(eb, filter));
     const [rows, count] = await Promise.all([
       base.selectAll().orderBy('code').offset(page.offset).limit(page.limit).execute(),
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -111,7 +125,7 @@ export class FacilityRepository {
       const rows = await this.db
         .selectFrom('facility')
         .select(['type', (eb) => eb.fn.countAll<number>().as('n')])
-        .where((eb) => applyFilter(eb, filter))
+        .where((eb) => applyFacilityFilter(eb, filter))
         .groupBy('type')
         .execute();
       return rows.map((r) => ({ child: null, type: r.type, n: Number(r.n) }));
@@ -120,7 +134,7 @@ export class FacilityRepository {
     const rows = await this.db
       .selectFrom('facility')
       .select([`${col} as child`, 'type', (eb) => eb.fn.countAll<number>().as('n')])
-      .where((eb) => applyFilter(eb, filter))
+      .where((eb) => applyFacilityFilter(eb, filter))
       .groupBy([col, 'type'])
       .execute();
     return rows.map((r) => ({ child: r.child as string | null, type: r.type, n: Number(r.n) }));
@@ -134,7 +148,7 @@ export class FacilityRepository {
         .selectFrom('facility')
         .selectAll()
         .where('code', '>', after)
-        .where((eb) => applyFilter(eb, filter))
+        .where((eb) => applyFacilityFilter(eb, filter))
         .orderBy('code')
         .limit(pageSize)
         .execute();

@@ -1,19 +1,25 @@
 import type { Kysely } from 'kysely';
 import type { DivisionLevel } from '../../domain/org-unit.js';
+import type { ReportStatus } from '../../domain/approval.js';
 import type { DataValues } from '../../domain/program.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, ReportTable } from '../database.js';
 import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
 
-export type ReportStatus = 'DRAFT' | 'SUBMITTED';
-
-/** One facility's values for one data set and period. */
+/** One facility's values for one data set and period, with its place in the approval workflow. */
 export interface Report {
   dataSet: string;
   period: string;
   facilityCode: string;
   values: DataValues;
   status: ReportStatus;
+  /** Highest level that approved: 3 county, 2 city, 1 province, 0 national; null when none. */
+  approvalLevel: number | null;
+  submittedAt: string | null;
+  comment: string | null;
+  returnReason: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
@@ -26,6 +32,12 @@ function toReport(r: ReportTable): Report {
     facilityCode: r.facility_code,
     values: JSON.parse(r.data_values) as DataValues,
     status: r.status as ReportStatus,
+    approvalLevel: r.approval_level,
+    submittedAt: r.submitted_at,
+    comment: r.comment,
+    returnReason: r.return_reason,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     updatedBy: r.updated_by,
@@ -39,6 +51,12 @@ function toRow(r: Report): ReportTable {
     facility_code: r.facilityCode,
     data_values: JSON.stringify(r.values),
     status: r.status,
+    approval_level: r.approvalLevel,
+    submitted_at: r.submittedAt,
+    comment: r.comment,
+    return_reason: r.returnReason,
+    approved_at: r.approvedAt,
+    approved_by: r.approvedBy,
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     updated_by: r.updatedBy,
@@ -55,7 +73,7 @@ export class ReportRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insertMany(reports: Report[]): Promise<void> {
-    for (const part of chunks(reports.map(toRow), chunkSize(8))) await this.db.insertInto('report').values(part).execute();
+    for (const part of chunks(reports.map(toRow), chunkSize(14))) await this.db.insertInto('report').values(part).execute();
   }
 
   async get(k: ReportKey): Promise<Report | null> {
@@ -78,11 +96,34 @@ export class ReportRepository {
         oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet({
           data_values: row.data_values,
           status: row.status,
+          approval_level: row.approval_level,
+          submitted_at: row.submitted_at,
+          comment: row.comment,
+          return_reason: row.return_reason,
+          approved_at: row.approved_at,
+          approved_by: row.approved_by,
           updated_at: row.updated_at,
           updated_by: row.updated_by,
         }),
       )
       .execute();
+  }
+
+  /** The reports of these facilities for one data set and period, by facility code. */
+  async getMany(dataSet: string, period: string, facilityCodes: string[]): Promise<Map<string, Report>> {
+    const out = new Map<string, Report>();
+    for (const part of chunks(facilityCodes, 900)) {
+      if (part.length === 0) continue;
+      const rows = await this.db
+        .selectFrom('report')
+        .selectAll()
+        .where('data_set', '=', dataSet)
+        .where('period', '=', period)
+        .where('facility_code', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.facility_code, toReport(r));
+    }
+    return out;
   }
 
   async delete(k: ReportKey): Promise<void> {

@@ -4,7 +4,7 @@ import type { Repositories, Store } from '../store.js';
 import { ADMIN_ROLES, requireRole, type Actor } from './actor.js';
 import type { Clock } from './clock.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'close' | 'login_failed' | 'locked' | 'init';
+export type AuditAction = 'create' | 'update' | 'delete' | 'close' | 'login_failed' | 'locked' | 'init' | 'submit' | 'approve' | 'return' | 'import';
 
 export class AuditService {
   constructor(

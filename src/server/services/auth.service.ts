@@ -95,6 +95,14 @@ export class AuthService {
     return this.authenticated(u, s.csrfToken, id);
   }
 
+  /** The actor for a named user (the CLI's `--as`), without a password: operators act for users. */
+  async actorFor(username: string): Promise<Actor> {
+    const u = await this.store.repos.users.byUsername(username);
+    if (!u) throw new AppError('E1103', { field: '--as', value: username });
+    if (u.disabled) throw new AppError('E2007');
+    return (await this.authenticated(u, '', '')).actor;
+  }
+
   private async authenticated(u: UserRecord, csrfToken: string, id: string): Promise<Authenticated> {
     const r = await resolveScope(this.store.repos, u.scopeCode);
     return {

