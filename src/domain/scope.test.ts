@@ -42,3 +42,25 @@ describe('scope', () => {
     expect(areaOf('5301021')).toBeNull();
   });
 });
+
+describe('乡村一体化: a township health centre covers its village clinics', () => {
+  const thc: Scope = { kind: 'facility', code: 'THC-530124100', divisionCode: '530124100', type: 'THC' };
+  const chc: Scope = { kind: 'facility', code: 'CHC-530102001', divisionCode: '530102001', type: 'CHC' };
+
+  it('covers the village clinics of its own township only', () => {
+    expect(facilityInScope(thc, { code: 'VC-530124100201', divisionCode: '530124100201', type: 'VC' })).toBe(true);
+    expect(facilityInScope(thc, { code: 'CHSS-530124100001', divisionCode: '530124100001', type: 'CHSS' })).toBe(false);
+    expect(facilityInScope(thc, { code: 'VC-530124101201', divisionCode: '530124101201', type: 'VC' })).toBe(false);
+    expect(facilityInScope(thc, { code: 'THC-530124101', divisionCode: '530124101', type: 'THC' })).toBe(false);
+  });
+
+  it('gives a community health centre itself only', () => {
+    expect(facilityInScope(chc, { code: 'CHSS-530102001001', divisionCode: '530102001001', type: 'CHSS' })).toBe(false);
+    expect(facilityInScope(chc, { code: 'CHC-530102001', divisionCode: '530102001', type: 'CHC' })).toBe(true);
+  });
+
+  it('gives a village clinic itself only', () => {
+    const vc: Scope = { kind: 'facility', code: 'VC-530124100201', divisionCode: '530124100201', type: 'VC' };
+    expect(facilityInScope(vc, { code: 'VC-530124100202', divisionCode: '530124100202', type: 'VC' })).toBe(false);
+  });
+});

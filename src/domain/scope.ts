@@ -2,12 +2,23 @@
  * A user's scope: the whole country, a division subtree, or one facility. Every read and write
  * is filtered by it. NBS codes embed their ancestors, so containment is a pure function.
  */
+import type { FacilityType } from './facility.js';
 import { ancestorCodes, levelOfCode, NATION_CODE, type DivisionLevel } from './org-unit.js';
 
 export type Scope =
   | { kind: 'nation' }
   | { kind: 'division'; code: string; level: DivisionLevel }
-  | { kind: 'facility'; code: string; divisionCode: string };
+  | { kind: 'facility'; code: string; divisionCode: string; type?: FacilityType };
+
+/** 乡村一体化: a township health centre's user also reports for the village clinics of its township. */
+export const MANAGED_TYPES: Partial<Record<FacilityType, FacilityType[]>> = { THC: ['VC'] };
+
+/** The facilities a facility scope covers beside itself: the managed types in its township, or none. */
+export function managedBy(scope: Scope): { townshipCode: string; types: FacilityType[] } | null {
+  if (scope.kind !== 'facility' || !scope.type) return null;
+  const types = MANAGED_TYPES[scope.type];
+  return types ? { townshipCode: scope.divisionCode, types } : null;
+}
 
 /** An area of the hierarchy: level 0 is the country. */
 export interface Area {
@@ -37,9 +48,13 @@ export function divisionInScope(scope: Scope, divisionCode: string): boolean {
   return divisionInArea(scope, divisionCode);
 }
 
-/** Whether a facility (by code and division) lies inside the scope. */
-export function facilityInScope(scope: Scope, facility: { code: string; divisionCode: string }): boolean {
-  if (scope.kind === 'facility') return scope.code === facility.code;
+/** Whether a facility lies inside the scope (a facility scope: itself and the facilities it manages). */
+export function facilityInScope(scope: Scope, facility: { code: string; divisionCode: string; type?: FacilityType }): boolean {
+  if (scope.kind === 'facility') {
+    if (scope.code === facility.code) return true;
+    const m = managedBy(scope);
+    return !!m && !!facility.type && m.types.includes(facility.type) && ancestorCodes(facility.divisionCode)[4] === m.townshipCode;
+  }
   return divisionInScope(scope, facility.divisionCode);
 }
 

@@ -34,7 +34,7 @@ beforeAll(async () => {
   app = await buildApp(ctx, { logger: false });
   [wuhua, nation, yunnan, viewer] = (await Promise.all(['wuhua', 'nation', 'yunnan', 'viewer'].map((u) => login(app, u)))).map((s) => client(app, s));
   all = await allFacilities();
-  for await (const r of ctx.store.repos.reports.iterate({ dataSet: 'GTCM_ANNUAL', period: '2024', area: { level: 3, code: '530103' } })) {
+  for await (const r of ctx.store.repos.reports.iterate({ dataSet: 'GTCM_ANNUAL', period: '2024' }, { area: { level: 3, code: '530103' } })) {
     outsideReport = r;
     break;
   }

@@ -10,8 +10,8 @@ export interface FacilityFilter {
   types?: FacilityType[];
   /** Facilities in this area (the nation: all). */
   area: Area;
-  /** Only this facility (facility-scoped users). */
-  onlyCode?: string;
+  /** A facility-scoped user's facilities: its own, and the managed types in its township (乡村一体化). */
+  facilityScope?: { code: string; townshipCode: string | null; managedTypes: FacilityType[] };
   type?: FacilityType;
   /** Name or code text. */
   text?: string;
@@ -62,7 +62,14 @@ function toRow(f: Facility, at: string): FacilityTable {
 export function applyFacilityFilter(eb: ExpressionBuilder<DB, 'facility'>, f: FacilityFilter) {
   const parts = [];
   if (f.area.level > 0) parts.push(eb(FACILITY_LEVEL_COLUMN[f.area.level as DivisionLevel], '=', f.area.code));
-  if (f.onlyCode !== undefined) parts.push(eb('code', '=', f.onlyCode));
+  if (f.facilityScope) {
+    const fs = f.facilityScope;
+    parts.push(
+      fs.townshipCode && fs.managedTypes.length
+        ? eb.or([eb('code', '=', fs.code), eb.and([eb('township_code', '=', fs.townshipCode), eb('type', 'in', fs.managedTypes)])])
+        : eb('code', '=', fs.code),
+    );
+  }
   if (f.type) parts.push(eb('type', '=', f.type));
   if (f.types) parts.push(eb('type', 'in', f.types));
   if (f.text) parts.push(containsText(['name', 'code'], f.text));

@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { DivisionLevel } from '../../domain/org-unit.js';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ReportStatus } from '../../domain/approval.js';
 import type { DataValues } from '../../domain/program.js';
-import type { Area } from '../../domain/scope.js';
 import type { DB, ReportTable } from '../database.js';
-import { chunks, chunkSize, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
+import { applyFacilityFilter, type FacilityFilter } from './facility.repository.js';
+import { chunks, chunkSize } from './sql-helpers.js';
 
 /** One facility's values for one data set and period, with its place in the approval workflow. */
 export interface Report {
@@ -140,20 +139,19 @@ export class ReportRepository {
     return Number(r.n);
   }
 
-  /** Pages through the reports of a data set and period for facilities in an area (or one facility), by facility code. */
-  async *iterate(opts: { dataSet: string; period: string; area: Area; onlyFacility?: string }, pageSize = 20000): AsyncGenerator<Report> {
+  /** Pages through the reports of a data set and period for the filter's facilities, by facility code. */
+  async *iterate(k: { dataSet: string; period: string }, filter: FacilityFilter, pageSize = 20000): AsyncGenerator<Report> {
     let after = '';
     for (;;) {
-      let q = this.db
-        .selectFrom('report as r')
-        .innerJoin('facility as f', 'f.code', 'r.facility_code')
-        .selectAll('r')
-        .where('r.data_set', '=', opts.dataSet)
-        .where('r.period', '=', opts.period)
-        .where('r.facility_code', '>', after);
-      if (opts.area.level > 0) q = q.where(`f.${FACILITY_LEVEL_COLUMN[opts.area.level as DivisionLevel]}`, '=', opts.area.code);
-      if (opts.onlyFacility !== undefined) q = q.where('r.facility_code', '=', opts.onlyFacility);
-      const rows = await q.orderBy('r.facility_code').limit(pageSize).execute();
+      const rows = await this.db
+        .selectFrom('facility')
+        .innerJoin('report', (j) => j.onRef('report.facility_code', '=', 'facility.code').on('report.data_set', '=', k.dataSet).on('report.period', '=', k.period))
+        .selectAll('report')
+        .where('report.facility_code', '>', after)
+        .where((eb) => applyFacilityFilter(eb as unknown as ExpressionBuilder<DB, 'facility'>, filter))
+        .orderBy('report.facility_code')
+        .limit(pageSize)
+        .execute();
       for (const r of rows) yield toReport(r);
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1].facility_code;

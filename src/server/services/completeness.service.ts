@@ -29,8 +29,8 @@ export class CompletenessService {
     const end = deadline ? deadlineEnd(deadline) : '9999-12-31T00:00:00.000Z';
     const [total] = await repo.completeness(k, filter, null, end);
     const level = filter.area.level;
-    const children = level < 5 && !filter.onlyCode ? await this.store.repos.divisions.children(level === 0 ? null : filter.area.code) : [];
-    const byChild = new Map((level < 5 && !filter.onlyCode ? await repo.completeness(k, filter, (level + 1) as DivisionLevel, end) : []).map((r) => [r.child, r]));
+    const children = level < 5 && !filter.facilityScope ? await this.store.repos.divisions.children(level === 0 ? null : filter.area.code) : [];
+    const byChild = new Map((level < 5 && !filter.facilityScope ? await repo.completeness(k, filter, (level + 1) as DivisionLevel, end) : []).map((r) => [r.child, r]));
     const zero = { expected: 0, received: 0, submitted: 0, approved: 0, onTime: 0, late: 0 };
     const areaName = filter.area.level === 0 ? NATION_NAME : ((await this.store.repos.divisions.get(filter.area.code))?.name ?? filter.area.code);
     const strip = (c: CompletenessCounts | undefined) => {

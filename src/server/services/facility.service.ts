@@ -4,7 +4,7 @@ import { FACILITY_DIVISION_LEVEL, type Facility, type FacilityType, type Ownersh
 import type { Division } from '../../domain/org-unit.js';
 import { ancestorCodes } from '../../domain/org-unit.js';
 import { isIsoDate } from '../../domain/period.js';
-import { areaOf, divisionInScope, facilityInScope, NATION_AREA, type Area } from '../../domain/scope.js';
+import { areaOf, divisionInScope, facilityInScope, managedBy, NATION_AREA, type Area } from '../../domain/scope.js';
 import type { FacilityFilter, FacilityRow } from '../repositories/facility.repository.js';
 import type { Repositories, Store } from '../store.js';
 import { ADMIN_ROLES, requireRole, type Actor } from './actor.js';
@@ -54,7 +54,8 @@ export class FacilityService {
     if (s.kind === 'facility') {
       if (q.area && !(area.level === 0 ? false : ancestorCodes(s.divisionCode)[area.level] === area.code))
         throw new AppError('E2102', { field: 'area', value: q.area });
-      return { ...base, area: NATION_AREA, onlyCode: s.code };
+      const m = managedBy(s);
+      return { ...base, area: NATION_AREA, facilityScope: { code: s.code, townshipCode: m?.townshipCode ?? null, managedTypes: m?.types ?? [] } };
     }
     if (!q.area) area = s.kind === 'nation' ? NATION_AREA : { level: s.level, code: s.code };
     else if (s.kind === 'division' && (area.level === 0 || !divisionInScope(s, area.code)))

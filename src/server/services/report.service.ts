@@ -8,7 +8,6 @@ import { isOpenIn } from '../../domain/facility.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { parsePeriod, previousPeriod, type Period } from '../../domain/period.js';
 import { checkValue, normalizeValues, type DataSet, type DataValues } from '../../domain/program.js';
-import { NATION_AREA, type Area } from '../../domain/scope.js';
 import { validateValues, type ValidationResult } from '../../domain/validation.js';
 import type { FacilityRow } from '../repositories/facility.repository.js';
 import type { Report } from '../repositories/report.repository.js';
@@ -116,8 +115,7 @@ export class ReportService {
   exportRows(actor: Actor, dataSet: string, period: string, areaCode?: string): AsyncGenerator<Report> {
     this.dataSetAndPeriod(dataSet, period);
     const filter = this.facilities.filterFor(actor, { area: areaCode && areaCode !== NATION_CODE ? areaCode : undefined });
-    const area: Area = filter.area ?? NATION_AREA;
-    return this.store.repos.reports.iterate({ dataSet, period, area, onlyFacility: filter.onlyCode });
+    return this.store.repos.reports.iterate({ dataSet, period }, filter);
   }
 
   dataSetAndPeriod(dataSet: string, period: string): { ds: DataSet; p: Period } {

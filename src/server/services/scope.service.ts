@@ -21,5 +21,5 @@ export async function resolveScope(repos: Repositories, code: string): Promise<R
   }
   const f = await repos.facilities.get(code);
   if (!f) throw new AppError('E1102', { field: 'scopeCode', value: code });
-  return { scope: { kind: 'facility', code, divisionCode: f.divisionCode }, name: f.name, level: null };
+  return { scope: { kind: 'facility', code, divisionCode: f.divisionCode, type: f.type }, name: f.name, level: null };
 }
