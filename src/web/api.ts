@@ -86,6 +86,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not run the 401 handler (login and the first `me` call handle 401 themselves). */
   quiet401?: boolean;
+  /** A body sent as is (a file) with its content type, instead of JSON. */
+  raw?: { body: BodyInit; contentType: string };
 }
 
 const NETWORK_ERROR: ApiErrorBody = {
@@ -94,46 +96,81 @@ const NETWORK_ERROR: ApiErrorBody = {
   messageEn: 'Cannot reach the server: check the network and retry',
 };
 
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+function headersFor(method: string, opts: RequestOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  if (opts.raw) headers['content-type'] = opts.raw.contentType;
+  else if (opts.body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const token = csrfToken ?? csrfFromCookie();
     if (token) headers['x-csrf-token'] = token;
   }
-  let res: Response;
+  return headers;
+}
+
+async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
   try {
-    res = await fetch(withQuery(path, opts.query), {
+    return await fetch(withQuery(path, opts.query), {
       method,
-      headers,
+      headers: headersFor(method, opts),
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.body : opts.body === undefined ? undefined : JSON.stringify(opts.body),
       signal: opts.signal,
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new ApiError(0, NETWORK_ERROR);
   }
-  const text = await res.text();
-  let data: unknown = undefined;
-  if (text) {
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The typed error of a failed response (and the 401 redirect unless `quiet401`). */
+function failure(res: Response, data: unknown, opts: RequestOptions): ApiError {
+  const raw = (data as { error?: unknown } | undefined)?.error;
+  const body = raw && typeof raw === 'object' && 'code' in raw ? (raw as ApiErrorBody) : undefined;
+  const err = new ApiError(
+    res.status,
+    body ?? { code: `HTTP${res.status}`, message: `服务器返回错误 ${res.status}`, messageEn: `Server error ${res.status}` },
+  );
+  if (res.status === 401 && !opts.quiet401) onUnauthorized(err);
+  return err;
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, opts);
+  const data = parseJson(await res.text());
+  if (!res.ok) throw failure(res, data, opts);
+  return data as T;
+}
+
+/** The file name of a download from `content-disposition` (RFC 5987 `filename*` first). */
+function fileNameOf(res: Response): string | undefined {
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = cd.match(/filename\*\s*=\s*(?:UTF-8'[^']*')?([^;]+)/i);
+  if (star) {
     try {
-      data = JSON.parse(text);
+      return decodeURIComponent(star[1].trim().replace(/^"|"$/g, ''));
     } catch {
-      data = undefined;
+      /* fall through to the plain name */
     }
   }
-  if (!res.ok) {
-    const raw = (data as { error?: unknown } | undefined)?.error;
-    const body = raw && typeof raw === 'object' && 'code' in raw ? (raw as ApiErrorBody) : undefined;
-    const err = new ApiError(
-      res.status,
-      body ?? { code: `HTTP${res.status}`, message: `服务器返回错误 ${res.status}`, messageEn: `Server error ${res.status}` },
-    );
-    if (res.status === 401 && !opts.quiet401) onUnauthorized(err);
-    throw err;
-  }
-  return data as T;
+  const plain = cd.match(/filename\s*=\s*"?([^";]+)"?/i);
+  return plain ? plain[1].trim() : undefined;
+}
+
+/** GETs a file (e.g. an XLSX template); errors are the JSON error body as for `request`. */
+export async function requestBlob(path: string, query?: Query): Promise<{ blob: Blob; fileName?: string }> {
+  const opts: RequestOptions = { query };
+  const res = await send('GET', path, opts);
+  if (!res.ok) throw failure(res, parseJson(await res.text()), opts);
+  return { blob: await res.blob(), fileName: fileNameOf(res) };
 }
 
 export const api = {
@@ -144,4 +181,8 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, { body: body ?? {} }),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, { body: body ?? {} }),
   del: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as the raw request body (the CSRF header is kept). */
+  postRaw: <T>(path: string, body: BodyInit, contentType: string, query?: Query) =>
+    request<T>('POST', path, { query, raw: { body, contentType } }),
+  getBlob: requestBlob,
 };

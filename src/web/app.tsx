@@ -9,9 +9,13 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, RequireAuth } from './auth.js';
 import { AppLayout } from './components/app-layout.js';
 import { useI18n } from './i18n.js';
+import { ApprovalPage } from './pages/approval-page.js';
 import { AuditPage } from './pages/audit-page.js';
+import { CompletenessPage } from './pages/completeness-page.js';
 import { DivisionsPage } from './pages/divisions-page.js';
+import { EntryPage } from './pages/entry-page.js';
 import { FacilitiesPage } from './pages/facilities-page.js';
+import { ImportPage } from './pages/import-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -73,6 +77,10 @@ export function App() {
                 <Route index element={<Navigate to="/divisions" replace />} />
                 <Route path="/divisions" element={<DivisionsPage />} />
                 <Route path="/facilities" element={<FacilitiesPage />} />
+                <Route path="/entry" element={<EntryPage />} />
+                <Route path="/import" element={<ImportPage />} />
+                <Route path="/completeness" element={<CompletenessPage />} />
+                <Route path="/approval" element={<ApprovalPage />} />
                 <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                 <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
                 <Route path="*" element={<NotFoundPage />} />

@@ -1,10 +1,12 @@
 /** UI language (zh first, en second), kept in localStorage; a tiny store read with useSyncExternalStore. */
 import { useCallback, useSyncExternalStore } from 'react';
+import { collectEn, collectZh } from './i18n-collect.js';
+import { entryEn, entryZh } from './i18n-entry.js';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'gtcm.lang';
 
-const zh = {
+const coreZh = {
   'app.title': '基层中医药服务能力监测评价平台',
   'app.short': '基层中医药监测评价',
   'login.subtitle': '国家基层中医药服务网络 · 监测 · 评价 · 督导',
@@ -112,9 +114,11 @@ const zh = {
   'lang.switch': 'English',
 };
 
+const zh = { ...coreZh, ...entryZh, ...collectZh };
+
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Grassroots TCM Monitor',
   'app.short': 'Grassroots TCM Monitor',
   'login.subtitle': 'National grassroots TCM service network · monitoring · evaluation · supervision',
@@ -221,6 +225,8 @@ const en: Record<MessageKey, string> = {
   'audit.changes': 'Changes',
   'lang.switch': '中文',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...entryEn, ...collectEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

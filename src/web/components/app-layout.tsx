@@ -1,5 +1,16 @@
 /** The frame around every page after login: header with the user, side menu, content. */
-import { ApartmentOutlined, AuditOutlined, LogoutOutlined, MedicineBoxOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  FileDoneOutlined,
+  FormOutlined,
+  LogoutOutlined,
+  MedicineBoxOutlined,
+  PieChartOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -44,6 +55,15 @@ export function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },
     { key: '/facilities', icon: <MedicineBoxOutlined />, label: t('nav.facilities') },
+    // Data collection: viewers do not enter or import; facility reporters do not approve.
+    ...(user.role !== 'VIEWER'
+      ? [
+          { key: '/entry', icon: <FormOutlined />, label: t('nav.entry') },
+          { key: '/import', icon: <CloudUploadOutlined />, label: t('nav.import') },
+        ]
+      : []),
+    { key: '/completeness', icon: <PieChartOutlined />, label: t('nav.completeness') },
+    ...(user.role !== 'FACILITY_REPORTER' ? [{ key: '/approval', icon: <FileDoneOutlined />, label: t('nav.approval') }] : []),
     ...(isAdmin(user)
       ? [
           { key: '/users', icon: <TeamOutlined />, label: t('nav.users') },

@@ -1,13 +1,27 @@
-/** A facility chooser that searches the server (name or code) within the caller's scope. */
+/**
+ * A facility chooser that searches the server (name or code) within the caller's scope. A value set
+ * from outside (URL) is looked up for its label; with `browse`, opening it lists the first facilities.
+ */
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import { facilityApi, type FacilityDto } from '../endpoints.js';
 import { useI18n } from '../i18n.js';
 
-export function FacilitySelect(props: { id?: string; value?: string; onChange?: (code: string | undefined) => void }) {
+export function FacilitySelect(props: {
+  id?: string;
+  value?: string;
+  onChange?: (code: string | undefined, facility?: FacilityDto) => void;
+  placeholder?: string;
+  status?: 'open' | 'closed' | 'all';
+  browse?: boolean;
+  style?: React.CSSProperties;
+  'data-testid'?: string;
+}) {
   const { t, pick } = useI18n();
+  const { value, status = 'open' } = props;
   const [items, setItems] = useState<FacilityDto[]>([]);
+  const [known, setKnown] = useState<Record<string, FacilityDto>>({});
   const [loading, setLoading] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const ctrl = useRef<AbortController | null>(null);
@@ -17,33 +31,66 @@ export function FacilitySelect(props: { id?: string; value?: string; onChange?: 
     ctrl.current?.abort();
   }, []);
 
-  const search = (text: string) => {
+  useEffect(() => {
+    if (!value || known[value] || items.some((f) => f.code === value)) return;
+    let live = true;
+    facilityApi
+      .get(value)
+      .then((r) => live && setKnown((k) => ({ ...k, [value]: r.facility })))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [value, known, items]);
+
+  const run = (q: string, delay: number) => {
     clearTimeout(timer.current);
     ctrl.current?.abort();
-    const q = text.trim();
-    if (!q) return setItems([]);
     setLoading(true);
     timer.current = setTimeout(() => {
       const c = new AbortController();
       ctrl.current = c;
       facilityApi
-        .list({ q, status: 'open', pageSize: 20 }, c.signal)
+        .list({ q: q || undefined, status, pageSize: 20 }, c.signal)
         .then((r) => !c.signal.aborted && setItems(r.items))
         .catch(() => !c.signal.aborted && setItems([]))
         .finally(() => !c.signal.aborted && setLoading(false));
-    }, 250);
+    }, delay);
   };
+
+  const search = (text: string) => {
+    const q = text.trim();
+    if (!q && !props.browse) {
+      clearTimeout(timer.current);
+      ctrl.current?.abort();
+      setLoading(false);
+      return setItems([]);
+    }
+    run(q, 250);
+  };
+
+  const list = [...items];
+  if (value && known[value] && !list.some((f) => f.code === value)) list.push(known[value]);
 
   return (
     <Select<string>
       id={props.id}
-      value={props.value}
-      onChange={(v) => props.onChange?.(v)}
+      data-testid={props['data-testid']}
+      value={value}
+      style={props.style}
+      onChange={(v) => {
+        const f = list.find((x) => x.code === v);
+        if (f) setKnown((k) => ({ ...k, [f.code]: f }));
+        props.onChange?.(v, f);
+      }}
+      onOpenChange={(open) => {
+        if (open && props.browse && items.length === 0) run('', 0);
+      }}
       showSearch={{ onSearch: search, filterOption: false }}
-      placeholder={t('user.scopeFacility')}
+      placeholder={props.placeholder ?? t('user.scopeFacility')}
       notFoundContent={loading ? <Spin size="small" /> : null}
       popupMatchSelectWidth={420}
-      options={items.map((f) => ({ value: f.code, label: `${f.name}（${f.code}）`, facility: f }))}
+      options={list.map((f) => ({ value: f.code, label: `${f.name}（${f.code}）`, facility: f }))}
       optionRender={(opt) => {
         const f = (opt.data as { facility: FacilityDto }).facility;
         return (

@@ -1,0 +1,95 @@
+/** The reports waiting for (or past) approval, with row selection and per-row actions. */
+import { CheckOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Button, Space, Table, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router-dom';
+import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
+import type { ApprovalRow } from '../endpoints-collect.js';
+import { formatDateTime, formatNumber } from '../format.js';
+import { useI18n } from '../i18n.js';
+import { ReportStatusTag } from './report-status-tag.js';
+
+export function ApprovalTable(props: {
+  rows: ApprovalRow[];
+  total: number;
+  loading: boolean;
+  period: string;
+  page: number;
+  pageSize: number;
+  selected: string[];
+  busy: boolean;
+  onSelect: (codes: string[]) => void;
+  onPage: (page: number, pageSize: number) => void;
+  onApprove: (rows: ApprovalRow[]) => void;
+  onReturn: (rows: ApprovalRow[]) => void;
+}) {
+  const { t, pick } = useI18n();
+  const columns: TableColumnsType<ApprovalRow> = [
+    {
+      title: t('fac.name'),
+      dataIndex: 'facilityName',
+      render: (_, r) => (
+        <div style={{ lineHeight: 1.3 }}>
+          <div>{r.facilityName}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.facilityCode}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    { title: t('fac.type'), dataIndex: 'facilityType', width: 140, render: (v: ApprovalRow['facilityType']) => pick(FACILITY_TYPE_NAMES[v], v) },
+    { title: t('fac.division'), dataIndex: 'divisionName', width: 150, ellipsis: true, render: (v?: string) => v ?? '–' },
+    {
+      title: t('entry.status'),
+      dataIndex: 'status',
+      width: 160,
+      render: (_, r) => <ReportStatusTag status={r.status} approvalLevel={r.approvalLevel} data-testid="approval-status" />,
+    },
+    { title: t('entry.submittedAt'), dataIndex: 'submittedAt', width: 170, render: formatDateTime },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 120,
+      render: (_, r) => (
+        <Space size={2}>
+          <Tooltip title={t('appr.approve')}>
+            <Button type="text" size="small" icon={<CheckOutlined />} disabled={!r.canApprove || props.busy} onClick={() => props.onApprove([r])} aria-label={t('appr.approve')} data-testid="approval-row-approve" />
+          </Tooltip>
+          <Tooltip title={t('appr.return')}>
+            <Button type="text" size="small" danger icon={<RollbackOutlined />} disabled={!r.canReturn || props.busy} onClick={() => props.onReturn([r])} aria-label={t('appr.return')} data-testid="approval-row-return" />
+          </Tooltip>
+          <Tooltip title={t('appr.view')}>
+            <Link to={`/entry?facility=${encodeURIComponent(r.facilityCode)}&period=${encodeURIComponent(props.period)}`} aria-label={t('appr.view')}>
+              <Button type="text" size="small" icon={<EyeOutlined />} />
+            </Link>
+          </Tooltip>
+        </Space>
+      ),
+    },
+  ];
+  return (
+    <Table<ApprovalRow>
+      data-testid="approval-table"
+      rowKey="facilityCode"
+      size="middle"
+      columns={columns}
+      dataSource={props.rows}
+      loading={props.loading}
+      scroll={{ x: 900 }}
+      rowSelection={{
+        selectedRowKeys: props.selected,
+        onChange: (keys) => props.onSelect(keys.map(String)),
+        getCheckboxProps: (r) => ({ disabled: !r.canApprove && !r.canReturn }),
+      }}
+      pagination={{
+        current: props.page,
+        pageSize: props.pageSize,
+        total: props.total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100, 200],
+        showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
+        onChange: props.onPage,
+      }}
+    />
+  );
+}

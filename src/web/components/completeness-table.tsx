@@ -1,0 +1,72 @@
+/** Completeness of each child area; a click on a name drills down. */
+import { Progress, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { CompletenessRow } from '../endpoints-collect.js';
+import { formatNumber } from '../format.js';
+import { useI18n } from '../i18n.js';
+import { RATE_COLOR, rate } from './completeness-summary.js';
+
+export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boolean; onDrill: (row: CompletenessRow) => void }) {
+  const { t } = useI18n();
+  const num = (key: keyof CompletenessRow) => ({
+    dataIndex: key,
+    width: 88,
+    align: 'right' as const,
+    sorter: (a: CompletenessRow, b: CompletenessRow) => (a[key] as number) - (b[key] as number),
+    render: (v: number) => formatNumber(v),
+  });
+  const bar = (n: (r: CompletenessRow) => number) => (_: unknown, r: CompletenessRow) => {
+    const p = rate(n(r), r.expected);
+    return <Progress size="small" status="normal" percent={p} strokeColor={RATE_COLOR(p)} format={(x) => `${x}%`} />;
+  };
+  const columns: TableColumnsType<CompletenessRow> = [
+    {
+      title: t('compl.area'),
+      dataIndex: 'name',
+      render: (_, r) => (
+        <div style={{ lineHeight: 1.3 }}>
+          <Typography.Link onClick={() => props.onDrill(r)} data-testid="completeness-drill">
+            {r.name}
+          </Typography.Link>
+          <div>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.code}
+            </Typography.Text>
+          </div>
+        </div>
+      ),
+    },
+    { title: t('compl.expected'), ...num('expected') },
+    { title: t('compl.received'), ...num('received') },
+    { title: t('compl.submitted'), ...num('submitted') },
+    { title: t('compl.approved'), ...num('approved') },
+    { title: t('compl.onTime'), ...num('onTime') },
+    { title: t('compl.late'), ...num('late') },
+    {
+      title: t('compl.rateSubmitted'),
+      key: 'rateSubmitted',
+      width: 170,
+      sorter: (a, b) => rate(a.submitted, a.expected) - rate(b.submitted, b.expected),
+      render: bar((r) => r.submitted),
+    },
+    {
+      title: t('compl.rateOnTime'),
+      key: 'rateOnTime',
+      width: 170,
+      sorter: (a, b) => rate(a.onTime, a.expected) - rate(b.onTime, b.expected),
+      render: bar((r) => r.onTime),
+    },
+  ];
+  return (
+    <Table<CompletenessRow>
+      data-testid="completeness-table"
+      size="small"
+      rowKey="code"
+      columns={columns}
+      dataSource={props.rows}
+      loading={props.loading}
+      scroll={{ x: 1000 }}
+      pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+    />
+  );
+}

@@ -1,0 +1,107 @@
+/** Above the entry form: which facility and year, the report's status, and why it is returned or locked. */
+import { LockOutlined } from '@ant-design/icons';
+import { Alert, Descriptions, Space, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
+import { divisionApi, type FacilityDto } from '../endpoints.js';
+import type { ReportDto } from '../endpoints-collect.js';
+import { formatDateTime } from '../format.js';
+import { useI18n } from '../i18n.js';
+import { ReportStatusTag } from './report-status-tag.js';
+
+export function EntryHeader(props: {
+  facility: FacilityDto | undefined;
+  facilityCode: string;
+  period: string;
+  report: ReportDto | null;
+  locked: boolean;
+  lockedReason?: string | null;
+  dirty: boolean;
+}) {
+  const { t, pick } = useI18n();
+  const { facility, report } = props;
+  // The report answer's facility may come without its division's name.
+  const [divisionName, setDivisionName] = useState(facility?.divisionName);
+  useEffect(() => {
+    if (!facility || facility.divisionName) return;
+    let live = true;
+    divisionApi
+      .get(facility.divisionCode)
+      .then((r) => live && setDivisionName(r.division.name))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [facility]);
+  return (
+    <div style={{ marginBottom: 12 }}>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2, xl: 4 }}
+        items={[
+          {
+            key: 'facility',
+            label: t('entry.facility'),
+            children: facility ? `${facility.name}（${facility.code}）` : props.facilityCode,
+          },
+          { key: 'type', label: t('fac.type'), children: facility ? pick(FACILITY_TYPE_NAMES[facility.type], facility.type) : '–' },
+          { key: 'division', label: t('fac.division'), children: divisionName ?? facility?.divisionCode ?? '–' },
+          { key: 'period', label: t('entry.period'), children: t('period.year', { year: props.period }) },
+          {
+            key: 'status',
+            label: t('entry.status'),
+            children: (
+              <Space size={6}>
+                <span data-testid="entry-status" data-status={report?.status ?? 'NONE'}>
+                  {report ? (
+                    <ReportStatusTag status={report.status} approvalLevel={report.approvalLevel} />
+                  ) : (
+                    <Tag style={{ marginInlineEnd: 0 }}>{t('status.NONE')}</Tag>
+                  )}
+                </span>
+                {props.locked ? (
+                  <Tag icon={<LockOutlined />} color="default" data-testid="entry-locked" style={{ marginInlineEnd: 0 }}>
+                    {t('entry.locked')}
+                  </Tag>
+                ) : null}
+                {props.dirty ? (
+                  <Tag color="orange" data-testid="entry-dirty" style={{ marginInlineEnd: 0 }}>
+                    {t('entry.unsaved')}
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
+          { key: 'submittedAt', label: t('entry.submittedAt'), children: formatDateTime(report?.submittedAt) },
+          {
+            key: 'updatedAt',
+            label: t('entry.updatedAt'),
+            children: report?.updatedAt ? `${formatDateTime(report.updatedAt)}${report.updatedBy ? ` · ${report.updatedBy}` : ''}` : '–',
+          },
+          { key: 'comment', label: t('entry.comment'), children: report?.comment || '–' },
+        ]}
+      />
+      {report?.status === 'RETURNED' ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="entry-returned"
+          title={t('entry.returnedTitle')}
+          description={report.returnReason || t('entry.noReason')}
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
+      {props.locked ? (
+        <Alert
+          type="info"
+          showIcon
+          icon={<LockOutlined />}
+          data-testid="entry-locked-reason"
+          title={t('entry.lockedTitle')}
+          description={props.lockedReason || undefined}
+          style={{ marginTop: 8 }}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+/**
+ * The report of one facility for one year: the form (only the elements that apply to the facility
+ * type, in the metadata's sections), validation as you type, 保存草稿 and 提交.
+ */
+import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Form, Space, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, errorText } from '../api.js';
+import { reportApi, type ReportAnswer, type ReportDto } from '../endpoints-collect.js';
+import { useI18n } from '../i18n.js';
+import { toFormValues, toReportValues } from '../report-values.js';
+import type { DataSetMeta } from '../use-metadata.js';
+import { EntryField, FORM_NAME } from './entry-field.js';
+import { EntryHeader } from './entry-header.js';
+import { EntrySubmitModal } from './entry-submit-modal.js';
+import { EntryValidationAlert } from './entry-validation-alert.js';
+import { useReportHistory } from './field-history.js';
+import { useEntryValidation } from './use-entry-validation.js';
+
+export function EntryReport(props: {
+  answer: ReportAnswer;
+  meta: DataSetMeta;
+  facility: string;
+  period: string;
+  onDirtyChange: (dirty: boolean) => void;
+  onReload: () => void;
+}) {
+  const { answer, meta, facility, period, onDirtyChange } = props;
+  const { t, lang, pick } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm();
+  const [report, setReport] = useState<ReportDto | null>(answer.report);
+  const [dirty, setDirtyState] = useState(false);
+  const [saving, setSaving] = useState<'save' | 'submit' | null>(null);
+  const [submitOpen, setSubmitOpen] = useState(false);
+  const { validation, setValidation, checking, failed, schedule, now, cancel, byElement } = useEntryValidation(period, facility);
+  const { history, invalidate } = useReportHistory(period, facility);
+  const locked = Boolean(answer.locked);
+  const codes = answer.elements;
+  const previousPeriod = String(Number(period) - 1);
+
+  const sections = useMemo(
+    () =>
+      meta.dataSet.sections
+        .map((s) => ({ ...s, codes: s.elements.map((e) => e.code).filter((c) => codes.includes(c)) }))
+        .filter((s) => s.codes.length > 0),
+    [meta, codes],
+  );
+  // Elements the answer lists but no section holds (should not happen; shown rather than lost).
+  const loose = useMemo(() => codes.filter((c) => !sections.some((s) => s.codes.includes(c))), [codes, sections]);
+  const initialValues = useMemo(() => toFormValues(answer.report?.values, codes), [answer, codes]);
+
+  const setDirty = useCallback(
+    (d: boolean) => {
+      setDirtyState(d);
+      onDirtyChange(d);
+    },
+    [onDirtyChange],
+  );
+
+  const values = useCallback(() => toReportValues(form.getFieldsValue(true) as Record<string, unknown>, codes), [form, codes]);
+
+  // A saved report is checked at once, so a returned or imported report shows its problems.
+  useEffect(() => {
+    if (answer.report && !locked) void now(toReportValues(initialValues, codes));
+    return cancel;
+  }, [answer, locked, now, cancel, initialValues, codes]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const goTo = (code: string) => {
+    form.scrollToField(code, { behavior: 'smooth', block: 'center', focus: true });
+  };
+
+  const save = async () => {
+    setSaving('save');
+    try {
+      const r = await reportApi.save(period, facility, values());
+      setReport(r.report);
+      if (r.validation) setValidation(r.validation);
+      setDirty(false);
+      invalidate();
+      message.success(t('entry.saved'));
+    } catch (err) {
+      message.error(errorText(err, lang));
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const startSubmit = async () => {
+    const v = (await now(values())) ?? validation;
+    if (v?.errors.length) {
+      message.error(t('entry.fixErrors', { n: v.errors.length }));
+      const first = v.errors[0].elements?.[0];
+      if (first) goTo(first);
+      return;
+    }
+    setSubmitOpen(true);
+  };
+
+  const submit = async (comment: string | undefined) => {
+    setSaving('submit');
+    try {
+      const r = await reportApi.submit(period, facility, values(), comment);
+      setReport(r.report);
+      if (r.validation) setValidation(r.validation);
+      setDirty(false);
+      setSubmitOpen(false);
+      message.success(t('entry.submitted'));
+      props.onReload();
+    } catch (err) {
+      message.error(errorText(err, lang));
+      if (err instanceof ApiError && err.code === 'E5001') {
+        setSubmitOpen(false);
+        void now(values());
+      } else if (err instanceof ApiError && err.code === 'E5002') {
+        void now(values()); // the modal stays open and now asks for the comment
+      }
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  const errors = validation?.errors.length ?? 0;
+  const warnings = validation?.warnings ?? [];
+
+  return (
+    <div>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <EntryHeader
+          facility={answer.facility}
+          facilityCode={facility}
+          period={period}
+          report={report}
+          locked={locked}
+          lockedReason={lang === 'en' ? (answer.lockedReasonEn ?? answer.lockedReason) : answer.lockedReason}
+          dirty={dirty}
+        />
+        {locked ? null : (
+          <EntryValidationAlert validation={validation} checking={checking} failed={failed} elements={meta.elements} onGoTo={goTo} />
+        )}
+      </Card>
+      {codes.length === 0 ? (
+        <Card>
+          <Empty description={t('entry.noElements')} />
+        </Card>
+      ) : (
+        <Form
+          form={form}
+          name={FORM_NAME}
+          data-testid="entry-form"
+          layout="horizontal"
+          labelWrap
+          labelCol={{ flex: '0 0 300px' }}
+          wrapperCol={{ flex: '1 1 0' }}
+          colon={false}
+          disabled={locked}
+          initialValues={initialValues}
+          onValuesChange={() => {
+            if (!dirty) setDirty(true);
+            schedule(values());
+          }}
+        >
+          {[...sections.map((s) => ({ key: s.code, title: pick(s.name, s.code), codes: s.codes })), ...(loose.length ? [{ key: '_', title: t('entry.otherSection'), codes: loose }] : [])].map(
+            (s) => (
+              <Card key={s.key} size="small" title={s.title} style={{ marginBottom: 12 }} data-section={s.key}>
+                {s.codes.map((code) => (
+                  <EntryField
+                    key={code}
+                    code={code}
+                    element={meta.elements.get(code)}
+                    optionSets={meta.optionSets}
+                    issues={byElement.get(code)}
+                    previous={answer.previous?.[code]}
+                    previousPeriod={previousPeriod}
+                    history={history}
+                  />
+                ))}
+              </Card>
+            ),
+          )}
+          <div
+            style={{
+              position: 'sticky',
+              bottom: 0,
+              zIndex: 2,
+              background: '#fff',
+              borderTop: '1px solid #e8ece9',
+              padding: '10px 16px',
+              display: 'flex',
+              alignItems: 'center',
+              gap: 12,
+            }}
+          >
+            <Typography.Text type="secondary" style={{ flex: 1 }}>
+              {locked ? t('entry.readOnly') : errors ? t('entry.submitBlocked', { n: errors }) : t('entry.hint')}
+            </Typography.Text>
+            <Space>
+              <Button icon={<SaveOutlined />} loading={saving === 'save'} disabled={locked || saving !== null} onClick={() => void save()} data-testid="entry-save">
+                {t('entry.save')}
+              </Button>
+              <Tooltip title={errors ? t('entry.submitBlocked', { n: errors }) : undefined}>
+                <Button
+                  type="primary"
+                  icon={<SendOutlined />}
+                  loading={saving === 'submit'}
+                  disabled={locked || errors > 0 || saving !== null}
+                  onClick={() => void startSubmit()}
+                  data-testid="entry-submit"
+                >
+                  {t('entry.submit')}
+                </Button>
+              </Tooltip>
+            </Space>
+          </div>
+        </Form>
+      )}
+      <EntrySubmitModal
+        open={submitOpen}
+        warnings={warnings}
+        initialComment={report?.comment}
+        submitting={saving === 'submit'}
+        onCancel={() => setSubmitOpen(false)}
+        onSubmit={(c) => void submit(c)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** 下载模板: the XLSX template for a year and an area (default the caller's scope), facilities pre-filled. */
+import { DownloadOutlined } from '@ant-design/icons';
+import { App, Button, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { errorText } from '../api.js';
+import { useUser } from '../auth.js';
+import { saveBlob } from '../download.js';
+import { DATA_SET, importApi } from '../endpoints-collect.js';
+import { useI18n } from '../i18n.js';
+import { DivisionSelect } from './division-select.js';
+import { PeriodSelect, defaultPeriod } from './period-select.js';
+
+export function ImportTemplate() {
+  const user = useUser();
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const divisionScope = user.scopeLevel !== null;
+  const [period, setPeriod] = useState(defaultPeriod());
+  const [area, setArea] = useState<string | undefined>(divisionScope ? user.scopeCode : undefined);
+  const [busy, setBusy] = useState(false);
+
+  const download = async () => {
+    setBusy(true);
+    try {
+      const { blob, fileName } = await importApi.template(period, area);
+      saveBlob(blob, fileName ?? `${DATA_SET}_${period}_${area ?? user.scopeCode}.xlsx`);
+    } catch (err) {
+      message.error(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('import.templateHint')}
+      </Typography.Paragraph>
+      <Space wrap>
+        <PeriodSelect data-testid="import-template-period" value={period} onChange={setPeriod} />
+        {divisionScope ? (
+          <DivisionSelect
+            data-testid="import-template-area"
+            value={area}
+            onChange={(code) => setArea(code ?? (divisionScope ? user.scopeCode : undefined))}
+            fixedOptions={[{ code: user.scopeCode, name: user.scopeName, level: user.scopeLevel ?? 0 }]}
+            style={{ width: 240 }}
+          />
+        ) : null}
+        <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="import-template">
+          {t('import.template')}
+        </Button>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+/** /approval (审核): reports of an area and year; approve at the caller's level, return with a reason, or approve all. */
+import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { errorText } from '../api.js';
+import { useUser } from '../auth.js';
+import { PageTitle } from '../components/app-layout.js';
+import { ApprovalReturnModal } from '../components/approval-return-modal.js';
+import { ApprovalTable } from '../components/approval-table.js';
+import { DivisionSelect } from '../components/division-select.js';
+import { PeriodSelect, periodOr } from '../components/period-select.js';
+import { useStatusLabel } from '../components/report-status-tag.js';
+import { divisionApi } from '../endpoints.js';
+import { REPORT_STATUSES, approvalApi, type ApprovalRow, type ReportStatus } from '../endpoints-collect.js';
+import { useI18n, type MessageKey } from '../i18n.js';
+
+export function ApprovalPage() {
+  const user = useUser();
+  const { t, lang } = useI18n();
+  const { message, modal } = App.useApp();
+  const statusLabel = useStatusLabel();
+  const [params, setParams] = useSearchParams();
+  const period = periodOr(params.get('period'));
+  const scopeArea = user.scopeLevel === null ? undefined : user.scopeCode;
+  const area = params.get('area') || scopeArea;
+  const status = REPORT_STATUSES.includes(params.get('status') as ReportStatus) ? (params.get('status') as ReportStatus) : undefined;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize')) || 20));
+  const [data, setData] = useState<{ items: ApprovalRow[]; total: number } | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [returning, setReturning] = useState<ApprovalRow[] | null>(null);
+  const [areaName, setAreaName] = useState<string>(user.scopeName);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    approvalApi
+      .list({ period, area: area === user.scopeCode ? undefined : area, status, page, pageSize })
+      .then((r) => live && setData(r))
+      .catch((e) => live && setError(e))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [period, area, status, page, pageSize, version, user.scopeCode]);
+
+  useEffect(() => setSelected([]), [period, area, status, page, pageSize, version]);
+
+  useEffect(() => {
+    if (!area || area === user.scopeCode) return setAreaName(user.scopeName);
+    let live = true;
+    divisionApi.get(area).then((r) => live && setAreaName(r.division.name)).catch(() => live && setAreaName(area));
+    return () => {
+      live = false;
+    };
+  }, [area, user.scopeCode, user.scopeName]);
+
+  const update = (patch: Record<string, string | number | undefined>) =>
+    setParams((p) => {
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') p.delete(k);
+        else p.set(k, String(v));
+      }
+      return p;
+    });
+
+  const rows = data?.items ?? [];
+  const chosen = useMemo(() => rows.filter((r) => selected.includes(r.facilityCode)), [rows, selected]);
+  const toApprove = chosen.filter((r) => r.canApprove);
+  const toReturn = chosen.filter((r) => r.canReturn);
+  const level = user.scopeLevel === null ? null : Math.min(3, user.scopeLevel);
+
+  const act = async (run: () => Promise<number>, done: MessageKey) => {
+    setBusy(true);
+    try {
+      const n = await run();
+      message.success(t(done, { n }));
+      setReturning(null);
+      setVersion((v) => v + 1);
+    } catch (err) {
+      message.error(errorText(err, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const approve = (list: ApprovalRow[]) =>
+    void act(async () => (await approvalApi.approve(period, list.map((r) => r.facilityCode))).approved, 'appr.approvedMsg');
+
+  const approveAll = () =>
+    modal.confirm({
+      title: t('appr.allTitle'),
+      content: t('appr.allConfirm', { area: areaName, period }),
+      okText: t('appr.all'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { 'data-testid': 'approval-approve-all-confirm' },
+      onOk: () => act(async () => (await approvalApi.approveAll(period, area === user.scopeCode ? undefined : area)).approved, 'appr.approvedMsg'),
+    });
+
+  return (
+    <div>
+      <PageTitle
+        extra={
+          level !== null ? (
+            <Typography.Text type="secondary" data-testid="approval-level">
+              {t('appr.yourLevel')} <Tag color="green">{t(`appr.level.${level}` as MessageKey)}</Tag>
+            </Typography.Text>
+          ) : null
+        }
+      >
+        {t('nav.approval')}
+      </PageTitle>
+      <div style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
+        <Space wrap size={[12, 12]} style={{ marginBottom: 12 }}>
+          <PeriodSelect data-testid="approval-period" value={period} onChange={(p) => update({ period: p, page: undefined })} />
+          {scopeArea ? (
+            <DivisionSelect
+              data-testid="approval-area"
+              value={area}
+              style={{ width: 240 }}
+              fixedOptions={[{ code: user.scopeCode, name: user.scopeName, level: user.scopeLevel ?? 0 }]}
+              onChange={(code, hit) => {
+                if (hit) setAreaName(hit.name);
+                update({ area: code && code !== scopeArea ? code : undefined, page: undefined });
+              }}
+            />
+          ) : null}
+          <Select<ReportStatus>
+            data-testid="approval-status-filter"
+            value={status}
+            allowClear
+            placeholder={t('appr.statusAll')}
+            style={{ width: 150 }}
+            options={REPORT_STATUSES.map((s) => ({ value: s, label: s === 'APPROVED' ? t('appr.statusApproved') : statusLabel(s) }))}
+            onChange={(s) => update({ status: s, page: undefined })}
+          />
+          <div style={{ flex: 1 }} />
+          <Button
+            type="primary"
+            icon={<CheckOutlined />}
+            disabled={!toApprove.length || busy}
+            onClick={() => approve(toApprove)}
+            data-testid="approval-approve"
+          >
+            {t('appr.approve')}
+            {toApprove.length ? ` (${toApprove.length})` : ''}
+          </Button>
+          <Button danger icon={<RollbackOutlined />} disabled={!toReturn.length || busy} onClick={() => setReturning(toReturn)} data-testid="approval-return">
+            {t('appr.return')}
+            {toReturn.length ? ` (${toReturn.length})` : ''}
+          </Button>
+          <Button icon={<CheckCircleOutlined />} disabled={busy} onClick={approveAll} data-testid="approval-approve-all">
+            {t('appr.all')}
+          </Button>
+        </Space>
+        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+        <ApprovalTable
+          rows={rows}
+          total={data?.total ?? 0}
+          loading={loading}
+          period={period}
+          page={page}
+          pageSize={pageSize}
+          selected={selected}
+          busy={busy}
+          onSelect={setSelected}
+          onPage={(p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s })}
+          onApprove={approve}
+          onReturn={(list) => setReturning(list)}
+        />
+      </div>
+      <ApprovalReturnModal
+        names={returning ? returning.map((r) => r.facilityName) : null}
+        busy={busy}
+        onCancel={() => setReturning(null)}
+        onOk={(reason) =>
+          void act(
+            async () => (await approvalApi.returnReports(period, (returning ?? []).map((r) => r.facilityCode), reason)).returned,
+            'appr.returnedMsg',
+          )
+        }
+      />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/** /completeness (完整性): who has reported for a year, by area (drill down), and who is missing. */
+import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { errorText } from '../api.js';
+import { useUser } from '../auth.js';
+import { PageTitle } from '../components/app-layout.js';
+import { AreaBreadcrumb } from '../components/area-breadcrumb.js';
+import { CompletenessMissing } from '../components/completeness-missing.js';
+import { CompletenessSummary } from '../components/completeness-summary.js';
+import { CompletenessTable } from '../components/completeness-table.js';
+import { PeriodSelect, periodOr } from '../components/period-select.js';
+import { completenessApi, type Completeness } from '../endpoints-collect.js';
+import { useI18n } from '../i18n.js';
+
+export function CompletenessPage() {
+  const user = useUser();
+  const { t, lang } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const period = periodOr(params.get('period'));
+  const area = params.get('area') || (user.scopeLevel === null ? undefined : user.scopeCode);
+  const tab = params.get('tab') === 'missing' ? 'missing' : 'children';
+  const [data, setData] = useState<Completeness | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    setError(null);
+    completenessApi
+      .get(period, area === user.scopeCode ? undefined : area)
+      .then((r) => live && setData(r))
+      .catch((e) => live && setError(e))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [period, area, version, user.scopeCode]);
+
+  const update = (patch: Record<string, string | undefined>) =>
+    setParams((p) => {
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined || v === '') p.delete(k);
+        else p.set(k, v);
+      }
+      return p;
+    });
+
+  return (
+    <div>
+      <PageTitle
+        extra={
+          <Space>
+            <Typography.Text>{t('entry.period')}</Typography.Text>
+            <PeriodSelect data-testid="completeness-period" value={period} onChange={(p) => update({ period: p })} />
+          </Space>
+        }
+      >
+        {t('nav.completeness')}
+      </PageTitle>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <AreaBreadcrumb area={area} onPick={(code) => update({ area: code })} />
+      </Card>
+      {error ? (
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(error, lang)}
+          style={{ marginBottom: 12 }}
+          action={<Button onClick={() => setVersion((v) => v + 1)}>{t('common.retry')}</Button>}
+        />
+      ) : null}
+      {data ? (
+        <CompletenessSummary row={data.area} deadline={data.deadline} />
+      ) : loading ? (
+        <Card>
+          <Skeleton active paragraph={{ rows: 3 }} />
+        </Card>
+      ) : null}
+      <Card size="small" style={{ marginTop: 12 }}>
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => update({ tab: k === 'missing' ? 'missing' : undefined })}
+          items={[
+            {
+              key: 'children',
+              label: t('compl.childrenTab'),
+              children: (
+                <CompletenessTable
+                  rows={data?.children ?? []}
+                  loading={loading}
+                  onDrill={(r) => update({ area: r.code })}
+                />
+              ),
+            },
+            {
+              key: 'missing',
+              label: t('compl.missingTab'),
+              children: <CompletenessMissing period={period} area={area === user.scopeCode ? undefined : area} />,
+            },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}

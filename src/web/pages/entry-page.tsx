@@ -1,0 +1,127 @@
+/** /entry (数据填报): pick a facility and a year, then fill, save and submit its GTCM_ANNUAL report. */
+import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { errorText } from '../api.js';
+import { useUser } from '../auth.js';
+import { PageTitle } from '../components/app-layout.js';
+import { EntryReport } from '../components/entry-report.js';
+import { FacilitySelect } from '../components/facility-select.js';
+import { PeriodSelect, periodOr } from '../components/period-select.js';
+import { reportApi, type ReportAnswer } from '../endpoints-collect.js';
+import { useI18n } from '../i18n.js';
+import { useDataSetMeta } from '../use-metadata.js';
+
+export function EntryPage() {
+  const user = useUser();
+  const { t, lang, pick } = useI18n();
+  const { modal } = App.useApp();
+  const [params, setParams] = useSearchParams();
+  const facility = params.get('facility') || (user.scopeLevel === null ? user.scopeCode : undefined);
+  const period = periodOr(params.get('period'));
+  const { meta, error: metaError } = useDataSetMeta();
+  const [answer, setAnswer] = useState<ReportAnswer | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [version, setVersion] = useState(0);
+  const dirty = useRef(false);
+
+  useEffect(() => {
+    setAnswer(null);
+    setError(null);
+    dirty.current = false;
+    if (!facility) return;
+    let live = true;
+    setLoading(true);
+    reportApi
+      .get(period, facility)
+      .then((r) => live && setAnswer(r))
+      .catch((e) => live && setError(e))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [facility, period, version]);
+
+  /** Changes facility or year, asking first when the form has unsaved changes. */
+  const go = useCallback(
+    (patch: { facility?: string; period?: string }) => {
+      const apply = () =>
+        setParams((p) => {
+          if (patch.facility !== undefined) p.set('facility', patch.facility);
+          if (patch.period !== undefined) p.set('period', patch.period);
+          return p;
+        });
+      if (!dirty.current) return apply();
+      modal.confirm({
+        title: t('entry.leaveTitle'),
+        content: t('entry.leaveContent'),
+        okText: t('entry.leaveOk'),
+        cancelText: t('common.cancel'),
+        onOk: apply,
+      });
+    },
+    [setParams, modal, t],
+  );
+
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+
+  const dataSetName = meta ? pick(meta.dataSet.name) : '';
+
+  return (
+    <div>
+      <PageTitle>{t('nav.entry')}</PageTitle>
+      <Card size="small" style={{ marginBottom: 12 }}>
+        <Space wrap size={[16, 8]} align="center">
+          <Space size={8}>
+            <Typography.Text>{t('entry.facility')}</Typography.Text>
+            <FacilitySelect
+              data-testid="entry-facility"
+              value={facility}
+              status="all"
+              browse
+              placeholder={t('entry.facilityPlaceholder')}
+              style={{ width: 360 }}
+              onChange={(code) => code && go({ facility: code })}
+            />
+          </Space>
+          <Space size={8}>
+            <Typography.Text>{t('entry.period')}</Typography.Text>
+            <PeriodSelect data-testid="entry-period" value={period} onChange={(p) => go({ period: p })} />
+          </Space>
+          {dataSetName ? <Typography.Text type="secondary">{dataSetName}</Typography.Text> : null}
+        </Space>
+      </Card>
+      {metaError ? <Alert type="error" showIcon title={errorText(metaError, lang)} style={{ marginBottom: 12 }} /> : null}
+      {!facility ? (
+        <Card>
+          <Empty description={t('entry.pickFacility')} />
+        </Card>
+      ) : error ? (
+        <Alert
+          type="error"
+          showIcon
+          data-testid="entry-error"
+          title={errorText(error, lang)}
+          action={<Button onClick={() => setVersion((v) => v + 1)}>{t('common.retry')}</Button>}
+        />
+      ) : loading || !answer || !meta ? (
+        <Card>
+          <Skeleton active paragraph={{ rows: 10 }} />
+        </Card>
+      ) : (
+        <EntryReport
+          key={`${facility}/${period}/${version}`}
+          answer={answer}
+          meta={meta}
+          facility={facility}
+          period={period}
+          onDirtyChange={onDirtyChange}
+          onReload={() => setVersion((v) => v + 1)}
+        />
+      )}
+    </div>
+  );
+}
