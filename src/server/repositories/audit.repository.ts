@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../database.js';
+import { chunks, chunkSize } from './sql-helpers.js';
 
 /** One audit record. The table is append-only: this repository has no update or delete. */
 export interface AuditEntry {
@@ -27,19 +28,21 @@ export class AuditRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async append(e: Omit<AuditEntry, 'id'>): Promise<void> {
-    await this.db
-      .insertInto('audit_log')
-      .values({
-        at: e.at,
-        actor: e.actor,
-        action: e.action,
-        entity: e.entity,
-        entity_key: e.entityKey,
-        area_code: e.areaCode,
-        before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-        after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-      })
-      .execute();
+    await this.appendMany([e]);
+  }
+
+  async appendMany(entries: Omit<AuditEntry, 'id'>[]): Promise<void> {
+    const rows = entries.map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      entity: e.entity,
+      entity_key: e.entityKey,
+      area_code: e.areaCode,
+      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
+      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
+    }));
+    for (const part of chunks(rows, chunkSize(8))) await this.db.insertInto('audit_log').values(part).execute();
   }
 
   async list(f: AuditFilter, page: { offset: number; limit: number }): Promise<{ items: AuditEntry[]; total: number }> {

@@ -87,25 +87,20 @@ export class ReportRepository {
   }
 
   async upsert(r: Report): Promise<void> {
-    const row = toRow(r);
-    await this.db
-      .insertInto('report')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet({
-          data_values: row.data_values,
-          status: row.status,
-          approval_level: row.approval_level,
-          submitted_at: row.submitted_at,
-          comment: row.comment,
-          return_reason: row.return_reason,
-          approved_at: row.approved_at,
-          approved_by: row.approved_by,
-          updated_at: row.updated_at,
-          updated_by: row.updated_by,
-        }),
-      )
-      .execute();
+    await this.upsertMany([r]);
+  }
+
+  /** Inserts or replaces reports, many rows per statement. */
+  async upsertMany(reports: Report[]): Promise<void> {
+    const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by'] as const;
+    for (const part of chunks(reports.map(toRow), chunkSize(14)))
+      await this.db
+        .insertInto('report')
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+        )
+        .execute();
   }
 
   /** The reports of these facilities for one data set and period, by facility code. */

@@ -37,16 +37,22 @@ export interface CompletenessCounts {
 
 type FR = ExpressionBuilder<DB, 'facility' | 'report'>;
 
+/** Reports that wait for approval at a level: submitted ones for the county, approved one level below for the others. */
+function waitingFor(eb: FR, level: number) {
+  return level === 3 ? eb('report.status', '=', 'SUBMITTED') : eb.and([eb('report.status', '=', 'APPROVED'), eb('report.approval_level', '=', level + 1)]);
+}
+
 export class WorkflowRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Reports (with their facility) in the filter's facilities, optionally of one status. */
-  async workList(k: PeriodKey, filter: FacilityFilter, status: ReportStatus | undefined, page: { offset: number; limit: number }): Promise<{ items: WorkItem[]; total: number }> {
+  async workList(k: PeriodKey, filter: FacilityFilter, status: ReportStatus | undefined, page: { offset: number; limit: number }, waitingForLevel?: number): Promise<{ items: WorkItem[]; total: number }> {
     let q = this.db
       .selectFrom('facility')
       .innerJoin('report', (j) => j.onRef('report.facility_code', '=', 'facility.code').on('report.data_set', '=', k.dataSet).on('report.period', '=', k.period))
       .where((eb) => applyFacilityFilter(eb as unknown as ExpressionBuilder<DB, 'facility'>, filter));
     if (status) q = q.where('report.status', '=', status);
+    if (waitingForLevel !== undefined) q = q.where((eb) => waitingFor(eb, waitingForLevel));
     const [rows, count] = await Promise.all([
       q
         .select(['facility.code', 'facility.name', 'facility.type', 'facility.division_code', 'report.status', 'report.approval_level', 'report.submitted_at', 'report.updated_at'])
@@ -77,9 +83,7 @@ export class WorkflowRepository {
       .selectFrom('facility')
       .innerJoin('report', (j) => j.onRef('report.facility_code', '=', 'facility.code').on('report.data_set', '=', k.dataSet).on('report.period', '=', k.period))
       .where((eb) => applyFacilityFilter(eb as unknown as ExpressionBuilder<DB, 'facility'>, filter))
-      .where((eb) =>
-        level === 3 ? eb('report.status', '=', 'SUBMITTED') : eb.and([eb('report.status', '=', 'APPROVED'), eb('report.approval_level', '=', level + 1)]),
-      )
+      .where((eb) => waitingFor(eb, level))
       .select('facility.code')
       .orderBy('facility.code')
       .execute();

@@ -17,6 +17,7 @@ export function registerApprovalRoutes(app: App, ctx: AppContext): void {
           ...key,
           area: z.string().max(20).optional(),
           status: z.enum(['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED']).optional(),
+          waiting: z.enum(['true', 'false']).optional(),
           page: z.coerce.number().int().min(1).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),
@@ -24,7 +25,7 @@ export function registerApprovalRoutes(app: App, ctx: AppContext): void {
     },
     async (req) => {
       const q = req.query;
-      return { ...(await s.list(actorOf(req), q, q.page, q.pageSize)), page: q.page, pageSize: q.pageSize };
+      return { ...(await s.list(actorOf(req), { ...q, waiting: q.waiting === 'true' }, q.page, q.pageSize)), page: q.page, pageSize: q.pageSize };
     },
   );
   app.post('/api/approvals/approve', { schema: { tags, body: z.object({ ...key, facilityCodes: codes }) } }, async (req) => ({

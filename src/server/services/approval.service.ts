@@ -24,10 +24,11 @@ export class ApprovalService {
     private readonly clock: Clock,
   ) {}
 
-  async list(actor: Actor, q: { dataSet: string; period: string; area?: string; status?: ReportStatus }, page: number, pageSize: number): Promise<{ items: WorkItemView[]; total: number }> {
+  /** Reports in the area; `waiting`: only those waiting for the caller's level. */
+  async list(actor: Actor, q: { dataSet: string; period: string; area?: string; status?: ReportStatus; waiting?: boolean }, page: number, pageSize: number): Promise<{ items: WorkItemView[]; total: number }> {
     this.reports.dataSetAndPeriod(q.dataSet, q.period);
     const filter = this.facilities.filterFor(actor, { area: q.area });
-    const r = await this.store.repos.workflow.workList(q, filter, q.status, { offset: (page - 1) * pageSize, limit: pageSize });
+    const r = await this.store.repos.workflow.workList(q, filter, q.status, { offset: (page - 1) * pageSize, limit: pageSize }, q.waiting ? actorLevel(actor.scope) : undefined);
     const names = new Map((await this.store.repos.divisions.getMany([...new Set(r.items.map((i) => i.divisionCode))])).map((d) => [d.code, d.name]));
     const level = actorLevel(actor.scope);
     const admin = ADMIN_ROLES.includes(actor.role);

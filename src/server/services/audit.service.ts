@@ -6,6 +6,15 @@ import type { Clock } from './clock.js';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'close' | 'login_failed' | 'locked' | 'init' | 'submit' | 'approve' | 'return' | 'import';
 
+export interface AuditEvent {
+  action: AuditAction;
+  entity: string;
+  entityKey: string;
+  areaCode: string;
+  before?: unknown;
+  after?: unknown;
+}
+
 export class AuditService {
   constructor(
     private readonly store: Store,
@@ -13,21 +22,16 @@ export class AuditService {
   ) {}
 
   /** Records a change inside the caller's transaction (pass its repositories). */
-  async record(
-    repos: Repositories,
-    actor: Actor,
-    e: { action: AuditAction; entity: string; entityKey: string; areaCode: string; before?: unknown; after?: unknown },
-  ): Promise<void> {
-    await repos.audit.append({
-      at: this.clock.now().toISOString(),
-      actor: actor.username,
-      action: e.action,
-      entity: e.entity,
-      entityKey: e.entityKey,
-      areaCode: e.areaCode,
-      before: e.before ?? null,
-      after: e.after ?? null,
-    });
+  async record(repos: Repositories, actor: Actor, e: AuditEvent): Promise<void> {
+    await this.recordMany(repos, actor, [e]);
+  }
+
+  /** Records many changes in few statements (imports). */
+  async recordMany(repos: Repositories, actor: Actor, events: AuditEvent[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    await repos.audit.appendMany(
+      events.map((e) => ({ at, actor: actor.username, action: e.action, entity: e.entity, entityKey: e.entityKey, areaCode: e.areaCode, before: e.before ?? null, after: e.after ?? null })),
+    );
   }
 
   /** Admins browse the log: system admins all of it, area admins what concerns their area. */

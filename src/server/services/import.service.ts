@@ -210,17 +210,19 @@ export class ImportService {
       });
     }
     if (mode === 'strict' && summary.rejected > 0) return; // nothing will be kept: stop writing
-    for (const w of writes) {
-      await repos.reports.upsert(w.report);
-      await this.audit.record(repos, actor, {
-        action: 'import',
+    await repos.reports.upsertMany(writes.map((w) => w.report));
+    await this.audit.recordMany(
+      repos,
+      actor,
+      writes.map((w) => ({
+        action: 'import' as const,
         entity: 'report',
         entityKey: `${ds.code}/${w.report.period}/${w.report.facilityCode}`,
         areaCode: w.f.divisionCode,
         before: w.before?.values,
         after: w.report.values,
-      });
-    }
+      })),
+    );
   }
 
   /** Reports of the batch's facilities for the row's period (or the one before it). */

@@ -27,6 +27,7 @@ export interface ReportView {
   previous: DataValues | null;
   locked: boolean;
   lockedReason?: string;
+  lockedReasonEn?: string;
 }
 
 export interface HistoryEntry {
@@ -60,7 +61,7 @@ export class ReportService {
       facility: f,
       previous: prev?.values ?? null,
       locked,
-      ...(locked ? { lockedReason: new AppError('E5102').zh } : {}),
+      ...(locked ? { lockedReason: new AppError('E5102').zh, lockedReasonEn: new AppError('E5102').en } : {}),
     };
   }
 

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Import benchmark (issue 3 budget: a national CSV of ~665,000 rows imports within 90 s and
+// 2 GB RSS). On a store with the national demo it exports the 2024 reports, relabels them as
+// 2025 (so that every row is a new report), and measures in the same run:
+//   1. `gtcm import --mode partial` of that file (as the system administrator; the demo's few
+//      implausible rows are rejected, every other row is stored): wall time and
+//      peak RSS (VmHWM of the process);
+//   2. the same import as a dry run (parse + check every row, store nothing);
+//   3. reference: the same file parsed with csv-parse and inserted by hand with a bare
+//      better-sqlite3 prepared statement in one transaction into an empty table.
+// Usage: npm run build && node bench/import.bench.mjs [--data-dir DIR]   (DIR: a store with the
+// national demo, copied first with `gtcm backup`; without it one is created, about 1½ minutes).
+import { spawn, spawnSync } from 'node:child_process';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse';
+
+const root = new URL('..', import.meta.url).pathname;
+const gtcm = join(root, 'bin/gtcm.js');
+const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const work = mkdtempSync(join(tmpdir(), 'gtcm-import-bench-'));
+const dataDir = join(work, 'data');
+mkdirSync(dataDir);
+const env = { ...process.env, DATABASE_URL: '' };
+
+if (arg('--data-dir')) {
+  // Work on a copy (gtcm backup), so that the given store is left as it was.
+  spawnSync(process.execPath, [gtcm, 'backup', '--data-dir', arg('--data-dir'), '--out', join(dataDir, 'gtcm.sqlite')], { stdio: 'inherit', env });
+} else {
+  console.error(`creating the national demo in ${dataDir} …`);
+  spawnSync(process.execPath, [gtcm, 'init', '--demo', '--data-dir', dataDir], { stdio: 'inherit', env });
+}
+
+// The file: 2024's reports relabelled 2025.
+const exported = join(work, 'reports-2024.csv');
+const file = join(work, 'reports-2025.csv');
+spawnSync(process.execPath, [gtcm, 'export', 'reports', '--period', '2024', '--data-dir', dataDir, '--out', exported], { stdio: 'inherit', env });
+{
+  const out = createWriteStream(file);
+  let first = true;
+  for await (const line of createInterface({ input: createReadStream(exported) })) {
+    const l = first ? line : line.replace(/^([^,]*),2024,/, '$1,2025,');
+    first = false;
+    if (!out.write(l + '\n')) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+}
+const rows = readFileSync(file, 'utf8').split('\n').length - 2;
+console.error(`file: ${rows.toLocaleString()} rows, ${(statSync(file).size / 1e6).toFixed(0)} MB`);
+
+/** Runs gtcm import, sampling the peak RSS; returns seconds, peak MB and the summary. */
+async function timeImport(extra) {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [gtcm, 'import', file, '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      const m = readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {
+      /* exited */
+    }
+  }, 200);
+  await once(child, 'exit');
+  clearInterval(timer);
+  const s = JSON.parse(out);
+  return { secs: (performance.now() - t0) / 1000, peak, summary: { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, warnings: s.warnings.length } };
+}
+
+async function reference() {
+  const t0 = performance.now();
+  const db = new Database(join(work, 'ref.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.exec('create table report(data_set text, period text, facility_code text, data_values text, primary key (data_set, period, facility_code))');
+  const ins = db.prepare('insert into report values (?,?,?,?)');
+  db.exec('begin');
+  let header;
+  for await (const rec of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) {
+    if (!header) {
+      header = rec;
+      continue;
+    }
+    const values = {};
+    for (let i = 2; i < rec.length; i++) if (rec[i] !== '') values[header[i]] = rec[i];
+    ins.run('GTCM_ANNUAL', rec[1], rec[0], JSON.stringify(values));
+  }
+  db.exec('commit');
+  db.close();
+  return (performance.now() - t0) / 1000;
+}
+
+const dry = await timeImport(['--dry-run']);
+const real = await timeImport(['--mode', 'partial']);
+const ref = await reference();
+console.log(`\nnational import: ${rows.toLocaleString()} rows (${JSON.stringify(real.summary)})`);
+console.log('| measure | time | peak RSS | budget | reference (same run) | ratio |');
+console.log('|---|---|---|---|---|---|');
+console.log(`| gtcm import --mode partial, all rows new (the demo's implausible rows rejected) | ${real.secs.toFixed(1)} s | ${real.peak.toFixed(0)} MB | ≤ 90 s, ≤ 2 GB | hand-written csv-parse + bare better-sqlite3 insert: ${ref.toFixed(1)} s | ${(real.secs / ref).toFixed(2)}× |`);
+console.log(`| gtcm import --dry-run (check only) | ${dry.secs.toFixed(1)} s | ${dry.peak.toFixed(0)} MB | | same reference | ${(dry.secs / ref).toFixed(2)}× |`);
+rmSync(work, { recursive: true, force: true });

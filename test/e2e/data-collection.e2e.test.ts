@@ -1,0 +1,86 @@
+/** A county user fills in and submits a report, and imports a file, through the web. */
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/server/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { createTestContext, type TestContext } from '../support/test-context.js';
+
+let ctx: TestContext;
+let app: App;
+let browser: Browser;
+let base: string;
+let page: Page;
+
+beforeAll(async () => {
+  ctx = await createTestContext({ areas: ['530102'] });
+  ctx.config.webDir = resolve('dist/web');
+  app = await buildApp(ctx, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${base}/login`);
+  await page.fill('input#username', 'wuhua');
+  await page.fill('input#password', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/\/divisions/);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await ctx?.dispose();
+});
+
+/** Open community health stations of 五华区 (they report a short form). */
+async function stations(n: number) {
+  return (await ctx.services.facilities.list(SYSTEM_ACTOR, { area: '530102', type: 'CHSS', status: 'open' }, 1, n)).items;
+}
+
+describe('data collection in the browser', () => {
+  it('fills in and submits one report', async () => {
+    const [f] = await stations(1);
+    await page.goto(`${base}/entry?facility=${f.code}&period=2025`);
+    const form = page.getByTestId('entry-form');
+    await form.waitFor();
+    await page.locator('#entry-form_has_tcm_pavilion').getByText('否', { exact: true }).click();
+    await page.locator('#entry-form_provides_tcm').getByText('是', { exact: true }).click();
+    await page.locator('#entry-form_technique_categories').getByText('针刺类', { exact: true }).click();
+    await page.locator('#entry-form_technique_categories').getByText('推拿类', { exact: true }).click();
+    for (const [code, v] of Object.entries({ physicians: 3, tcm_physicians: 1, visits: 5200, tcm_visits: 1300, tcm_nondrug_visits: 400, tcm_education_sessions: 4 }))
+      await page.fill(`#entry-form_${code}`, String(v));
+    await page.getByTestId('entry-submit').click();
+    await page.getByTestId('entry-submit-comment').fill('年报已核实');
+    await page.getByTestId('entry-submit-confirm').click();
+    await page.getByTestId('entry-status').getByText('已提交').waitFor();
+    await page.screenshot({ path: `${SHOTS_DIR}/entry-submitted.png`, fullPage: true });
+    const stored = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: f.code });
+    expect(stored?.status).toBe('SUBMITTED');
+    expect(stored?.values).toMatchObject({ provides_tcm: true, has_tcm_pavilion: false, technique_categories: ['ACUPUNCTURE', 'TUINA'], visits: 5200, tcm_visits: 1300 });
+  });
+
+  it('imports one file: preview every row, then confirm', async () => {
+    const [, a, b] = await stations(3);
+    const file = join(tmpdir(), `gtcm-e2e-import-${process.pid}.csv`);
+    writeFileSync(file, `org_code,period,provides_tcm,visits,tcm_visits\n${a.code},2025,是,3000,600\n${b.code},2025,1,2500,500\n`);
+    await page.goto(`${base}/import`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.getByTestId('import-preview').click();
+    await page.getByTestId('import-summary').waitFor();
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-result').waitFor();
+    await page.screenshot({ path: `${SHOTS_DIR}/import-result.png`, fullPage: true });
+    expect(await page.getByTestId('import-result').getAttribute('data-state')).toBe('success');
+    for (const [f, visits] of [[a, 3000], [b, 2500]] as const) {
+      const r = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: f.code });
+      expect(r?.values).toMatchObject({ provides_tcm: true, visits });
+      expect(r?.status).toBe('SUBMITTED');
+    }
+  });
+});
