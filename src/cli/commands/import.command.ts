@@ -33,7 +33,7 @@ export function importCommand(program: Command): void {
         const s = await ctx.services.imports.importTable(actor, createReadStream(file), { format, mode: flags.mode, dryRun: !!flags.dryRun, dataSet: flags.dataSet });
         const { rows, inserted, updated, unchanged, rejected, errors, warnings } = s;
         process.stdout.write(JSON.stringify({ rows, inserted, updated, unchanged, rejected, errors, warnings }) + '\n');
-        return rejected > 0 ? EXIT_REJECTED : 0;
+        return rejected > 0 || errors.length > 0 ? EXIT_REJECTED : 0;
       });
       if (code) throw new CommandExit(code);
     });

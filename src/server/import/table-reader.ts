@@ -3,7 +3,7 @@
  * spreadsheet shows them: the header is row 1): CSV (UTF-8, with or without BOM) through
  * csv-parse, XLSX (the first worksheet) through exceljs's streaming reader.
  */
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.js';
@@ -25,10 +25,40 @@ export function formatOf(contentTypeOrName: string): TableFormat | null {
   return null;
 }
 
+/**
+ * Decodes strictly as UTF-8: a file saved in another encoding (GBK, as Excel writes "CSV" on a
+ * Chinese Windows) is refused instead of read as garbage.
+ */
+function utf8Only(): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const fail = () => new AppError('E4013', { row: 0 }, { zh: '文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）', en: 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)' });
+  return new Transform({
+    readableObjectMode: false,
+    transform(chunk: Buffer, _enc, done) {
+      try {
+        done(null, decoder.decode(chunk, { stream: true }));
+      } catch {
+        done(fail());
+      }
+    },
+    flush(done) {
+      try {
+        done(null, decoder.decode());
+      } catch {
+        done(fail());
+      }
+    },
+  });
+}
+
 async function* readCsv(input: Readable): AsyncGenerator<TableRow> {
-  const parser = input.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
-  input.on('error', (e) => parser.destroy(e));
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) yield { row: rec.info.lines, cells: rec.record };
+  const decoded = input.pipe(utf8Only());
+  const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
+  input.on('error', (e) => decoded.destroy(e));
+  decoded.on('error', (e) => parser.destroy(e));
+  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+    // A line of separators only (Excel writes them for formatted empty rows) is no row.
+    if (rec.record.some((c) => c.trim() !== '')) yield { row: rec.info.lines, cells: rec.record };
 }
 
 function cellText(v: ExcelJS.CellValue): string {

@@ -68,7 +68,19 @@ export class ApprovalService {
       const codes = await repos.workflow.waitingFor({ dataSet, period }, filter, level);
       if (codes.length === 0) return 0;
       await this.setApproved(repos.workflow, actor, dataSet, period, codes, level);
-      await this.audit.record(repos, actor, { action: 'approve', entity: 'report', entityKey: `${dataSet}/${period}/*${area ?? ''}`, areaCode: filter.area.code, after: { status: 'APPROVED', approvalLevel: level, count: codes.length, facilities: codes.slice(0, 1000) } });
+      const facilities = await repos.facilities.getMany(codes);
+      await this.audit.recordMany(
+        repos,
+        actor,
+        codes.map((code) => ({
+          action: 'approve' as const,
+          entity: 'report',
+          entityKey: `${dataSet}/${period}/${code}`,
+          areaCode: facilities.get(code)?.divisionCode ?? filter.area.code,
+          before: { approvalLevel: level === 3 ? null : level + 1 },
+          after: { status: 'APPROVED', approvalLevel: level, bulk: true },
+        })),
+      );
       return codes.length;
     });
   }

@@ -41,7 +41,11 @@ export class CompletenessService {
     return {
       deadline,
       area: { code: filter.area.level === 0 ? NATION_CODE : filter.area.code, name: areaName, ...strip(total) },
-      children: children.map((c) => ({ code: c.code, name: c.name, ...strip(byChild.get(c.code)) })),
+      children: [
+        ...children.map((c) => ({ code: c.code, name: c.name, ...strip(byChild.get(c.code)) })),
+        // Facilities attached to the area itself (a county's TCM hospital, a township's health centre).
+        ...(byChild.get(null) ? [{ code: filter.area.code, name: `${areaName}（本级）`, ...strip(byChild.get(null)) }] : []),
+      ],
     };
   }
 

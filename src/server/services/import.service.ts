@@ -111,7 +111,7 @@ export class ImportService {
       await this.store.transaction(async (repos) => {
         let batch: ParsedRow[] = [];
         for await (const r of rows) {
-          batch.push(parseRow(r, roles));
+          batch.push(parseRow(r, roles, ds));
           if (batch.length >= BATCH) {
             await this.processBatch(repos, actor, ds, batch, seen, summary, mode);
             batch = [];
@@ -147,21 +147,18 @@ export class ImportService {
       if (!r.p) errors.push(err(r.row, 'period', 'E4004', r.period));
       if (seen.has(key)) errors.push(err(r.row, 'org_code', 'E4010', r.code));
       seen.add(key);
+      const inScope = !!f && facilityInScope(actor.scope, f);
       if (!f) errors.push(err(r.row, 'org_code', 'E4001', r.code));
-      else if (!facilityInScope(actor.scope, f)) errors.push(err(r.row, 'org_code', 'E4002', r.code));
+      else if (!inScope) errors.push(err(r.row, 'org_code', 'E4002', r.code));
       else if (r.p && !isOpenIn(f, r.p.start, r.p.end)) errors.push(err(r.row, 'period', 'E4003', r.period));
       for (const u of r.unknown) errors.push(err(r.row, u.header, 'E4006', u.value));
-      const before = r.p ? existing.get(`${r.code}\u0000${r.period}`) : undefined;
-      if (before && !canEdit(before, level)) errors.push(err(r.row, null, 'E4011', before.approvalLevel));
-      let values: DataValues = {};
-      if (f) {
-        const applicable = new Set(elementsFor(ds, f.type));
-        values = { ...(before?.values ?? {}) };
+      // Nothing about a facility outside the scope is looked at further, so nothing about it leaks.
+      const before = inScope && r.p ? existing.get(key) : undefined;
+      let values: DataValues = { ...(before?.values ?? {}) };
+      if (inScope) {
+        const applicable = new Set(elementsFor(ds, f!.type));
         for (const [code, text] of r.values) {
-          if (text.trim() === '') {
-            delete values[code];
-            continue;
-          }
+          if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
           if (!applicable.has(code)) {
             errors.push(err(r.row, code, 'E4005', text));
             continue;
@@ -170,9 +167,12 @@ export class ImportService {
           if (parsed.ok) values[code] = parsed.value;
           else errors.push(err(r.row, code, parsed.code, text));
         }
+        values = normalizeValues(values);
       }
-      values = normalizeValues(values);
-      if (errors.length === 0 && r.p && f) {
+      // A row that provides nothing new (all its cells empty, or equal to the stored values) changes nothing.
+      const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
+      if (changes && before && !canEdit(before, level)) errors.push(err(r.row, null, 'E4011', before.approvalLevel));
+      if (errors.length === 0 && changes && r.p) {
         const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`)?.values ?? null, this.metadata.elementNames);
         for (const x of v.errors) errors.push(violation(r.row, x, 'E4009'));
         for (const x of v.warnings) summary.warnings.push({ ...violation(r.row, x, 'W_CHANGE'), facilityCode: r.code });
@@ -182,7 +182,7 @@ export class ImportService {
         summary.errors.push(...errors);
         continue;
       }
-      if (before && sameValues(before.values, values)) {
+      if (!changes) {
         summary.unchanged++;
         continue;
       }
@@ -241,7 +241,7 @@ export class ImportService {
   }
 }
 
-function parseRow(r: TableRow, roles: ColumnRole[]): ParsedRow {
+function parseRow(r: TableRow, roles: ColumnRole[], ds: DataSet): ParsedRow {
   const out: ParsedRow = { row: r.row, code: '', period: '', p: null, values: new Map(), unknown: [] };
   roles.forEach((role, i) => {
     const cell = (r.cells[i] ?? '').trim();
@@ -250,7 +250,7 @@ function parseRow(r: TableRow, roles: ColumnRole[]): ParsedRow {
     else if (role.kind === 'element') out.values.set(role.code, cell);
     else if (role.kind === 'unknown' && cell !== '') out.unknown.push({ header: role.header, value: cell });
   });
-  out.p = parsePeriod(out.period);
+  out.p = parsePeriod(out.period, ds.periodType);
   return out;
 }
 

@@ -106,7 +106,7 @@ export class ReportService {
       const before = (e.before ?? {}) as Record<string, unknown>;
       const after = (e.after ?? {}) as Record<string, unknown>;
       for (const el of new Set([...Object.keys(before), ...Object.keys(after)]))
-        if (JSON.stringify(before[el]) !== JSON.stringify(after[el]))
+        if (this.metadata.elements.has(el) && JSON.stringify(before[el]) !== JSON.stringify(after[el]))
           out.push({ at: e.at, actor: e.actor, action: e.action, element: el, before: before[el] ?? null, after: after[el] ?? null });
     }
     return out;
