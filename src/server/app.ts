@@ -16,6 +16,7 @@ import Fastify, {
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
 import type { AppContext } from './context.js';
+import { registerAnalyticsRoutes } from './routes/analytics.routes.js';
 import { registerApprovalRoutes } from './routes/approval.routes.js';
 import { registerAuditRoutes } from './routes/audit.routes.js';
 import { registerCompletenessRoutes } from './routes/completeness.routes.js';
@@ -108,6 +109,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerApprovalRoutes(app, ctx);
   registerCompletenessRoutes(app, ctx);
   registerImportRoutes(app, ctx);
+  registerAnalyticsRoutes(app, ctx);
 
   const web = ctx.config.webDir;
   if (existsSync(join(web, 'index.html'))) {

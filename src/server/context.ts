@@ -2,6 +2,8 @@
 import type { Config } from './config.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrations/index.js';
+import { AnalyticsEngine } from './analytics/analytics-engine.js';
+import { AnalyticsService } from './services/analytics.service.js';
 import { ApprovalService } from './services/approval.service.js';
 import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth.service.js';
@@ -17,6 +19,7 @@ import { UserService } from './services/user.service.js';
 import { Store } from './store.js';
 
 export interface Services {
+  analytics: AnalyticsService;
   approvals: ApprovalService;
   audit: AuditService;
   completeness: CompletenessService;
@@ -34,6 +37,7 @@ export interface AppContext {
   store: Store;
   clock: Clock;
   metadata: MetadataService;
+  engine: AnalyticsEngine;
   services: Services;
   close(): Promise<void>;
 }
@@ -52,7 +56,9 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const audit = new AuditService(store, clock);
   const facilities = new FacilityService(store, audit, clock);
   const reports = new ReportService(store, metadata, facilities, audit, clock);
+  const engine = new AnalyticsEngine(store, metadata);
   const services: Services = {
+    analytics: new AnalyticsService(store, metadata, engine, facilities),
     approvals: new ApprovalService(store, reports, facilities, audit, clock),
     audit,
     completeness: new CompletenessService(store, reports, facilities),
@@ -64,5 +70,16 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
     users: new UserService(store, audit, clock),
     init: new InitService(store, audit, clock),
   };
-  return { config, store, clock, metadata, services, close: () => store.close() };
+  return {
+    config,
+    store,
+    clock,
+    metadata,
+    engine,
+    services,
+    close: async () => {
+      engine.stop();
+      await store.close();
+    },
+  };
 }

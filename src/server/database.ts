@@ -38,6 +38,8 @@ export interface FacilityTable {
   attributes: string;
   created_at: string;
   updated_at: string;
+  /** Change sequence of the last write (analytics catch up by it). */
+  seq: number;
 }
 
 export interface ReportTable {
@@ -56,6 +58,19 @@ export interface ReportTable {
   return_reason: string | null;
   approved_at: string | null;
   approved_by: string | null;
+  seq: number;
+}
+
+export interface ChangeCounterTable {
+  id: number;
+  value: number;
+}
+
+export interface ReportTombstoneTable {
+  seq: number;
+  data_set: string;
+  period: string;
+  facility_code: string;
 }
 
 export interface UserTable {
@@ -106,6 +121,8 @@ export interface DB {
   session: SessionTable;
   audit_log: AuditTable;
   app_state: StateTable;
+  change_counter: ChangeCounterTable;
+  report_tombstone: ReportTombstoneTable;
 }
 
 export interface Database {

@@ -5,6 +5,7 @@ import { FACILITY_TYPES, type FacilityType } from '../../domain/facility.js';
 import { allElements, type DataValue } from '../../domain/program.js';
 import { SYSTEM_ACTOR } from '../../server/services/actor.js';
 import { writeRows, type Format } from '../output.js';
+import { exportIndicatorsCommand } from './export-indicators.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 
 interface ExportFlags extends GlobalOptions {
@@ -28,6 +29,7 @@ function cell(v: DataValue | undefined): string | number | undefined {
 
 export function exportCommand(program: Command): void {
   const exp = program.command('export').description('导出数据 / export data');
+  exportIndicatorsCommand(exp);
 
   withGlobal(exp.command('divisions'))
     .description('导出行政区划 / export divisions: code,name,level,parent_code,kind')

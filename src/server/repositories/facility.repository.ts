@@ -3,7 +3,7 @@ import { ancestorCodes, type DivisionLevel } from '../../domain/org-unit.js';
 import type { Facility, FacilityType, Ownership } from '../../domain/facility.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, FacilityTable } from '../database.js';
-import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
+import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN, reserveSeq } from './sql-helpers.js';
 
 export interface FacilityFilter {
   /** Only these facility types. */
@@ -37,7 +37,7 @@ function toFacility(r: FacilityTable): FacilityRow {
   };
 }
 
-function toRow(f: Facility, at: string): FacilityTable {
+function toRow(f: Facility, at: string, seq = 0): FacilityTable {
   const a = ancestorCodes(f.divisionCode);
   return {
     code: f.code,
@@ -55,6 +55,7 @@ function toRow(f: Facility, at: string): FacilityTable {
     attributes: JSON.stringify(f.attributes ?? {}),
     created_at: at,
     updated_at: at,
+    seq,
   };
 }
 
@@ -86,17 +87,24 @@ export class FacilityRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insertMany(facilities: Facility[], at: string): Promise<void> {
-    for (const part of chunks(facilities.map((f) => toRow(f, at)), chunkSize(15)))
+    const first = await reserveSeq(this.db, facilities.length);
+    for (const part of chunks(facilities.map((f, i) => toRow(f, at, first + i)), chunkSize(16)))
       await this.db.insertInto('facility').values(part).execute();
   }
 
   async insert(f: Facility, at: string): Promise<void> {
-    await this.db.insertInto('facility').values(toRow(f, at)).execute();
+    await this.insertMany([f], at);
   }
 
   async update(f: Facility, at: string): Promise<void> {
-    const { created_at: _, ...row } = toRow(f, at);
+    const { created_at: _, ...row } = toRow(f, at, await reserveSeq(this.db, 1));
     await this.db.updateTable('facility').set(row).where('code', '=', f.code).execute();
+  }
+
+  /** Facilities written after a change-sequence number, in sequence order (analytics catch-up). */
+  async changedSince(seq: number, limit: number): Promise<(FacilityRow & { seq: number })[]> {
+    const rows = await this.db.selectFrom('facility').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+    return rows.map((r) => ({ ...toFacility(r), seq: Number(r.seq) }));
   }
 
   async get(code: string): Promise<FacilityRow | null> {

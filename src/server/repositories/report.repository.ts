@@ -3,7 +3,7 @@ import type { ReportStatus } from '../../domain/approval.js';
 import type { DataValues } from '../../domain/program.js';
 import type { DB, ReportTable } from '../database.js';
 import { applyFacilityFilter, type FacilityFilter } from './facility.repository.js';
-import { chunks, chunkSize } from './sql-helpers.js';
+import { chunks, chunkSize, reserveSeq } from './sql-helpers.js';
 
 /** One facility's values for one data set and period, with its place in the approval workflow. */
 export interface Report {
@@ -43,7 +43,7 @@ function toReport(r: ReportTable): Report {
   };
 }
 
-function toRow(r: Report): ReportTable {
+function toRow(r: Report, seq = 0): ReportTable {
   return {
     data_set: r.dataSet,
     period: r.period,
@@ -59,6 +59,7 @@ function toRow(r: Report): ReportTable {
     created_at: r.createdAt,
     updated_at: r.updatedAt,
     updated_by: r.updatedBy,
+    seq,
   };
 }
 
@@ -72,7 +73,8 @@ export class ReportRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insertMany(reports: Report[]): Promise<void> {
-    for (const part of chunks(reports.map(toRow), chunkSize(14))) await this.db.insertInto('report').values(part).execute();
+    const first = await reserveSeq(this.db, reports.length);
+    for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15))) await this.db.insertInto('report').values(part).execute();
   }
 
   async get(k: ReportKey): Promise<Report | null> {
@@ -92,8 +94,10 @@ export class ReportRepository {
 
   /** Inserts or replaces reports, many rows per statement. */
   async upsertMany(reports: Report[]): Promise<void> {
-    const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by'] as const;
-    for (const part of chunks(reports.map(toRow), chunkSize(14)))
+    const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by', 'seq'] as const;
+    if (reports.length === 0) return;
+    const first = await reserveSeq(this.db, reports.length);
+    for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15)))
       await this.db
         .insertInto('report')
         .values(part)
@@ -121,12 +125,38 @@ export class ReportRepository {
   }
 
   async delete(k: ReportKey): Promise<void> {
+    const seq = await reserveSeq(this.db, 1);
+    await this.db.insertInto('report_tombstone').values({ seq, data_set: k.dataSet, period: k.period, facility_code: k.facilityCode }).execute();
     await this.db
       .deleteFrom('report')
       .where('data_set', '=', k.dataSet)
       .where('period', '=', k.period)
       .where('facility_code', '=', k.facilityCode)
       .execute();
+  }
+
+  /** Reports written after a change-sequence number, in sequence order (analytics catch-up). */
+  async changedSince(seq: number, limit: number): Promise<(Report & { seq: number })[]> {
+    const rows = await this.db.selectFrom('report').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+    return rows.map((r) => ({ ...toReport(r), seq: Number(r.seq) }));
+  }
+
+  /** Reports deleted after a change-sequence number. */
+  async deletedSince(seq: number): Promise<(ReportKey & { seq: number })[]> {
+    const rows = await this.db.selectFrom('report_tombstone').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+    return rows.map((r) => ({ dataSet: r.data_set, period: r.period, facilityCode: r.facility_code, seq: Number(r.seq) }));
+  }
+
+  /** Every data set and period that has reports. */
+  async periods(): Promise<{ dataSet: string; period: string }[]> {
+    const rows = await this.db.selectFrom('report').select(['data_set', 'period']).distinct().orderBy('data_set').orderBy('period').execute();
+    return rows.map((r) => ({ dataSet: r.data_set, period: r.period }));
+  }
+
+  /** The highest change-sequence number handed out so far. */
+  async currentSeq(): Promise<number> {
+    const r = await this.db.selectFrom('change_counter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(r.value);
   }
 
   async count(): Promise<number> {

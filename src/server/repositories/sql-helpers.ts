@@ -1,5 +1,6 @@
 /** Shared query pieces: ancestor-code columns by level, text search, insert batching. */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../database.js';
 import type { DivisionLevel } from '../../domain/org-unit.js';
 
 export const FACILITY_LEVEL_COLUMN = {
@@ -34,4 +35,18 @@ export function containsText(columns: string[], text: string): RawBuilder<boolea
   const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const parts = columns.map((c) => sql`lower(${sql.ref(c)}) like ${pattern} escape '\\'`);
   return sql<boolean>`(${sql.join(parts, sql` or `)})`;
+}
+
+/**
+ * Reserves n numbers of the change sequence inside the caller's transaction and returns the
+ * first. The counter row stays locked until commit, so sequence numbers commit in order.
+ */
+export async function reserveSeq(db: Kysely<DB>, n: number): Promise<number> {
+  const r = await db
+    .updateTable('change_counter')
+    .set((eb) => ({ value: eb('value', '+', n) }))
+    .where('id', '=', 1)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(r.value) - n + 1;
 }

@@ -7,7 +7,7 @@ import type { ReportStatus } from '../../domain/approval.js';
 import type { DivisionLevel } from '../../domain/org-unit.js';
 import type { DB } from '../database.js';
 import { applyFacilityFilter, type FacilityFilter } from './facility.repository.js';
-import { chunks, FACILITY_LEVEL_COLUMN } from './sql-helpers.js';
+import { chunks, FACILITY_LEVEL_COLUMN, reserveSeq } from './sql-helpers.js';
 
 export interface PeriodKey {
   dataSet: string;
@@ -96,10 +96,12 @@ export class WorkflowRepository {
     facilityCodes: string[],
     s: { status: ReportStatus; approvalLevel: number | null; approvedAt: string | null; approvedBy: string | null; returnReason: string | null; updatedAt: string; updatedBy: string },
   ): Promise<void> {
-    for (const part of chunks(facilityCodes, 900))
+    for (const part of chunks(facilityCodes, 900)) {
+      const first = await reserveSeq(this.db, 1);
       await this.db
         .updateTable('report')
         .set({
+          seq: first,
           status: s.status,
           approval_level: s.approvalLevel,
           approved_at: s.approvedAt,
@@ -112,6 +114,7 @@ export class WorkflowRepository {
         .where('period', '=', k.period)
         .where('facility_code', 'in', part)
         .execute();
+    }
   }
 
   /**

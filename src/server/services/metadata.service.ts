@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { FACILITY_TYPES, type FacilityType } from '../../domain/facility.js';
+import type { Indicator } from '../../domain/indicator.js';
 import { elementsFor, type DataElement, type DataSet, type OptionSet, type ProgramMetadata } from '../../domain/program.js';
 
 const i18n = z.object({ zh: z.string(), en: z.string() });
@@ -47,8 +48,33 @@ const metadataSchema = z.object({
   ),
 });
 
+const conditionSchema = z.union([
+  z.object({ element: z.string(), op: z.enum(['=', '>=', '>', '<=', '<']), value: z.union([z.number(), z.boolean()]) }),
+  z.object({ optionCount: z.string(), op: z.enum(['=', '>=', '>', '<=', '<']), value: z.number() }),
+]);
+const indicatorsSchema = z.object({
+  indicators: z.array(
+    z.object({
+      code: z.string().regex(/^[a-z][a-z0-9_]*$/),
+      group: z.string().optional(),
+      name: i18n,
+      description: i18n.optional(),
+      kind: z.enum(['FACILITY_SHARE', 'RATIO', 'COUNTY_SHARE']),
+      dataSet: z.string(),
+      types: z.array(facilityType).optional(),
+      numerator: z.union([conditionSchema, z.object({ sum: z.string() }), z.object({ hasFacility: z.object({ types: z.array(facilityType), ownership: z.enum(['PUBLIC', 'PRIVATE']).optional() }) })]),
+      denominator: z.object({ sum: z.string() }).optional(),
+      counties: z.object({ kinds: z.array(z.string()) }).optional(),
+      targets: z.array(z.object({ threshold: z.number(), comparison: z.enum(['>=', '<=']), deadline: z.string(), source: z.string(), clause: i18n.optional() })),
+      monitor: i18n.optional(),
+    }),
+  ),
+});
+
 export class MetadataService {
   readonly elements: Map<string, DataElement>;
+  /** Indicators of every program, in file order. */
+  readonly indicators: Map<string, Indicator> = new Map();
   readonly optionSets: Map<string, OptionSet>;
   readonly dataSets: Map<string, DataSet>;
 
@@ -62,17 +88,34 @@ export class MetadataService {
           if (!this.elements.has(e.code)) throw new Error(`metadata: data set ${ds.code} names unknown element ${e.code}`);
   }
 
-  /** Reads every `programs/<name>/metadata.json` under the directory. */
+  /** Reads every `programs/<name>/metadata.json` (and `indicators.json`, if any) under the directory. */
   static load(programsDir: string): MetadataService {
     const programs: ProgramMetadata[] = [];
+    const indicators: Indicator[] = [];
     for (const name of readdirSync(programsDir).sort()) {
       const file = join(programsDir, name, 'metadata.json');
       if (!existsSync(file)) continue;
       const parsed = metadataSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error(`metadata ${file}: ${parsed.error.message}`);
       programs.push(parsed.data as ProgramMetadata);
+      const indFile = join(programsDir, name, 'indicators.json');
+      if (!existsSync(indFile)) continue;
+      const ind = indicatorsSchema.safeParse(JSON.parse(readFileSync(indFile, 'utf8')));
+      if (!ind.success) throw new Error(`indicators ${indFile}: ${ind.error.message}`);
+      indicators.push(...(ind.data.indicators as Indicator[]));
     }
-    return new MetadataService(programs);
+    const m = new MetadataService(programs);
+    for (const i of indicators) {
+      m.dataSet(i.dataSet);
+      m.indicators.set(i.code, i);
+    }
+    return m;
+  }
+
+  indicator(code: string): Indicator {
+    const i = this.indicators.get(code);
+    if (!i) throw new AppError('E6001', { field: 'indicator', value: code });
+    return i;
   }
 
   dataSet(code: string): DataSet {

@@ -1,0 +1,125 @@
+/**
+ * The analytics engine's columnar tables in DuckDB (in process): the facility dimension with its
+ * ancestor codes at every level, the divisions, and one wide fact table of reports with a column
+ * per data element (multi-selects as the number of options chosen). Only this file and
+ * indicator-queries.ts speak DuckDB SQL.
+ */
+import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
+import { ancestorCodes, type Division } from '../../domain/org-unit.js';
+import type { Facility } from '../../domain/facility.js';
+import type { DataElement, DataValues } from '../../domain/program.js';
+import type { Report } from '../repositories/report.repository.js';
+
+export interface FactColumn {
+  code: string;
+  sqlType: 'BOOLEAN' | 'DOUBLE' | 'INTEGER';
+}
+
+/** One fact column per element that indicators can use (text is left out). */
+export function factColumns(elements: Iterable<DataElement>): FactColumn[] {
+  const out: FactColumn[] = [];
+  for (const e of elements) {
+    if (e.valueType === 'BOOLEAN') out.push({ code: e.code, sqlType: 'BOOLEAN' });
+    else if (e.valueType === 'INTEGER' || e.valueType === 'NUMBER') out.push({ code: e.code, sqlType: 'DOUBLE' });
+    else if (e.valueType === 'MULTI_OPTION') out.push({ code: e.code, sqlType: 'INTEGER' });
+  }
+  return out;
+}
+
+const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+
+export class ColumnarStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly conn: DuckDBConnection,
+    readonly columns: FactColumn[],
+  ) {}
+
+  static async open(columns: FactColumn[]): Promise<ColumnarStore> {
+    const instance = await DuckDBInstance.create(':memory:');
+    const conn = await instance.connect();
+    const s = new ColumnarStore(instance, conn, columns);
+    await s.createTables();
+    return s;
+  }
+
+  private async createTables(): Promise<void> {
+    await this.conn.run(`create table facility_dim(code varchar, name varchar, type varchar, ownership varchar, opened varchar, closed varchar,
+      division varchar, province varchar, city varchar, county varchar, township varchar, village varchar)`);
+    await this.conn.run(`create table division_dim(code varchar, name varchar, level integer, kind varchar, province varchar, city varchar, county varchar, township varchar)`);
+    const facts = this.columns.map((c) => `${q(c.code)} ${c.sqlType}`).join(', ');
+    await this.conn.run(`create table report_fact(data_set varchar, period varchar, facility_code varchar, status varchar, approval_level integer${facts ? `, ${facts}` : ''})`);
+  }
+
+  async appendDivisions(divisions: Division[]): Promise<void> {
+    await this.append('division_dim', divisions.map((d) => {
+      const a = ancestorCodes(d.code);
+      return [d.code, d.name, d.level, d.kind, a[1] ?? null, a[2] ?? null, a[3] ?? null, a[4] ?? null];
+    }));
+  }
+
+  /** Replaces these facilities' rows (pass `fresh` when the table is known not to hold them). */
+  async upsertFacilities(facilities: Facility[], fresh = false): Promise<void> {
+    if (facilities.length === 0) return;
+    if (!fresh) await this.deleteWhereIn('facility_dim', 'code', facilities.map((f) => f.code));
+    await this.append('facility_dim', facilities.map((f) => {
+      const a = ancestorCodes(f.divisionCode);
+      return [f.code, f.name, f.type, f.ownership, f.opened, f.closed, f.divisionCode, a[1] ?? null, a[2] ?? null, a[3] ?? null, a[4] ?? null, a[5] ?? null];
+    }));
+  }
+
+  /** Replaces these reports' rows (pass `fresh` when the table is known not to hold them). */
+  async upsertReports(reports: Report[], fresh = false): Promise<void> {
+    if (reports.length === 0) return;
+    if (!fresh) await this.deleteReports(reports);
+    await this.append('report_fact', reports.map((r) => [r.dataSet, r.period, r.facilityCode, r.status, r.approvalLevel, ...this.factValues(r.values)]));
+  }
+
+  async deleteReports(keys: { dataSet: string; period: string; facilityCode: string }[]): Promise<void> {
+    if (keys.length === 0) return;
+    for (let i = 0; i < keys.length; i += 5000) {
+      const part = keys.slice(i, i + 5000);
+      const values = part.map((_, j) => `($${3 * j + 1}, $${3 * j + 2}, $${3 * j + 3})`).join(', ');
+      await this.conn.run(
+        `delete from report_fact where (data_set, period, facility_code) in (select * from (values ${values}) v(d, p, f))`,
+        part.flatMap((k) => [k.dataSet, k.period, k.facilityCode]),
+      );
+    }
+  }
+
+  private factValues(v: DataValues): (boolean | number | null)[] {
+    return this.columns.map((c) => {
+      const x = v[c.code];
+      if (x === undefined) return null;
+      if (c.sqlType === 'INTEGER') return Array.isArray(x) ? x.length : null;
+      if (c.sqlType === 'BOOLEAN') return typeof x === 'boolean' ? x : null;
+      return typeof x === 'number' ? x : null;
+    });
+  }
+
+  private async deleteWhereIn(table: string, col: string, codes: string[]): Promise<void> {
+    for (let i = 0; i < codes.length; i += 5000) {
+      const part = codes.slice(i, i + 5000);
+      await this.conn.run(`delete from ${table} where ${col} in (${part.map((_, j) => `$${j + 1}`).join(', ')})`, part);
+    }
+  }
+
+  private async append(table: string, rows: unknown[][]): Promise<void> {
+    const appender = await this.conn.createAppender(table);
+    const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
+    for (const r of rows) writer.appendRow(r as never[]);
+    writer.flush();
+    appender.closeSync();
+  }
+
+  /** Runs a query and returns plain JS rows (numbers, strings, booleans, null). */
+  async all<T = Record<string, unknown>>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
+    const reader = await this.conn.runAndReadAll(sql, params as never);
+    return reader.getRowObjectsJS() as T[];
+  }
+
+  close(): void {
+    this.conn.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * Indicator SQL over the columnar tables: one scan of facilities ⋈ reports per request computes
+ * every facility-share and ratio indicator at once (conditional aggregates); county-share
+ * indicators count county-level units. The breakdown is by the ancestor column of the level.
+ */
+import type { Condition, Indicator } from '../../domain/indicator.js';
+import type { DivisionLevel } from '../../domain/org-unit.js';
+import { parsePeriod } from '../../domain/period.js';
+import type { Area } from '../../domain/scope.js';
+import type { ColumnarStore } from './columnar-store.js';
+
+const LEVEL_COL: Record<DivisionLevel, string> = { 1: 'province', 2: 'city', 3: 'county', 4: 'township', 5: 'village' };
+const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const list = (xs: string[]) => xs.map(lit).join(', ');
+
+export interface AreaValue {
+  area: string;
+  period: string;
+  indicator: string;
+  numerator: number;
+  denominator: number;
+  expected: number;
+  reported: number;
+}
+
+export interface QueryOptions {
+  /** Only reports of these statuses count (default: every report). */
+  statuses?: string[];
+}
+
+/** The SQL condition of a facility-share numerator on the joined report `r`. */
+export function conditionSql(c: Condition): string {
+  if ('element' in c) return `r.${q(c.element)} ${c.op} ${typeof c.value === 'boolean' ? String(c.value) : Number(c.value)}`;
+  return `coalesce(r.${q(c.optionCount)}, 0) ${c.op} ${Number(c.value)}`;
+}
+
+function areaWhere(alias: string, area: Area): string {
+  return area.level === 0 ? 'true' : `${alias}.${LEVEL_COL[area.level as DivisionLevel]} = ${lit(area.code)}`;
+}
+
+function periodsCte(periods: string[]): string {
+  const rows = periods.map((id) => {
+    const p = parsePeriod(id);
+    if (!p) throw new Error(`bad period ${id}`);
+    return `(${lit(p.id)}, ${lit(p.start)}, ${lit(p.end)})`;
+  });
+  return `periods(period, p_start, p_end) as (values ${rows.join(', ')})`;
+}
+
+/**
+ * Values of facility-share and ratio indicators for every unit of `level` inside `area`
+ * (level = the area's own level gives the area's total), for each period.
+ */
+export async function facilityIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
+  const fi = inds.filter((i) => i.kind !== 'COUNTY_SHARE');
+  if (fi.length === 0 || periods.length === 0) return [];
+  const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
+  const dataSets = [...new Set(fi.map((i) => i.dataSet))];
+  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
+  const aggs = fi.flatMap((ind, k) => {
+    const inTypes = `f.type in (${list(ind.types ?? [])})`;
+    const ds = `r.data_set = ${lit(ind.dataSet)}`;
+    const reported = `count(r.facility_code) filter (where ${inTypes} and ${ds})`;
+    const expected = dataSets.length > 1 ? `count(distinct f.code) filter (where ${inTypes})` : `count(*) filter (where ${inTypes})`;
+    if (ind.kind === 'RATIO') {
+      const num = (ind.numerator as { sum: string }).sum;
+      const den = ind.denominator!.sum;
+      return [`coalesce(sum(r.${q(num)}) filter (where ${inTypes} and ${ds}), 0) as n${k}`, `coalesce(sum(r.${q(den)}) filter (where ${inTypes} and ${ds}), 0) as d${k}`, `${expected} as e${k}`, `${reported} as r${k}`];
+    }
+    return [`count(*) filter (where ${inTypes} and ${ds} and ${conditionSql(ind.numerator as Condition)}) as n${k}`, `${expected} as d${k}`, `${expected} as e${k}`, `${reported} as r${k}`];
+  });
+  const sql = `with ${periodsCte(periods)}
+    select p.period, ${group} as area, ${aggs.join(',\n      ')}
+    from periods p
+    join facility_dim f on f.opened <= p.p_end and (f.closed is null or f.closed >= p.p_start)
+    left join report_fact r on r.facility_code = f.code and r.period = p.period and r.data_set in (${list(dataSets)})${statusCond}
+    where ${areaWhere('f', area)}
+    group by all`;
+  const rows = await store.all(sql);
+  const out: AreaValue[] = [];
+  for (const row of rows)
+    fi.forEach((ind, k) =>
+      out.push({
+        area: String(row.area),
+        period: String(row.period),
+        indicator: ind.code,
+        numerator: Number(row[`n${k}`] ?? 0),
+        denominator: Number(row[`d${k}`] ?? 0),
+        expected: Number(row[`e${k}`] ?? 0),
+        reported: Number(row[`r${k}`] ?? 0),
+      }),
+    );
+  return out;
+}
+
+/**
+ * County-share indicators: county-level units of the listed kinds (the denominator), and those
+ * with at least one open facility of the listed types and ownership (the numerator).
+ */
+export async function countyIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
+  const ci = inds.filter((i) => i.kind === 'COUNTY_SHARE');
+  if (ci.length === 0 || periods.length === 0 || level > 3) return [];
+  const out: AreaValue[] = [];
+  for (const ind of ci) {
+    const has = (ind.numerator as { hasFacility: { types: string[]; ownership?: string } }).hasFacility;
+    const group = level === 0 ? `'CN'` : `d.${level === 3 ? 'code' : LEVEL_COL[level as DivisionLevel]}`;
+    const sql = `with ${periodsCte(periods)},
+      covered as (
+        select distinct p.period, f.county from periods p
+        join facility_dim f on f.opened <= p.p_end and (f.closed is null or f.closed >= p.p_start)
+        where f.type in (${list(has.types)})${has.ownership ? ` and f.ownership = ${lit(has.ownership)}` : ''})
+      select p.period, ${group} as area, count(*) as d, count(c.county) as n
+      from periods p
+      join division_dim d on d.level = 3 and d.kind in (${list(ind.counties?.kinds ?? [])})
+      left join covered c on c.period = p.period and c.county = d.code
+      where ${area.level === 3 ? `d.code = ${lit(area.code)}` : areaWhere('d', area)}
+      group by all`;
+    for (const row of await store.all(sql))
+      out.push({ area: String(row.area), period: String(row.period), indicator: ind.code, numerator: Number(row.n), denominator: Number(row.d), expected: Number(row.d), reported: Number(row.d) });
+  }
+  return out;
+}
+
+export interface GapRow {
+  code: string;
+  name: string;
+  type: string | null;
+  divisionCode: string;
+  value: number | null;
+  reported: boolean;
+}
+
+/** The facilities (or counties) of an area that fall short of the indicator, worst first. */
+export async function gapRows(store: ColumnarStore, ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
+  const p = parsePeriod(period);
+  if (!p) throw new Error(`bad period ${period}`);
+  const open = `f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)})`;
+  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
+  let base: string;
+  if (ind.kind === 'COUNTY_SHARE') {
+    const has = (ind.numerator as { hasFacility: { types: string[]; ownership?: string } }).hasFacility;
+    base = `select d.code, d.name, null as type, d.code as division_code, 0.0 as value, true as reported
+      from division_dim d
+      where d.level = 3 and d.kind in (${list(ind.counties?.kinds ?? [])}) and ${area.level === 3 ? `d.code = ${lit(area.code)}` : areaWhere('d', area)}
+        and not exists (select 1 from facility_dim f where f.county = d.code and f.type in (${list(has.types)})${has.ownership ? ` and f.ownership = ${lit(has.ownership)}` : ''} and ${open})`;
+  } else {
+    const join = `from facility_dim f left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(ind.dataSet)} and r.period = ${lit(period)}${statusCond}
+      where f.type in (${list(ind.types ?? [])}) and ${open} and ${areaWhere('f', area)}`;
+    if (ind.kind === 'RATIO') {
+      const num = (ind.numerator as { sum: string }).sum;
+      const den = ind.denominator!.sum;
+      const value = `case when r.${q(den)} > 0 then r.${q(num)} / r.${q(den)} end`;
+      base = `select f.code, f.name, f.type, f.division as division_code, ${value} as value, r.facility_code is not null as reported ${join}
+        and (r.facility_code is null or ${value} is null${threshold === null ? '' : ` or ${value} < ${threshold}`})`;
+    } else {
+      const c = ind.numerator as Condition;
+      const col = 'element' in c ? c.element : c.optionCount;
+      const value = 'element' in c && typeof c.value === 'boolean' ? `case when r.${q(col)} then 1.0 when r.${q(col)} = false then 0.0 end` : `r.${q(col)}::double`;
+      base = `select f.code, f.name, f.type, f.division as division_code, ${value} as value, r.facility_code is not null as reported ${join}
+        and not coalesce(${conditionSql(c)}, false)`;
+    }
+  }
+  const [count] = await store.all(`select count(*) as n from (${base})`);
+  const rows = await store.all(`${base} order by reported, value nulls first, code limit ${page.limit} offset ${page.offset}`);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({ code: String(r.code), name: String(r.name), type: (r.type as string) ?? null, divisionCode: String(r.division_code), value: r.value === null ? null : Number(r.value), reported: Boolean(r.reported) })),
+  };
+}
+
+/** A facility's own rows of the fact table (its reported values as the engine sees them). */
+export async function facilityFacts(store: ColumnarStore, code: string): Promise<Record<string, unknown>[]> {
+  return store.all(`select * from report_fact where facility_code = $1 order by data_set, period`, [code]);
+}

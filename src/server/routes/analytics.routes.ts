@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { actorOf, type App } from '../app.js';
+import type { AppContext } from '../context.js';
+import { LEVELS, type LevelName } from '../services/analytics.service.js';
+
+const csv = z
+  .string()
+  .max(2000)
+  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const level = z.enum(Object.keys(LEVELS) as [LevelName, ...LevelName[]]);
+const statuses = csv.optional();
+
+export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
+  const s = ctx.services.analytics;
+  const tags = ['analytics'];
+  app.get('/api/indicators', { schema: { tags } }, async () => ({ items: s.listIndicators() }));
+  app.get(
+    '/api/analytics',
+    { schema: { tags, querystring: z.object({ indicators: csv.optional(), periods: csv, area: z.string().max(20).optional(), level: level.optional(), statuses }) } },
+    async (req) => ({ rows: await s.values(actorOf(req), req.query) }),
+  );
+  app.get(
+    '/api/analytics/trend',
+    { schema: { tags, querystring: z.object({ indicators: csv.optional(), years: csv.default(['2021', '2022', '2023', '2024']), area: z.string().max(20).optional(), level: level.optional(), statuses }) } },
+    async (req) => ({ series: await s.trend(actorOf(req), req.query) }),
+  );
+  app.get(
+    '/api/analytics/gaps',
+    {
+      schema: {
+        tags,
+        querystring: z.object({
+          indicator: z.string().max(60),
+          period: z.string().max(10),
+          area: z.string().max(20).optional(),
+          page: z.coerce.number().int().min(1).default(1),
+          pageSize: z.coerce.number().int().min(1).max(1000).default(20),
+          statuses,
+        }),
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return { ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses)), page: q.page, pageSize: q.pageSize };
+    },
+  );
+  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }) } }, async (req) => ({
+    items: await s.facilityValues(actorOf(req), req.params.code),
+  }));
+}
