@@ -50,47 +50,62 @@ function periodsCte(periods: string[]): string {
 
 /**
  * Values of facility-share and ratio indicators for every unit of `level` inside `area`
- * (level = the area's own level gives the area's total), for each period.
+ * (level = the area's own level gives the area's total), for each period. One scan per data
+ * set and period counts, per area and facility type, each distinct condition and sums each
+ * element once; every indicator is then the sum over its types.
  */
 export async function facilityIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
   const fi = inds.filter((i) => i.kind !== 'COUNTY_SHARE');
-  if (fi.length === 0 || periods.length === 0) return [];
-  const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
-  const dataSets = [...new Set(fi.map((i) => i.dataSet))];
-  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
-  const aggs = fi.flatMap((ind, k) => {
-    const inTypes = `f.type in (${list(ind.types ?? [])})`;
-    const ds = `r.data_set = ${lit(ind.dataSet)}`;
-    const reported = `count(r.facility_code) filter (where ${inTypes} and ${ds})`;
-    const expected = dataSets.length > 1 ? `count(distinct f.code) filter (where ${inTypes})` : `count(*) filter (where ${inTypes})`;
-    if (ind.kind === 'RATIO') {
-      const num = (ind.numerator as { sum: string }).sum;
-      const den = ind.denominator!.sum;
-      return [`coalesce(sum(r.${q(num)}) filter (where ${inTypes} and ${ds}), 0) as n${k}`, `coalesce(sum(r.${q(den)}) filter (where ${inTypes} and ${ds}), 0) as d${k}`, `${expected} as e${k}`, `${reported} as r${k}`];
-    }
-    return [`count(*) filter (where ${inTypes} and ${ds} and ${conditionSql(ind.numerator as Condition)}) as n${k}`, `${expected} as d${k}`, `${expected} as e${k}`, `${reported} as r${k}`];
-  });
-  const sql = `with ${periodsCte(periods)}
-    select p.period, ${group} as area, ${aggs.join(',\n      ')}
-    from periods p
-    join facility_dim f on f.opened <= p.p_end and (f.closed is null or f.closed >= p.p_start)
-    left join report_fact r on r.facility_code = f.code and r.period = p.period and r.data_set in (${list(dataSets)})${statusCond}
-    where ${areaWhere('f', area)}
-    group by all`;
-  const rows = await store.all(sql);
   const out: AreaValue[] = [];
-  for (const row of rows)
-    fi.forEach((ind, k) =>
-      out.push({
-        area: String(row.area),
-        period: String(row.period),
-        indicator: ind.code,
-        numerator: Number(row[`n${k}`] ?? 0),
-        denominator: Number(row[`d${k}`] ?? 0),
-        expected: Number(row[`e${k}`] ?? 0),
-        reported: Number(row[`r${k}`] ?? 0),
-      }),
-    );
+  const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
+  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
+  for (const dataSet of new Set(fi.map((i) => i.dataSet))) {
+    const dsInds = fi.filter((i) => i.dataSet === dataSet);
+    const conditions = new Map<string, string>(); // sql → alias
+    const sums = new Map<string, string>(); // element → alias
+    for (const ind of dsInds) {
+      if (ind.kind === 'RATIO') {
+        for (const el of [(ind.numerator as { sum: string }).sum, ind.denominator!.sum]) if (!sums.has(el)) sums.set(el, `s${sums.size}`);
+      } else {
+        const c = conditionSql(ind.numerator as Condition);
+        if (!conditions.has(c)) conditions.set(c, `c${conditions.size}`);
+      }
+    }
+    const aggs = [
+      'count(*) as expected',
+      'count(r.facility_code) as reported',
+      ...[...conditions].map(([c, alias]) => `count(*) filter (where ${c}) as ${alias}`),
+      ...[...sums].map(([el, alias]) => `sum(r.${q(el)}) as ${alias}`),
+    ];
+    for (const period of periods) {
+      const p = parsePeriod(period);
+      if (!p) throw new Error(`bad period ${period}`);
+      const rows = await store.all(`select ${group} as area, f.type as type, ${aggs.join(', ')}
+        from facility_dim f
+        left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${statusCond}
+        where f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
+        group by all`);
+      const byArea = new Map<string, Record<string, unknown>[]>();
+      for (const r of rows) {
+        const a = String(r.area);
+        if (!byArea.has(a)) byArea.set(a, []);
+        byArea.get(a)!.push(r);
+      }
+      for (const [a, typeRows] of byArea)
+        for (const ind of dsInds) {
+          const types: string[] = ind.types ?? [];
+          const mine = typeRows.filter((r) => types.includes(String(r.type)));
+          const total = (col: string) => mine.reduce((acc, r) => acc + Number(r[col] ?? 0), 0);
+          const expected = total('expected');
+          const reported = total('reported');
+          const [numerator, denominator] =
+            ind.kind === 'RATIO'
+              ? [total(sums.get((ind.numerator as { sum: string }).sum)!), total(sums.get(ind.denominator!.sum)!)]
+              : [total(conditions.get(conditionSql(ind.numerator as Condition))!), expected];
+          out.push({ area: a, period: p.id, indicator: ind.code, numerator, denominator, expected, reported });
+        }
+    }
+  }
   return out;
 }
 
