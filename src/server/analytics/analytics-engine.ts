@@ -17,6 +17,7 @@ export class AnalyticsEngine {
   private columnar: ColumnarStore | null = null;
   private watermark = 0;
   private syncing: Promise<void> | null = null;
+  private again: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
 
@@ -69,11 +70,23 @@ export class AnalyticsEngine {
     this.watermark = current;
   }
 
-  /** Applies every change committed since the watermark. Concurrent calls share one run. */
+  /**
+   * Applies every change committed before the call. A call made while a run is in flight waits
+   * for one more run after it (the running one may have looked before the caller's write).
+   */
   sync(): Promise<void> {
     if (!this.columnar) return Promise.resolve();
-    this.syncing ??= this.catchUp().finally(() => (this.syncing = null));
-    return this.syncing;
+    if (!this.syncing) {
+      this.syncing = this.catchUp().finally(() => (this.syncing = null));
+      return this.syncing;
+    }
+    this.again ??= this.syncing
+      .catch(() => {})
+      .then(() => {
+        this.again = null;
+        return this.sync();
+      });
+    return this.again;
   }
 
   private async catchUp(): Promise<void> {
@@ -89,13 +102,19 @@ export class AnalyticsEngine {
       if (fs.length < PAGE) break;
       after = fs[fs.length - 1].seq - 1;
     }
+    // Deletions first; a report deleted and written again since the watermark exists in the
+    // store with a later sequence number, so its tombstone is passed over.
+    const tombstones = (await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current);
+    const rewritten = new Set<string>();
+    const key = (k: { dataSet: string; period: string; facilityCode: string }) => `${k.dataSet}\u0000${k.period}\u0000${k.facilityCode}`;
     for (let after = this.watermark; ; ) {
       const rs = (await repos.reports.changedSince(after, PAGE)).filter((r) => r.seq <= current);
+      for (const r of rs) rewritten.add(key(r));
       await col.upsertReports(rs);
       if (rs.length < PAGE) break;
       after = rs[rs.length - 1].seq - 1;
     }
-    await col.deleteReports((await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current));
+    await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
     this.watermark = current;
   }
 

@@ -84,6 +84,7 @@ export async function facilityIndicatorValues(store: ColumnarStore, inds: Indica
         from facility_dim f
         left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${statusCond}
         where f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
+          ${level > 0 ? `and ${group} is not null` : ''}
         group by all`);
       const byArea = new Map<string, Record<string, unknown>[]>();
       for (const r of rows) {

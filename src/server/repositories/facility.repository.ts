@@ -3,7 +3,7 @@ import { ancestorCodes, type DivisionLevel } from '../../domain/org-unit.js';
 import type { Facility, FacilityType, Ownership } from '../../domain/facility.js';
 import type { Area } from '../../domain/scope.js';
 import type { DB, FacilityTable } from '../database.js';
-import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN, reserveSeq } from './sql-helpers.js';
+import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN, inTransaction, reserveSeq } from './sql-helpers.js';
 
 export interface FacilityFilter {
   /** Only these facility types. */
@@ -87,9 +87,11 @@ export class FacilityRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insertMany(facilities: Facility[], at: string): Promise<void> {
-    const first = await reserveSeq(this.db, facilities.length);
-    for (const part of chunks(facilities.map((f, i) => toRow(f, at, first + i)), chunkSize(16)))
-      await this.db.insertInto('facility').values(part).execute();
+    if (facilities.length === 0) return;
+    await inTransaction(this.db, async (db) => {
+      const first = await reserveSeq(db, facilities.length);
+      for (const part of chunks(facilities.map((f, i) => toRow(f, at, first + i)), chunkSize(16))) await db.insertInto('facility').values(part).execute();
+    });
   }
 
   async insert(f: Facility, at: string): Promise<void> {
@@ -97,8 +99,10 @@ export class FacilityRepository {
   }
 
   async update(f: Facility, at: string): Promise<void> {
-    const { created_at: _, ...row } = toRow(f, at, await reserveSeq(this.db, 1));
-    await this.db.updateTable('facility').set(row).where('code', '=', f.code).execute();
+    await inTransaction(this.db, async (db) => {
+      const { created_at: _, ...row } = toRow(f, at, await reserveSeq(db, 1));
+      await db.updateTable('facility').set(row).where('code', '=', f.code).execute();
+    });
   }
 
   /** Facilities written after a change-sequence number, in sequence order (analytics catch-up). */

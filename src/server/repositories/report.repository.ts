@@ -3,7 +3,7 @@ import type { ReportStatus } from '../../domain/approval.js';
 import type { DataValues } from '../../domain/program.js';
 import type { DB, ReportTable } from '../database.js';
 import { applyFacilityFilter, type FacilityFilter } from './facility.repository.js';
-import { chunks, chunkSize, reserveSeq } from './sql-helpers.js';
+import { chunks, chunkSize, inTransaction, reserveSeq } from './sql-helpers.js';
 
 /** One facility's values for one data set and period, with its place in the approval workflow. */
 export interface Report {
@@ -73,8 +73,11 @@ export class ReportRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   async insertMany(reports: Report[]): Promise<void> {
-    const first = await reserveSeq(this.db, reports.length);
-    for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15))) await this.db.insertInto('report').values(part).execute();
+    if (reports.length === 0) return;
+    await inTransaction(this.db, async (db) => {
+      const first = await reserveSeq(db, reports.length);
+      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15))) await db.insertInto('report').values(part).execute();
+    });
   }
 
   async get(k: ReportKey): Promise<Report | null> {
@@ -96,15 +99,17 @@ export class ReportRepository {
   async upsertMany(reports: Report[]): Promise<void> {
     const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by', 'seq'] as const;
     if (reports.length === 0) return;
-    const first = await reserveSeq(this.db, reports.length);
-    for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15)))
-      await this.db
-        .insertInto('report')
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-        )
-        .execute();
+    await inTransaction(this.db, async (db) => {
+      const first = await reserveSeq(db, reports.length);
+      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15)))
+        await db
+          .insertInto('report')
+          .values(part)
+          .onConflict((oc) =>
+            oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+          )
+          .execute();
+    });
   }
 
   /** The reports of these facilities for one data set and period, by facility code. */
@@ -125,14 +130,11 @@ export class ReportRepository {
   }
 
   async delete(k: ReportKey): Promise<void> {
-    const seq = await reserveSeq(this.db, 1);
-    await this.db.insertInto('report_tombstone').values({ seq, data_set: k.dataSet, period: k.period, facility_code: k.facilityCode }).execute();
-    await this.db
-      .deleteFrom('report')
-      .where('data_set', '=', k.dataSet)
-      .where('period', '=', k.period)
-      .where('facility_code', '=', k.facilityCode)
-      .execute();
+    await inTransaction(this.db, async (db) => {
+      const seq = await reserveSeq(db, 1);
+      await db.insertInto('report_tombstone').values({ seq, data_set: k.dataSet, period: k.period, facility_code: k.facilityCode }).execute();
+      await db.deleteFrom('report').where('data_set', '=', k.dataSet).where('period', '=', k.period).where('facility_code', '=', k.facilityCode).execute();
+    });
   }
 
   /** Reports written after a change-sequence number, in sequence order (analytics catch-up). */

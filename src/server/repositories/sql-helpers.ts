@@ -38,6 +38,15 @@ export function containsText(columns: string[], text: string): RawBuilder<boolea
 }
 
 /**
+ * Runs fn in the caller's transaction, or in a new one when there is none: a write that takes
+ * change-sequence numbers must commit together with them, or an engine could pass its number
+ * before the row is there.
+ */
+export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
+}
+
+/**
  * Reserves n numbers of the change sequence inside the caller's transaction and returns the
  * first. The counter row stays locked until commit, so sequence numbers commit in order.
  */

@@ -7,7 +7,7 @@ import type { ReportStatus } from '../../domain/approval.js';
 import type { DivisionLevel } from '../../domain/org-unit.js';
 import type { DB } from '../database.js';
 import { applyFacilityFilter, type FacilityFilter } from './facility.repository.js';
-import { chunks, FACILITY_LEVEL_COLUMN, reserveSeq } from './sql-helpers.js';
+import { chunks, FACILITY_LEVEL_COLUMN, inTransaction, reserveSeq } from './sql-helpers.js';
 
 export interface PeriodKey {
   dataSet: string;
@@ -96,25 +96,27 @@ export class WorkflowRepository {
     facilityCodes: string[],
     s: { status: ReportStatus; approvalLevel: number | null; approvedAt: string | null; approvedBy: string | null; returnReason: string | null; updatedAt: string; updatedBy: string },
   ): Promise<void> {
-    for (const part of chunks(facilityCodes, 900)) {
-      const first = await reserveSeq(this.db, 1);
-      await this.db
-        .updateTable('report')
-        .set({
-          seq: first,
-          status: s.status,
-          approval_level: s.approvalLevel,
-          approved_at: s.approvedAt,
-          approved_by: s.approvedBy,
-          return_reason: s.returnReason,
-          updated_at: s.updatedAt,
-          updated_by: s.updatedBy,
-        })
-        .where('data_set', '=', k.dataSet)
-        .where('period', '=', k.period)
-        .where('facility_code', 'in', part)
-        .execute();
-    }
+    await inTransaction(this.db, async (db) => {
+      for (const part of chunks(facilityCodes, 900)) {
+        const seq = await reserveSeq(db, 1);
+        await db
+          .updateTable('report')
+          .set({
+            seq,
+            status: s.status,
+            approval_level: s.approvalLevel,
+            approved_at: s.approvedAt,
+            approved_by: s.approvedBy,
+            return_reason: s.returnReason,
+            updated_at: s.updatedAt,
+            updated_by: s.updatedBy,
+          })
+          .where('data_set', '=', k.dataSet)
+          .where('period', '=', k.period)
+          .where('facility_code', 'in', part)
+          .execute();
+      }
+    });
   }
 
   /**
