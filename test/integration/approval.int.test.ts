@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.js';
 import type { Report } from '../../src/server/repositories/report.repository.js';
 import { createTestFacility } from '../support/builders.js';
-import { client, login, type Client, type Session } from '../support/http.js';
+import { client, login, type Client, type Session, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -51,10 +51,6 @@ afterAll(async () => {
   await ctx?.dispose();
 });
 
-function expectError(r: { status: number; body: any }, status: number, code: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-}
 
 describe('up the hierarchy', () => {
   it('a submitted report appears in the county\'s work list, approvable by the county only', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.js';
 import type { Report } from '../../src/server/repositories/report.repository.js';
 import { createTestFacility } from '../support/builders.js';
-import { client, login, type Client } from '../support/http.js';
+import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -39,10 +39,6 @@ afterAll(async () => {
   await ctx?.dispose();
 });
 
-function expectError(r: { status: number; body: any }, status: number, code: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-}
 
 describe('drafts and submission', () => {
   it('PUT saves a draft even when an error rule fails; the violation comes back in validation', async () => {

@@ -7,7 +7,7 @@ import { NATION_AREA } from '../../src/domain/scope.js';
 import type { FacilityRow } from '../../src/server/repositories/facility.repository.js';
 import { buildApp, type App } from '../../src/server/app.js';
 import { createTestFacility } from '../support/builders.js';
-import { client, login, type Client } from '../support/http.js';
+import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -33,10 +33,6 @@ afterAll(async () => {
 const codes = (items: { code: string }[]) => items.map((f) => f.code).sort();
 const newChc = (code: string, extra: object = {}) => ({ code, name: '新建社区卫生服务中心', type: 'CHC', divisionCode: '530102001', ownership: 'PUBLIC', opened: '2020-03-01', ...extra });
 
-function expectError(r: { status: number; body: any }, status: number, code: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-}
 
 describe('list', () => {
   it('filters by area (a county and a township)', async () => {

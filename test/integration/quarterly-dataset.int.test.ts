@@ -15,7 +15,7 @@ import { createContext, type AppContext } from '../../src/server/context.js';
 import { ManualClock } from '../../src/server/services/clock.js';
 import { createTestFacility } from '../support/builders.js';
 import { runCli } from '../support/cli.js';
-import { client, login, type Client, type Session } from '../support/http.js';
+import { client, login, type Client, type Session, expectError } from '../support/http.js';
 import { FIXTURE_AREAS, storeConfig, type TestContext } from '../support/test-context.js';
 
 const DS = 'TCM_PHARMACY_Q';
@@ -51,10 +51,6 @@ afterAll(async () => {
   if (programsDir) rmSync(programsDir, { recursive: true, force: true });
 });
 
-function expectError(r: { status: number; body: any }, status: number, code: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-}
 async function upload(csv: string, query = `dataSet=${DS}`) {
   const res = await app.inject({ method: 'POST', url: `/api/imports?${query}`, headers: { cookie: wuhuaS.cookie, 'x-csrf-token': wuhuaS.csrf, 'content-type': 'text/csv' }, payload: csv });
   expect(res.statusCode).toBe(200);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.js';
 import { createTestFacility } from '../support/builders.js';
-import { client, login, type Client } from '../support/http.js';
+import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -36,11 +36,6 @@ afterAll(async () => {
 const url = (code: string, period = '2024', ds = 'GTCM_ANNUAL') => `/api/reports/${ds}/${period}/${code}`;
 const stored = (code: string, period = '2024') => ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period, facilityCode: code });
 
-function expectError(r: { status: number; body: any }, status: number, code: string, field?: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-  if (field) expect(r.body.error.field).toBe(field);
-}
 
 describe('elements per facility type', () => {
   it('a village clinic has has_tcm_pavilion and provides_tcm but not has_tcm_hall', async () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/app.js';
 import { openDatabase } from '../../src/server/database.js';
 import { createTestFacility } from '../support/builders.js';
-import { client, login, type Client } from '../support/http.js';
+import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -32,10 +32,6 @@ afterAll(async () => {
 const PASSWORD = 'Strong@2024';
 const newUser = (username: string, role: string, scopeCode: string) => ({ username, password: PASSWORD, role, scopeCode });
 
-function expectError(r: { status: number; body: any }, status: number, code: string) {
-  expect(r.status).toBe(status);
-  expect(r.body.error.code).toBe(code);
-}
 
 /** The audit records about one entity key, newest first, as a caller sees them. */
 async function auditOf(c: Client, key: string) {

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /** Driving the HTTP app in tests through Fastify's inject, as a logged-in user. */
 import type { App } from '../../src/server/app.js';
 import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
@@ -40,3 +41,10 @@ export function client(app: App, s: Session | null) {
 }
 
 export type Client = ReturnType<typeof client>;
+
+/** Asserts an error answer: the HTTP status, the stable error code and, if given, the field. */
+export function expectError(r: Answer, status: number, code: string, field?: string): void {
+  expect(r.status).toBe(status);
+  expect(r.body.error.code).toBe(code);
+  if (field) expect(r.body.error.field).toBe(field);
+}
