@@ -40,6 +40,12 @@ export interface Facility {
   attributes: Record<string, unknown>;
 }
 
+/** What registering a facility takes (the API's and the web form's body). */
+export type NewFacility = Omit<Facility, 'closed' | 'attributes'> & { attributes?: Record<string, unknown> };
+
+/** What editing a facility may change. */
+export type FacilityChanges = Partial<Pick<Facility, 'name' | 'ownership' | 'divisionCode' | 'opened' | 'attributes'>>;
+
 /**
  * The grassroots facility the demo data set places in a township- or village-level unit
  * (PRODUCT.md): a CHC per 街道, a THC per 镇/乡, a CHSS per 居委会, a VC per 村委会.

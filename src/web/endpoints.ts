@@ -1,6 +1,6 @@
 /** Typed calls for the endpoints of docs/API.md that the web app uses. */
 import type { DivisionKind } from '../domain/org-unit.js';
-import type { FacilityType, Ownership } from '../domain/facility.js';
+import type { FacilityChanges, FacilityType, NewFacility, Ownership } from '../domain/facility.js';
 import type { Role } from '../domain/user.js';
 import { api } from './api.js';
 
@@ -68,17 +68,8 @@ export interface FacilityQuery {
   pageSize?: number;
 }
 
-export interface FacilityInput {
-  code: string;
-  name: string;
-  type: FacilityType;
-  divisionCode: string;
-  ownership: Ownership;
-  opened: string;
-  attributes?: Record<string, unknown>;
-}
-
-export type FacilityPatch = Partial<Pick<FacilityInput, 'name' | 'ownership' | 'divisionCode' | 'opened' | 'attributes'>>;
+export type FacilityInput = NewFacility;
+export type FacilityPatch = FacilityChanges;
 
 export interface UserDto {
   id?: number;

@@ -1,6 +1,6 @@
 /** The facility registry: list, view, create, edit, close — inside the caller's scope, audited. */
 import { AppError } from '../../domain/errors.js';
-import { FACILITY_DIVISION_LEVEL, type Facility, type FacilityType, type Ownership } from '../../domain/facility.js';
+import { FACILITY_DIVISION_LEVEL, type Facility, type FacilityChanges, type FacilityType, type NewFacility } from '../../domain/facility.js';
 import type { Division } from '../../domain/org-unit.js';
 import { ancestorCodes } from '../../domain/org-unit.js';
 import { isIsoDate } from '../../domain/period.js';
@@ -18,17 +18,7 @@ export interface FacilityQuery {
   status?: 'open' | 'closed' | 'all';
 }
 
-export interface NewFacility {
-  code: string;
-  name: string;
-  type: FacilityType;
-  divisionCode: string;
-  ownership: Ownership;
-  opened: string;
-  attributes?: Record<string, unknown>;
-}
-
-export type FacilityChanges = Partial<Pick<Facility, 'name' | 'ownership' | 'divisionCode' | 'opened' | 'attributes'>>;
+export type { FacilityChanges, NewFacility } from '../../domain/facility.js';
 
 export type FacilityView = FacilityRow & { divisionName: string };
 
