@@ -14,12 +14,8 @@ interface ServeFlags extends InitFlags {
 async function serve(ctx: AppContext): Promise<void> {
   await ctx.services.init.requireInitialised();
   const app = await buildApp(ctx);
-  // Build the analytics tables in the background; indicator requests wait for them.
-  const t0 = Date.now();
-  void ctx.engine
-    .start()
-    .then(() => app.log.info({ seq: ctx.engine.seq, ms: Date.now() - t0 }, '指标引擎就绪 analytics engine ready'))
-    .catch((err) => app.log.error({ err }, '指标引擎启动失败 analytics engine failed to start'));
+  // The analytics tables are built on the first indicator request (about 45 s on the national
+  // demo), not at start: a rebuild competes with the store for the first minute of browsing.
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   app.log.info({ store: ctx.store.dialect, location: ctx.store.location, port: ctx.config.port }, `平台已启动 platform ready: http://localhost:${ctx.config.port}/`);
   await new Promise<void>((resolve) => {
