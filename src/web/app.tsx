@@ -6,16 +6,21 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn.js';
 import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
-import { AuthProvider, RequireAuth } from './auth.js';
+import { AuthProvider, homePath, RequireAuth, useUser } from './auth.js';
 import { AppLayout } from './components/app-layout.js';
 import { useI18n } from './i18n.js';
+import { AnalysisPage } from './pages/analysis-page.js';
+import { AnnualReportPage } from './pages/annual-report-page.js';
 import { ApprovalPage } from './pages/approval-page.js';
 import { AuditPage } from './pages/audit-page.js';
 import { CompletenessPage } from './pages/completeness-page.js';
+import { DashboardPage } from './pages/dashboard-page.js';
 import { DivisionsPage } from './pages/divisions-page.js';
 import { EntryPage } from './pages/entry-page.js';
 import { FacilitiesPage } from './pages/facilities-page.js';
+import { FacilityViewPage } from './pages/facility-view-page.js';
 import { ImportPage } from './pages/import-page.js';
+import { IndicatorsPage } from './pages/indicators-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -68,15 +73,27 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route
+                path="/report"
+                element={
+                  <RequireAuth>
+                    <AnnualReportPage />
+                  </RequireAuth>
+                }
+              />
+              <Route
                 element={
                   <RequireAuth>
                     <AppLayout />
                   </RequireAuth>
                 }
               >
-                <Route index element={<Navigate to="/divisions" replace />} />
+                <Route index element={<HomeRedirect />} />
+                <Route path="/dashboard" element={<DashboardPage />} />
+                <Route path="/indicators" element={<IndicatorsPage />} />
+                <Route path="/analysis" element={<AnalysisPage />} />
                 <Route path="/divisions" element={<DivisionsPage />} />
                 <Route path="/facilities" element={<FacilitiesPage />} />
+                <Route path="/facilities/:code" element={<FacilityViewPage />} />
                 <Route path="/entry" element={<EntryPage />} />
                 <Route path="/import" element={<ImportPage />} />
                 <Route path="/completeness" element={<CompletenessPage />} />
@@ -91,4 +108,9 @@ export function App() {
       </AntApp>
     </ConfigProvider>
   );
+}
+
+/** `/`: the dashboard for officials, data entry for facility reporters (they see no indicators). */
+function HomeRedirect() {
+  return <Navigate to={homePath(useUser())} replace />;
 }

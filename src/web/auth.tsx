@@ -85,6 +85,11 @@ export function isAdmin(user: SessionUser | null | undefined): boolean {
   return user?.role === 'SYSTEM_ADMIN' || user?.role === 'AREA_ADMIN';
 }
 
+/** Where a user lands after login: the dashboard, or data entry for facility reporters (no indicators). */
+export function homePath(user: SessionUser | null | undefined): string {
+  return user?.role === 'FACILITY_REPORTER' ? '/entry' : '/dashboard';
+}
+
 export function FullPageSpin() {
   return (
     <div style={{ height: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
@@ -102,6 +107,6 @@ export function RequireAuth({ children, admin = false }: { children: ReactNode; 
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={`/login?next=${next}`} replace />;
   }
-  if (admin && !isAdmin(user)) return <Navigate to="/divisions" replace />;
+  if (admin && !isAdmin(user)) return <Navigate to={homePath(user)} replace />;
   return <>{children}</>;
 }

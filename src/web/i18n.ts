@@ -1,7 +1,10 @@
 /** UI language (zh first, en second), kept in localStorage; a tiny store read with useSyncExternalStore. */
 import { useCallback, useSyncExternalStore } from 'react';
 import { collectEn, collectZh } from './i18n-collect.js';
+import { analysisEn, analysisZh } from './i18n-analysis.js';
+import { dashboardEn, dashboardZh } from './i18n-dashboard.js';
 import { entryEn, entryZh } from './i18n-entry.js';
+import { indicatorsEn, indicatorsZh } from './i18n-indicators.js';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'gtcm.lang';
@@ -114,7 +117,7 @@ const coreZh = {
   'lang.switch': 'English',
 };
 
-const zh = { ...coreZh, ...entryZh, ...collectZh };
+const zh = { ...coreZh, ...entryZh, ...collectZh, ...dashboardZh, ...indicatorsZh, ...analysisZh };
 
 export type MessageKey = keyof typeof zh;
 
@@ -226,7 +229,7 @@ const coreEn: Record<keyof typeof coreZh, string> = {
   'lang.switch': '中文',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...entryEn, ...collectEn };
+const en: Record<MessageKey, string> = { ...coreEn, ...entryEn, ...collectEn, ...dashboardEn, ...indicatorsEn, ...analysisEn };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

@@ -25,11 +25,11 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/login?next=%2Fdivisions`);
   await page.fill('input#username', 'wuhua');
   await page.fill('input#password', DEMO_PASSWORD);
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/divisions/);
+  await page.getByTestId('side-menu').waitFor();
 });
 
 afterAll(async () => {

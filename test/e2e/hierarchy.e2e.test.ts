@@ -32,11 +32,11 @@ afterAll(async () => {
 });
 
 async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
+  await page.goto(`${base}/login?next=%2Fdivisions`);
   await page.fill('input#username', username);
   await page.fill('input#password', DEMO_PASSWORD);
   await page.click('button[type=submit]');
-  await page.waitForURL(/\/divisions/);
+  await page.getByTestId('side-menu').waitFor();
 }
 
 describe('hierarchy in the browser', () => {

@@ -2,6 +2,10 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  LineChartOutlined,
+  PrinterOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
   FormOutlined,
@@ -52,7 +56,16 @@ export function AppLayout() {
   const location = useLocation();
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
 
+  const officials = user.role !== 'FACILITY_REPORTER';
   const items: MenuProps['items'] = [
+    ...(officials
+      ? [
+          { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+          { key: '/indicators', icon: <BarChartOutlined />, label: t('nav.indicators') },
+          { key: '/analysis', icon: <LineChartOutlined />, label: t('nav.analysis') },
+          { key: '/report', icon: <PrinterOutlined />, label: t('nav.report') },
+        ]
+      : []),
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },
     { key: '/facilities', icon: <MedicineBoxOutlined />, label: t('nav.facilities') },
     // Data collection: viewers do not enter or import; facility reporters do not approve.

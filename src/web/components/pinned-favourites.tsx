@@ -1,0 +1,4 @@
+/** Favourites pinned to the dashboard (being built). */
+export function PinnedFavourites() {
+  return null;
+}
