@@ -15,6 +15,7 @@ export default defineConfig({
         manualChunks(id: string) {
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(react|react-dom|scheduler|react-router|react-router-dom)\//.test(id)) return 'vendor-react';
+          if (/node_modules\/(echarts|zrender)\//.test(id)) return 'vendor-echarts';
           return 'vendor-antd';
         },
       },

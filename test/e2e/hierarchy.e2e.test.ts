@@ -14,7 +14,7 @@ let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  const webDir = resolve('dist/web');
+  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
   if (!existsSync(resolve(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
   // Two provinces' worth of real counties: 云南 (昆明市's three fixture counties) and 北京 东城区.
   ctx = await createTestContext({ areas: ['530102', '530103', '530124', '110101'] });

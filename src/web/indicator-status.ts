@@ -1,0 +1,33 @@
+/**
+ * Target status of a value for colouring: met, near (within 10 percentage points of the
+ * threshold, or 90 % of it for small thresholds), far, or none (no value or no target).
+ */
+export type StatusBand = 'met' | 'near' | 'far' | 'none';
+
+export const STATUS_COLORS: Record<StatusBand, string> = {
+  met: '#389e0d',
+  near: '#d48806',
+  far: '#cf1322',
+  none: '#bfbfbf',
+};
+
+/** Light backgrounds for table cells, in the same order. */
+export const STATUS_BG: Record<StatusBand, string> = {
+  met: '#f0f9eb',
+  near: '#fff7e6',
+  far: '#fff1f0',
+  none: '#fafafa',
+};
+
+export function statusBand(value: number | null | undefined, target: number | null | undefined, met: boolean | null | undefined): StatusBand {
+  if (value === null || value === undefined || target === null || target === undefined || met === null || met === undefined) return 'none';
+  if (met) return 'met';
+  const margin = Math.min(0.1, target * 0.1);
+  return Math.abs(target - value) <= margin + 1e-12 ? 'near' : 'far';
+}
+
+/** A fraction as a percentage with one decimal (`81.2%`); `–` for null. */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${(value * 100).toFixed(digits)}%`;
+}
