@@ -24,6 +24,7 @@ import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDivisionRoutes } from './routes/division.routes.js';
 import { registerFacilityRoutes } from './routes/facility.routes.js';
 import { registerImportRoutes } from './routes/import.routes.js';
+import { registerMapRoutes } from './routes/map.routes.js';
 import { registerReportRoutes } from './routes/report.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
 import type { Authenticated } from './services/auth.service.js';
@@ -110,6 +111,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerCompletenessRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
+  registerMapRoutes(app, ctx);
 
   const web = ctx.config.webDir;
   if (existsSync(join(web, 'index.html'))) {

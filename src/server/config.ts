@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean;
+  /** Boundary files for the maps (`CN.json`, `<province code>.json`); null: the bundled ECharts 4 maps. */
+  mapDir: string | null;
 }
 
 export interface ConfigOverrides {
@@ -40,5 +42,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     webDir: resolve(env.GTCM_WEB_DIR ?? resolve(repoRoot, 'dist/web')),
     logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
     secureCookies: env.GTCM_SECURE_COOKIES === 'true',
+    mapDir: env.GTCM_MAP_DIR ? resolve(env.GTCM_MAP_DIR) : null,
   };
 }

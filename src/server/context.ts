@@ -13,6 +13,7 @@ import { DivisionService } from './services/division.service.js';
 import { FacilityService } from './services/facility.service.js';
 import { ImportService } from './services/import.service.js';
 import { InitService } from './services/init.service.js';
+import { MapService } from './services/map.service.js';
 import { MetadataService } from './services/metadata.service.js';
 import { ReportService } from './services/report.service.js';
 import { UserService } from './services/user.service.js';
@@ -25,6 +26,7 @@ export interface Services {
   completeness: CompletenessService;
   auth: AuthService;
   divisions: DivisionService;
+  maps: MapService;
   facilities: FacilityService;
   imports: ImportService;
   reports: ReportService;
@@ -64,6 +66,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
     completeness: new CompletenessService(store, reports, facilities),
     auth: new AuthService(store, audit, clock),
     divisions: new DivisionService(store),
+    maps: new MapService(store, config.mapDir),
     facilities,
     imports: new ImportService(store, metadata, facilities, audit, clock),
     reports,
