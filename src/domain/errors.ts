@@ -52,6 +52,7 @@ export const ERRORS = {
   E6002: { status: 400, zh: '汇总层级须低于所选区域', en: 'The breakdown level must be at or below the area' },
   E6003: { status: 403, zh: '机构用户只能查看本机构的指标', en: 'A facility user sees only its own facility' },
   E6004: { status: 404, zh: '该区域暂无边界数据（地图）', en: 'No boundary data (map) for this area' },
+  E6005: { status: 400, zh: '差距清单超过 100,000 行，无法导出为一个文件，请选择更小的区域', en: 'The gap list is over 100,000 rows, more than one file holds: choose a smaller area' },
   E2001: { status: 401, zh: '请先登录', en: 'Login required' },
   E2002: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
   E2003: { status: 423, zh: '登录失败次数过多，账号已锁定 15 分钟', en: 'Too many failed logins: account locked for 15 minutes' },

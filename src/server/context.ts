@@ -12,6 +12,7 @@ import { CompletenessService } from './services/completeness.service.js';
 import { DivisionService } from './services/division.service.js';
 import { FacilityService } from './services/facility.service.js';
 import { ImportService } from './services/import.service.js';
+import { IndicatorExportService } from './services/indicator-export.service.js';
 import { InitService } from './services/init.service.js';
 import { MapService } from './services/map.service.js';
 import { MetadataService } from './services/metadata.service.js';
@@ -27,6 +28,7 @@ export interface Services {
   auth: AuthService;
   divisions: DivisionService;
   maps: MapService;
+  indicatorExport: IndicatorExportService;
   facilities: FacilityService;
   imports: ImportService;
   reports: ReportService;
@@ -59,8 +61,10 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const facilities = new FacilityService(store, audit, clock);
   const reports = new ReportService(store, metadata, facilities, audit, clock);
   const engine = new AnalyticsEngine(store, metadata);
+  const analytics = new AnalyticsService(store, metadata, engine, facilities);
   const services: Services = {
-    analytics: new AnalyticsService(store, metadata, engine, facilities),
+    analytics,
+    indicatorExport: new IndicatorExportService(analytics, metadata),
     approvals: new ApprovalService(store, reports, facilities, audit, clock),
     audit,
     completeness: new CompletenessService(store, reports, facilities),

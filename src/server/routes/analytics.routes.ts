@@ -1,6 +1,8 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { actorOf, type App } from '../app.js';
 import type { AppContext } from '../context.js';
+import type { TableFile } from '../export/table-file.js';
 import { LEVELS, type LevelName } from '../services/analytics.service.js';
 
 const csv = z
@@ -10,14 +12,36 @@ const csv = z
 const level = z.enum(Object.keys(LEVELS) as [LevelName, ...LevelName[]]);
 const statuses = csv.optional();
 
+const format = z.enum(['xlsx', 'csv']).default('xlsx');
+const valuesQuery = z.object({ indicators: csv.optional(), periods: csv, area: z.string().max(20).optional(), level: level.optional(), statuses });
+
+function sendFile(reply: FastifyReply, f: TableFile) {
+  return reply
+    .header('content-type', f.contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .send(f.body);
+}
+
 export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.analytics;
   const tags = ['analytics'];
   app.get('/api/indicators', { schema: { tags } }, async () => ({ items: s.listIndicators() }));
   app.get(
     '/api/analytics',
-    { schema: { tags, querystring: z.object({ indicators: csv.optional(), periods: csv, area: z.string().max(20).optional(), level: level.optional(), statuses }) } },
+    { schema: { tags, querystring: valuesQuery } },
     async (req) => ({ rows: await s.values(actorOf(req), req.query) }),
+  );
+  app.get('/api/analytics/export', { schema: { tags, querystring: valuesQuery.extend({ format }) } }, async (req, reply) => {
+    const { format: f, ...q } = req.query;
+    return sendFile(reply, await ctx.services.indicatorExport.values(actorOf(req), q, f));
+  });
+  app.get(
+    '/api/analytics/gaps/export',
+    { schema: { tags, querystring: z.object({ indicator: z.string().max(60), period: z.string().max(10), area: z.string().max(20).optional(), format }) } },
+    async (req, reply) => {
+      const q = req.query;
+      return sendFile(reply, await ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format));
+    },
   );
   app.get(
     '/api/analytics/trend',
