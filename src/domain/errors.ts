@@ -18,6 +18,8 @@ export const ERRORS = {
   E1103: { status: 404, zh: '用户不存在', en: 'User not found' },
   E1104: { status: 404, zh: '数据集不存在', en: 'Data set not found' },
   E1105: { status: 404, zh: '报表不存在', en: 'Report not found' },
+  E1106: { status: 404, zh: '收藏不存在', en: 'Favourite not found' },
+  E1107: { status: 400, zh: '收藏已达上限（100 个），请先删除不用的收藏', en: 'At most 100 favourites: delete some first' },
   E1201: { status: 409, zh: '机构编码已存在', en: 'Facility code already exists' },
   E1202: { status: 409, zh: '用户名已存在', en: 'Username already exists' },
   E1301: { status: 400, zh: '机构类型与所属行政区划层级不符', en: 'Facility type does not fit the level of its division' },

@@ -23,6 +23,7 @@ import { registerCompletenessRoutes } from './routes/completeness.routes.js';
 import { registerAuthRoutes } from './routes/auth.routes.js';
 import { registerDivisionRoutes } from './routes/division.routes.js';
 import { registerFacilityRoutes } from './routes/facility.routes.js';
+import { registerFavouriteRoutes } from './routes/favourite.routes.js';
 import { registerImportRoutes } from './routes/import.routes.js';
 import { registerMapRoutes } from './routes/map.routes.js';
 import { registerReportRoutes } from './routes/report.routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerImportRoutes(app, ctx);
   registerAnalyticsRoutes(app, ctx);
   registerMapRoutes(app, ctx);
+  registerFavouriteRoutes(app, ctx);
 
   const web = ctx.config.webDir;
   if (existsSync(join(web, 'index.html'))) {

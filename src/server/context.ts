@@ -12,6 +12,7 @@ import { CompletenessService } from './services/completeness.service.js';
 import { DivisionService } from './services/division.service.js';
 import { FacilityService } from './services/facility.service.js';
 import { ImportService } from './services/import.service.js';
+import { FavouriteService } from './services/favourite.service.js';
 import { IndicatorExportService } from './services/indicator-export.service.js';
 import { InitService } from './services/init.service.js';
 import { MapService } from './services/map.service.js';
@@ -28,6 +29,7 @@ export interface Services {
   auth: AuthService;
   divisions: DivisionService;
   maps: MapService;
+  favourites: FavouriteService;
   indicatorExport: IndicatorExportService;
   facilities: FacilityService;
   imports: ImportService;
@@ -71,6 +73,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
     auth: new AuthService(store, audit, clock),
     divisions: new DivisionService(store),
     maps: new MapService(store, config.mapDir),
+    favourites: new FavouriteService(store, clock),
     facilities,
     imports: new ImportService(store, metadata, facilities, audit, clock),
     reports,

@@ -113,6 +113,24 @@ export interface StateTable {
   value: string;
 }
 
+export interface FavouriteTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  config: string;
+  pinned: number;
+  created_at: string;
+}
+
+export interface DivisionTitleTable {
+  division_code: string;
+  title: string;
+  granted: number;
+  withdrawn: number | null;
+  source: string | null;
+  seq: number;
+}
+
 export interface DB {
   division: DivisionTable;
   facility: FacilityTable;
@@ -123,6 +141,8 @@ export interface DB {
   app_state: StateTable;
   change_counter: ChangeCounterTable;
   report_tombstone: ReportTombstoneTable;
+  favourite: FavouriteTable;
+  division_title: DivisionTitleTable;
 }
 
 export interface Database {

@@ -4,9 +4,11 @@ import type { Database, DB, Dialect } from './database.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { DivisionRepository } from './repositories/division.repository.js';
 import { FacilityRepository } from './repositories/facility.repository.js';
+import { FavouriteRepository } from './repositories/favourite.repository.js';
 import { ReportRepository } from './repositories/report.repository.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { StateRepository } from './repositories/state.repository.js';
+import { TitleRepository } from './repositories/title.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WorkflowRepository } from './repositories/workflow.repository.js';
 
@@ -19,6 +21,8 @@ export interface Repositories {
   audit: AuditRepository;
   state: StateRepository;
   workflow: WorkflowRepository;
+  favourites: FavouriteRepository;
+  titles: TitleRepository;
 }
 
 function repositories(db: Kysely<DB>): Repositories {
@@ -31,6 +35,8 @@ function repositories(db: Kysely<DB>): Repositories {
     audit: new AuditRepository(db),
     state: new StateRepository(db),
     workflow: new WorkflowRepository(db),
+    favourites: new FavouriteRepository(db),
+    titles: new TitleRepository(db),
   };
 }
 

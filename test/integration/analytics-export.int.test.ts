@@ -34,7 +34,7 @@ async function download(s: Session, url: string) {
 
 async function sheetRows(buf: Buffer): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf);
+  await wb.xlsx.load(buf as unknown as Parameters<typeof wb.xlsx.load>[0]);
   const rows: unknown[][] = [];
   wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
   return rows;

@@ -4,12 +4,14 @@ import type { DB, Dialect } from '../database.js';
 import { initMigration } from './2026-11-23-001-init.js';
 import { approvalMigration } from './2026-11-23-002-approval.js';
 import { changeSeqMigration } from './2026-11-23-003-change-seq.js';
+import { favouriteTitleMigration } from './2026-11-23-004-favourite-title.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '2026-11-23-001-init': initMigration(dialect),
     '2026-11-23-002-approval': approvalMigration,
     '2026-11-23-003-change-seq': changeSeqMigration,
+    '2026-11-23-004-favourite-title': favouriteTitleMigration(dialect),
   };
 }
 
