@@ -10,6 +10,9 @@ export type IndicatorKind = 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE';
 /** A condition on one facility's report: an element compared with a value, or the number of options chosen. */
 export type Condition = { element: string; op: '=' | '>=' | '>' | '<=' | '<'; value: number | boolean } | { optionCount: string; op: '>=' | '>' | '<=' | '<' | '='; value: number };
 
+/** What puts a county-level unit in a county-share numerator: an open facility of the types, or a title held that year. */
+export type CountyCondition = { hasFacility: { types: FacilityType[]; ownership?: Ownership } } | { hasTitle: { title: string } };
+
 export interface Target {
   threshold: number;
   comparison: '>=' | '<=';
@@ -27,10 +30,10 @@ export interface Indicator {
   dataSet: string;
   /** FACILITY_SHARE and RATIO: the facility types counted. */
   types?: FacilityType[];
-  /** FACILITY_SHARE: the condition; RATIO: `{ sum }`; COUNTY_SHARE: `{ hasFacility }`. */
-  numerator: Condition | { sum: string } | { hasFacility: { types: FacilityType[]; ownership?: Ownership } };
+  /** FACILITY_SHARE: the condition; RATIO: `{ sum }`; COUNTY_SHARE: `{ hasFacility }` or `{ hasTitle }`. */
+  numerator: Condition | { sum: string } | CountyCondition;
   denominator?: { sum: string };
-  /** COUNTY_SHARE: which county-level units count. */
+  /** COUNTY_SHARE: which county-level units count (default: all). */
   counties?: { kinds: string[] };
   targets: Target[];
   monitor?: I18nText;

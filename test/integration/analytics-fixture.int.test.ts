@@ -64,6 +64,11 @@ beforeAll(async () => {
   await fac('SD1', 'CHSS', w1[0]);
   await report('SD1', { provides_tcm: true, visits: 300, tcm_visits: 30 });
   await fac('CTH-WH', 'COUNTY_TCM_HOSPITAL', '530102');
+  // Demonstration counties: 富民县 named 2016 and withdrawn 2023; 五华区 (a district counts here) named 2022.
+  await ctx.store.repos.titles.upsertMany([
+    { divisionCode: '530124', title: 'DEMO_COUNTY', granted: 2016, withdrawn: 2023, source: 'test' },
+    { divisionCode: '530102', title: 'DEMO_COUNTY', granted: 2022, withdrawn: null, source: 'test' },
+  ]);
 }, 120_000);
 afterAll(async () => ctx?.dispose());
 
@@ -109,6 +114,24 @@ describe('county level, 2024', () => {
     expect(pick(await rows('city', '2022'), '5301', 'county_tcm_hospital_coverage')).toEqual(v(1, 1, 1, 1));
     const wh = pick(await rows('county'), '530102', 'county_tcm_hospital_coverage');
     if (wh) expect(wh).toMatchObject({ numerator: 0, denominator: 0, value: null });
+  });
+});
+
+describe('demonstration counties (titles)', () => {
+  it('a title counts from the year granted until the year withdrawn; every county-level unit is in the denominator', async () => {
+    // 昆明市 in the fixture: 五华区 and 富民县.
+    expect(pick(await rows('city', '2021'), '5301', 'demonstration_county_share')).toEqual(v(1, 2, 2, 2));
+    expect(pick(await rows('city', '2022'), '5301', 'demonstration_county_share')).toEqual(v(2, 2, 2, 2));
+    expect(pick(await rows('city', '2023'), '5301', 'demonstration_county_share')).toEqual(v(1, 2, 2, 2));
+    expect(pick(await rows('county', '2024'), '530124', 'demonstration_county_share')).toEqual(v(0, 1, 1, 1));
+    expect(pick(await rows('county', '2021'), '530102', 'demonstration_county_share')).toEqual(v(0, 1, 1, 1));
+  });
+
+  it('the gap list names the counties without the title that year', async () => {
+    const gaps = async (period: string) => (await ctx.services.analytics.gaps(SYSTEM_ACTOR, 'demonstration_county_share', period, '5301', 1, 20)).items.map((i) => i.code);
+    expect(await gaps('2021')).toEqual(['530102']);
+    expect(await gaps('2022')).toEqual([]);
+    expect(await gaps('2024')).toEqual(['530124']);
   });
 });
 

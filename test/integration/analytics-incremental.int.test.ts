@@ -136,6 +136,17 @@ describe('incremental sync equals a full rebuild', () => {
     await expectSyncedEqualsRebuilt();
   });
 
+  it('a title granted and then withdrawn', async () => {
+    const share = async () => counts(await one('county', '530124', 'demonstration_county_share'));
+    await ctx.store.repos.titles.upsertMany([{ divisionCode: '530124', title: 'DEMO_COUNTY', granted: 2020, withdrawn: null, source: 'test' }]);
+    await ctx.engine.sync();
+    expect(await share()).toEqual([1, 1, 1, 1]);
+    await ctx.store.repos.titles.upsertMany([{ divisionCode: '530124', title: 'DEMO_COUNTY', granted: 2020, withdrawn: 2024, source: 'test' }]);
+    await ctx.engine.sync();
+    expect(await share()).toEqual([0, 1, 1, 1]);
+    await expectSyncedEqualsRebuilt();
+  });
+
   it('reports approved by the county (one statement, one sequence number)', async () => {
     const before = counts(await one('county', '530124', 'tcm_visit_share', ['APPROVED']));
     const n = await ctx.services.approvals.approveAll(FUMIN, DS, '2024');

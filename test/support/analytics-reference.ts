@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import type { Facility } from '../../src/domain/facility.js';
 import type { Division } from '../../src/domain/org-unit.js';
+import type { DivisionTitle } from '../../src/domain/title.js';
 import { NATION_AREA } from '../../src/domain/scope.js';
 import type { Report } from '../../src/server/repositories/report.repository.js';
 import type { IndicatorRow } from '../../src/server/services/analytics.service.js';
@@ -20,7 +21,7 @@ export interface RefIndicator {
   kind: 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE';
   dataSet: string;
   types?: string[];
-  numerator: Cond & { sum?: string; hasFacility?: { types: string[]; ownership?: string } };
+  numerator: Cond & { sum?: string; hasFacility?: { types: string[]; ownership?: string }; hasTitle?: { title: string } };
   denominator?: { sum: string };
   counties?: { kinds: string[] };
 }
@@ -67,6 +68,7 @@ export interface Snapshot {
   divisions: Division[];
   /** dataSet|period → facility code → report */
   reports: Map<string, Map<string, Report>>;
+  titles: DivisionTitle[];
 }
 
 /** Reads everything the oracle needs straight from the store's repositories. */
@@ -82,7 +84,7 @@ export async function snapshot(ctx: TestContext, periods: string[], dataSets = [
       for await (const r of ctx.store.repos.reports.iterate({ dataSet, period }, { area: NATION_AREA })) m.set(r.facilityCode, r);
       reports.set(`${dataSet}|${period}`, m);
     }
-  return { facilities, divisions, reports };
+  return { facilities, divisions, reports, titles: await ctx.store.repos.titles.list(NATION_AREA) };
 }
 
 /** Every indicator for every unit of `level` (0 nation … 4 township), for each period. */
@@ -97,12 +99,14 @@ export function reference(s: Snapshot, periods: string[], level: number, opts: {
     for (const period of periods) {
       if (ind.kind === 'COUNTY_SHARE') {
         if (level > 3) continue;
-        const has = ind.numerator.hasFacility!;
+        const has = ind.numerator.hasFacility;
+        const title = ind.numerator.hasTitle?.title;
+        const year = Number(period);
         for (const d of s.divisions) {
-          if (d.level !== 3 || !ind.counties!.kinds.includes(d.kind)) continue;
-          const covered = s.facilities.some(
-            (f) => ancestor(f.divisionCode, 3) === d.code && has.types.includes(f.type) && (!has.ownership || f.ownership === has.ownership) && openIn(f, period),
-          );
+          if (d.level !== 3 || (ind.counties && !ind.counties.kinds.includes(d.kind))) continue;
+          const covered = has
+            ? s.facilities.some((f) => ancestor(f.divisionCode, 3) === d.code && has.types.includes(f.type) && (!has.ownership || f.ownership === has.ownership) && openIn(f, period))
+            : s.titles.some((t) => t.divisionCode === d.code && t.title === title && t.granted <= year && (t.withdrawn === null || t.withdrawn > year));
           add(key(ancestor(d.code, level)!, period, ind.code), { numerator: covered ? 1 : 0, denominator: 1, expected: 1, reported: 1 });
         }
         continue;

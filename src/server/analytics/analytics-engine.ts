@@ -50,6 +50,7 @@ export class AnalyticsEngine {
     const divisions = [];
     for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA })) divisions.push(d);
     await columnar.appendDivisions(divisions);
+    await columnar.replaceTitles(await this.store.repos.titles.list(NATION_AREA));
     // Page by key, not by sequence: rows written before the sequence existed all carry 0.
     let batch = [];
     for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA })) {
@@ -94,6 +95,8 @@ export class AnalyticsEngine {
     const current = await repos.reports.currentSeq();
     if (current <= this.watermark) return;
     const col = this.columnar!;
+    // Titles are few: any change reloads them all.
+    if ((await repos.titles.maxSeq()) > this.watermark) await col.replaceTitles(await repos.titles.list(NATION_AREA));
     // Rows share a sequence number when one statement wrote many (approvals), so a full page
     // resumes from its last number again rather than after it; re-applying a row is harmless.
     for (let after = this.watermark; ; ) {

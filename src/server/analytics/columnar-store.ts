@@ -1,12 +1,13 @@
 /**
  * The analytics engine's columnar tables in DuckDB (in process): the facility dimension with its
  * ancestor codes at every level, the divisions, and one wide fact table of reports with a column
- * per data element (multi-selects as the number of options chosen). Only this file and
+ * per data element (multi-selects as the number of options chosen), and the titles divisions hold. Only this file and
  * indicator-queries.ts speak DuckDB SQL.
  */
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
 import { ancestorCodes, type Division } from '../../domain/org-unit.js';
 import type { Facility } from '../../domain/facility.js';
+import type { DivisionTitle } from '../../domain/title.js';
 import type { DataElement, DataValues } from '../../domain/program.js';
 import type { Report } from '../repositories/report.repository.js';
 
@@ -46,6 +47,7 @@ export class ColumnarStore {
   private async createTables(): Promise<void> {
     await this.conn.run(`create table facility_dim(code varchar, name varchar, type varchar, ownership varchar, opened varchar, closed varchar,
       division varchar, province varchar, city varchar, county varchar, township varchar, village varchar)`);
+    await this.conn.run(`create table title_fact(division_code varchar, title varchar, granted integer, withdrawn integer)`);
     await this.conn.run(`create table division_dim(code varchar, name varchar, level integer, kind varchar, province varchar, city varchar, county varchar, township varchar)`);
     const facts = this.columns.map((c) => `${q(c.code)} ${c.sqlType}`).join(', ');
     await this.conn.run(`create table report_fact(data_set varchar, period varchar, facility_code varchar, status varchar, approval_level integer${facts ? `, ${facts}` : ''})`);
@@ -56,6 +58,12 @@ export class ColumnarStore {
       const a = ancestorCodes(d.code);
       return [d.code, d.name, d.level, d.kind, a[1] ?? null, a[2] ?? null, a[3] ?? null, a[4] ?? null];
     }));
+  }
+
+  /** Replaces every title (a few thousand rows at most: simpler than tracking single changes). */
+  async replaceTitles(titles: DivisionTitle[]): Promise<void> {
+    await this.conn.run('delete from title_fact');
+    await this.append('title_fact', titles.map((t) => [t.divisionCode, t.title, t.granted, t.withdrawn]));
   }
 
   /** Replaces these facilities' rows (pass `fresh` when the table is known not to hold them). */

@@ -3,7 +3,7 @@
  * every facility-share and ratio indicator at once (conditional aggregates); county-share
  * indicators count county-level units. The breakdown is by the ancestor column of the level.
  */
-import type { Condition, Indicator } from '../../domain/indicator.js';
+import type { Condition, CountyCondition, Indicator } from '../../domain/indicator.js';
 import type { DivisionLevel } from '../../domain/org-unit.js';
 import { parsePeriod } from '../../domain/period.js';
 import type { Area } from '../../domain/scope.js';
@@ -111,26 +111,43 @@ export async function facilityIndicatorValues(store: ColumnarStore, inds: Indica
 }
 
 /**
- * County-share indicators: county-level units of the listed kinds (the denominator), and those
- * with at least one open facility of the listed types and ownership (the numerator).
+ * The county-level units that count toward a county-share numerator in each period of the
+ * `periods` CTE: those with an open facility of the listed types and ownership, or those holding
+ * the title that year.
  */
+function coveredCte(ind: Indicator): string {
+  const n = ind.numerator as CountyCondition;
+  if ('hasTitle' in n) {
+    const year = `cast(left(p.period, 4) as integer)`;
+    return `covered as (
+        select distinct p.period, t.division_code as county from periods p
+        join title_fact t on t.title = ${lit(n.hasTitle.title)} and t.granted <= ${year} and (t.withdrawn is null or t.withdrawn > ${year}))`;
+  }
+  const has = n.hasFacility;
+  return `covered as (
+        select distinct p.period, f.county from periods p
+        join facility_dim f on f.opened <= p.p_end and (f.closed is null or f.closed >= p.p_start)
+        where f.type in (${list(has.types)})${has.ownership ? ` and f.ownership = ${lit(has.ownership)}` : ''})`;
+}
+
+/** The county-level units in a county-share denominator, inside the area. */
+function countyWhere(ind: Indicator, area: Area): string {
+  const kinds = ind.counties?.kinds;
+  return `d.level = 3${kinds ? ` and d.kind in (${list(kinds)})` : ''} and ${area.level === 3 ? `d.code = ${lit(area.code)}` : areaWhere('d', area)}`;
+}
+
+/** County-share indicators: county-level units (the denominator), and those covered (the numerator). */
 export async function countyIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
   const ci = inds.filter((i) => i.kind === 'COUNTY_SHARE');
   if (ci.length === 0 || periods.length === 0 || level > 3) return [];
   const out: AreaValue[] = [];
   for (const ind of ci) {
-    const has = (ind.numerator as { hasFacility: { types: string[]; ownership?: string } }).hasFacility;
     const group = level === 0 ? `'CN'` : `d.${level === 3 ? 'code' : LEVEL_COL[level as DivisionLevel]}`;
-    const sql = `with ${periodsCte(periods)},
-      covered as (
-        select distinct p.period, f.county from periods p
-        join facility_dim f on f.opened <= p.p_end and (f.closed is null or f.closed >= p.p_start)
-        where f.type in (${list(has.types)})${has.ownership ? ` and f.ownership = ${lit(has.ownership)}` : ''})
+    const sql = `with ${periodsCte(periods)}, ${coveredCte(ind)}
       select p.period, ${group} as area, count(*) as d, count(c.county) as n
       from periods p
-      join division_dim d on d.level = 3 and d.kind in (${list(ind.counties?.kinds ?? [])})
+      join division_dim d on ${countyWhere(ind, area)}
       left join covered c on c.period = p.period and c.county = d.code
-      where ${area.level === 3 ? `d.code = ${lit(area.code)}` : areaWhere('d', area)}
       group by all`;
     for (const row of await store.all(sql))
       out.push({ area: String(row.area), period: String(row.period), indicator: ind.code, numerator: Number(row.n), denominator: Number(row.d), expected: Number(row.d), reported: Number(row.d) });
@@ -155,11 +172,10 @@ export async function gapRows(store: ColumnarStore, ind: Indicator, period: stri
   const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
   let base: string;
   if (ind.kind === 'COUNTY_SHARE') {
-    const has = (ind.numerator as { hasFacility: { types: string[]; ownership?: string } }).hasFacility;
-    base = `select d.code, d.name, null as type, d.code as division_code, 0.0 as value, true as reported
+    base = `with ${periodsCte([period])}, ${coveredCte(ind)}
+      select d.code, d.name, null as type, d.code as division_code, 0.0 as value, true as reported
       from division_dim d
-      where d.level = 3 and d.kind in (${list(ind.counties?.kinds ?? [])}) and ${area.level === 3 ? `d.code = ${lit(area.code)}` : areaWhere('d', area)}
-        and not exists (select 1 from facility_dim f where f.county = d.code and f.type in (${list(has.types)})${has.ownership ? ` and f.ownership = ${lit(has.ownership)}` : ''} and ${open})`;
+      where ${countyWhere(ind, area)} and not exists (select 1 from covered c where c.county = d.code)`;
   } else {
     const join = `from facility_dim f left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(ind.dataSet)} and r.period = ${lit(period)}${statusCond}
       where f.type in (${list(ind.types ?? [])}) and ${open} and ${areaWhere('f', area)}`;

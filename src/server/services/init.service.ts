@@ -9,6 +9,7 @@ import type { Facility } from '../../domain/facility.js';
 import { normalizeValues } from '../../domain/program.js';
 import { readAllDivisions } from '../hierarchy/china-division.source.js';
 import { DEMO_YEARS, facilitiesForDivision, reportFor } from '../demo/demo-generator.js';
+import { demoTitles } from '../demo/demo-titles.js';
 import type { Report } from '../repositories/report.repository.js';
 import type { Repositories, Store } from '../store.js';
 import { SYSTEM_ACTOR } from './actor.js';
@@ -164,6 +165,7 @@ export class InitService {
       }
       await flush();
       progress('演示机构与年报 facilities + reports', divisions.length, divisions.length);
+      await repos.titles.upsertMany(demoTitles(divisions, seed));
       for (const u of DEMO_USERS) {
         if (await repos.users.byUsername(u.username)) continue;
         if (u.scopeCode !== 'CN' && !(await repos.divisions.get(u.scopeCode))) continue;

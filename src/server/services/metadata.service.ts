@@ -62,7 +62,12 @@ const indicatorsSchema = z.object({
       kind: z.enum(['FACILITY_SHARE', 'RATIO', 'COUNTY_SHARE']),
       dataSet: z.string(),
       types: z.array(facilityType).optional(),
-      numerator: z.union([conditionSchema, z.object({ sum: z.string() }), z.object({ hasFacility: z.object({ types: z.array(facilityType), ownership: z.enum(['PUBLIC', 'PRIVATE']).optional() }) })]),
+      numerator: z.union([
+        conditionSchema,
+        z.object({ sum: z.string() }),
+        z.object({ hasFacility: z.object({ types: z.array(facilityType), ownership: z.enum(['PUBLIC', 'PRIVATE']).optional() }) }),
+        z.object({ hasTitle: z.object({ title: z.string() }) }),
+      ]),
       denominator: z.object({ sum: z.string() }).optional(),
       counties: z.object({ kinds: z.array(z.string()) }).optional(),
       targets: z.array(z.object({ threshold: z.number(), comparison: z.enum(['>=', '<=']), deadline: z.string(), source: z.string(), clause: i18n.optional() })),
