@@ -1,5 +1,5 @@
 /** Migrations, one set for both stores; timestamped names, each with up and down. */
-import { Migrator, type Kysely, type Migration } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { DB, Dialect } from '../database.js';
 import { initMigration } from './2026-11-23-001-init.js';
 import { approvalMigration } from './2026-11-23-002-approval.js';
@@ -20,11 +20,15 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
  * nodes starting together do not both migrate.
  */
 export async function migrateToLatest(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
+  // On PostgreSQL name the schema: Kysely otherwise looks for its tables in every schema, and
+  // takes another store's (another schema in the same database) for ours.
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: 'gtcm_migration',
     migrationLockTableName: 'gtcm_migration_lock',
+    migrationTableSchema: schema,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
