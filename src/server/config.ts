@@ -1,5 +1,5 @@
 /** Runtime configuration: from flags first, then the environment, then defaults. No global state. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Secure cookies (HTTPS deployments). */
   secureCookies: boolean;
+  /** The analytics engine's DuckDB file (GTCM_ANALYTICS_FILE; `memory`: none, rebuilt on every start). */
+  analyticsFile: string | null;
   /** Boundary files for the maps (`CN.json`, `<province code>.json`); null: the bundled ECharts 4 maps. */
   mapDir: string | null;
 }
@@ -26,15 +28,22 @@ export interface ConfigOverrides {
   port?: number;
   host?: string;
   logLevel?: string;
+  /** A path, or null for in-memory analytics tables. */
+  analyticsFile?: string | null;
 }
 
 /** The repository root: two levels above this file in both src/server and dist/server. */
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
+export const ANALYTICS_FILE = 'analytics.duckdb';
+
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): Config {
   const port = overrides.port ?? (env.PORT ? Number(env.PORT) : 3000);
+  const dataDir = resolve(overrides.dataDir ?? env.GTCM_DATA_DIR ?? './data');
+  const analytics = overrides.analyticsFile !== undefined ? overrides.analyticsFile : (env.GTCM_ANALYTICS_FILE ?? join(dataDir, ANALYTICS_FILE));
   return {
-    dataDir: resolve(overrides.dataDir ?? env.GTCM_DATA_DIR ?? './data'),
+    dataDir,
+    analyticsFile: analytics === null || analytics === 'memory' ? null : resolve(analytics),
     databaseUrl: overrides.databaseUrl !== undefined ? overrides.databaseUrl : env.DATABASE_URL || null,
     port,
     host: overrides.host ?? env.HOST ?? '0.0.0.0',

@@ -62,7 +62,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const audit = new AuditService(store, clock);
   const facilities = new FacilityService(store, audit, clock);
   const reports = new ReportService(store, metadata, facilities, audit, clock);
-  const engine = new AnalyticsEngine(store, metadata);
+  const engine = new AnalyticsEngine(store, metadata, { file: config.analyticsFile });
   const analytics = new AnalyticsService(store, metadata, engine, facilities);
   const services: Services = {
     analytics,

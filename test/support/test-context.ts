@@ -36,9 +36,12 @@ export async function storeConfig(): Promise<{ config: Config; cleanup: () => Pr
   await admin.end();
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
+  // Its own data directory all the same: the analytics engine keeps its file there.
+  const dir = mkdtempSync(join(tmpdir(), 'gtcm-test-pg-'));
   return {
-    config: loadConfig({ dataDir: tmpdir(), databaseUrl: url.toString(), logLevel: 'silent' }),
+    config: loadConfig({ dataDir: dir, databaseUrl: url.toString(), logLevel: 'silent' }),
     cleanup: async () => {
+      rmSync(dir, { recursive: true, force: true });
       const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await c.connect();
       await c.query(`DROP SCHEMA ${schema} CASCADE`);

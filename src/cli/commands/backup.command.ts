@@ -40,6 +40,8 @@ export function backupCommand(program: Command): void {
       const target = join(config.dataDir, SQLITE_FILE);
       for (const suffix of ['-wal', '-shm']) rmSync(target + suffix, { force: true });
       copyFileSync(src, target);
+      // The analytics tables describe the store that was replaced: the next start rebuilds them.
+      if (config.analyticsFile) for (const p of [config.analyticsFile, `${config.analyticsFile}.wal`]) rmSync(p, { force: true });
       process.stdout.write(`已恢复 restored: ${src} → ${target}\n`);
     });
 }

@@ -14,9 +14,12 @@ interface ServeFlags extends InitFlags {
 async function serve(ctx: AppContext): Promise<void> {
   await ctx.services.init.requireInitialised();
   const app = await buildApp(ctx);
-  // The analytics tables are built on the first indicator request (about 45 s on the national
-  // demo), not at start: a rebuild competes with the store for the first minute of browsing.
+  ctx.engine.setLogger((msg, detail) => app.log.info(detail ?? {}, msg));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  // The analytics tables persist in the data directory: a start opens them and catches up in the
+  // background. Built for the first time (about a minute on the national demo) they compete with
+  // the store for the first minute of browsing, and the dashboard waits for them.
+  void ctx.engine.start().catch((e: Error) => app.log.error({ err: e }, '分析引擎启动失败 analytics engine failed to start'));
   app.log.info({ store: ctx.store.dialect, location: ctx.store.location, port: ctx.config.port }, `平台已启动 platform ready: http://localhost:${ctx.config.port}/`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

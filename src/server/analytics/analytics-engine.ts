@@ -1,9 +1,13 @@
 /**
- * The live analytics engine: DuckDB tables derived from the store, built on start and kept in
- * step by the store's change sequence — every write of a report or facility takes the next
- * sequence numbers, and the engine reads everything above its watermark (polling a few times a
- * second, and at once when told that this process wrote). It is a cache: any node can rebuild it.
+ * The live analytics engine: DuckDB tables derived from the store, kept in step by the store's
+ * change sequence — every write of a report, facility or title takes the next sequence numbers,
+ * and the engine reads everything above its watermark (polling a few times a second, and at once
+ * before answering). The tables live in a DuckDB file with the watermark beside them, so a start
+ * only catches up; a file built from another store, with other definitions, or ahead of the
+ * store (a restored backup) is rebuilt. It is a cache: deleting the file costs one rebuild.
  */
+import { randomUUID } from 'node:crypto';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_AREA, type Area } from '../../domain/scope.js';
 import type { Store } from '../store.js';
@@ -12,6 +16,19 @@ import { ColumnarStore, factColumns } from './columnar-store.js';
 import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 
 const PAGE = 50_000;
+/** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
+const LAYOUT_VERSION = '2';
+
+export interface EngineOptions {
+  /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */
+  file?: string | null;
+}
+
+export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
+
+const removeDuckDb = (path: string) => {
+  for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
+};
 
 export class AnalyticsEngine {
   private columnar: ColumnarStore | null = null;
@@ -21,10 +38,30 @@ export class AnalyticsEngine {
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
 
+  private file: string | null;
+  private log: EngineLog = () => {};
+
   constructor(
     private readonly store: Store,
     private readonly metadata: MetadataService,
-  ) {}
+    opts: EngineOptions = {},
+  ) {
+    this.file = opts.file ?? null;
+  }
+
+  setLogger(log: EngineLog): void {
+    this.log = log;
+  }
+
+  /** Whether a start would only catch up (the persisted tables fit this store), not rebuild. */
+  async persisted(): Promise<boolean> {
+    if (!this.file || !existsSync(this.file)) return false;
+    const col = await this.openFile();
+    if (!col) return false;
+    const ok = await this.fits(col);
+    col.close();
+    return ok;
+  }
 
   /** The change sequence the engine has caught up to. */
   get seq(): number {
@@ -34,7 +71,7 @@ export class AnalyticsEngine {
   /** Builds the tables from the store (once), then keeps polling for changes every `pollMs`. */
   start(pollMs = 250): Promise<void> {
     this.startPromise ??= (async () => {
-      await this.rebuild();
+      if (!(await this.reopen())) await this.rebuild();
       if (pollMs > 0) {
         this.timer = setInterval(() => void this.sync().catch(() => {}), pollMs);
         this.timer.unref();
@@ -43,9 +80,57 @@ export class AnalyticsEngine {
     return this.startPromise;
   }
 
-  /** Drops and rebuilds every table from the store. */
+  private columns() {
+    return factColumns(this.metadata.elements.values());
+  }
+
+  private async fingerprint(): Promise<string> {
+    let id = await this.store.repos.state.get('store_id');
+    if (!id) {
+      id = randomUUID();
+      await this.store.repos.state.set('store_id', id);
+    }
+    return JSON.stringify({ layout: LAYOUT_VERSION, store: id, columns: this.columns() });
+  }
+
+  /** The persisted file, or null (with a log line) when another process holds it: then this engine keeps its tables in memory. */
+  private async openFile(path = this.file!): Promise<ColumnarStore | null> {
+    try {
+      return await ColumnarStore.open(this.columns(), path);
+    } catch (e) {
+      this.log('分析表文件不可用，改用内存 analytics file unavailable, using memory', { file: path, error: (e as Error).message });
+      this.file = null;
+      return null;
+    }
+  }
+
+  private async fits(col: ColumnarStore): Promise<boolean> {
+    const [fp, wm] = [await col.getState('fingerprint'), await col.getState('watermark')];
+    return fp === (await this.fingerprint()) && wm !== null && Number(wm) <= (await this.store.repos.reports.currentSeq());
+  }
+
+  /** Opens the persisted tables when they fit this store; they then only need to catch up. */
+  private async reopen(): Promise<boolean> {
+    if (!this.file || !existsSync(this.file)) return false;
+    const col = await this.openFile();
+    if (!col) return false;
+    if (!(await this.fits(col))) {
+      col.close();
+      this.log('分析表文件与存储不符，重建 analytics file does not fit the store: rebuilding', { file: this.file });
+      return false;
+    }
+    this.columnar = col;
+    this.watermark = Number(await col.getState('watermark'));
+    this.log('分析表已载入 analytics tables opened', { file: this.file, watermark: this.watermark });
+    return true;
+  }
+
+  /** Drops and rebuilds every table from the store (into a new file, swapped in when complete). */
   async rebuild(): Promise<void> {
-    const columnar = await ColumnarStore.open(factColumns(this.metadata.elements.values()));
+    const started = Date.now();
+    const building = this.file ? `${this.file}.building-${process.pid}` : null;
+    if (building) removeDuckDb(building);
+    const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns()));
     const current = await this.store.repos.reports.currentSeq();
     const divisions = [];
     for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA })) divisions.push(d);
@@ -66,9 +151,23 @@ export class AnalyticsEngine {
       }
       await columnar.upsertReports(reports, true);
     }
+    let ready = columnar;
+    if (building && this.file) {
+      await columnar.setState('fingerprint', await this.fingerprint());
+      await columnar.setState('watermark', String(current));
+      await columnar.checkpoint();
+      columnar.close();
+      this.columnar?.close();
+      this.columnar = null;
+      removeDuckDb(this.file);
+      renameSync(building, this.file);
+      ready = (await this.openFile()) ?? (await ColumnarStore.open(this.columns()));
+      if (!this.file) return this.rebuild();
+    }
     this.columnar?.close();
-    this.columnar = columnar;
+    this.columnar = ready;
     this.watermark = current;
+    this.log('分析表已重建 analytics tables rebuilt', { ms: Date.now() - started, watermark: current, file: this.file ?? ':memory:' });
   }
 
   /**
@@ -118,6 +217,8 @@ export class AnalyticsEngine {
       after = rs[rs.length - 1].seq - 1;
     }
     await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
+    // Re-applying a change is harmless, so a crash between the tables and this line only repeats work.
+    if (this.file) await col.setState('watermark', String(current));
     this.watermark = current;
   }
 

@@ -36,15 +36,37 @@ export class ColumnarStore {
     readonly columns: FactColumn[],
   ) {}
 
-  static async open(columns: FactColumn[]): Promise<ColumnarStore> {
-    const instance = await DuckDBInstance.create(':memory:');
+  /** In memory (no path), or in a DuckDB file that keeps the tables between runs. */
+  static async open(columns: FactColumn[], path?: string): Promise<ColumnarStore> {
+    const instance = await DuckDBInstance.create(path ?? ':memory:');
     const conn = await instance.connect();
     const s = new ColumnarStore(instance, conn, columns);
-    await s.createTables();
+    if (!path || !(await s.hasTables())) await s.createTables();
     return s;
   }
 
+  private async hasTables(): Promise<boolean> {
+    const [r] = await this.all<{ n: number }>(`select count(*)::integer as n from information_schema.tables where table_name = 'engine_state'`);
+    return r.n > 0;
+  }
+
+  /** What the engine keeps beside the tables (its watermark, what it was built from). */
+  async getState(key: string): Promise<string | null> {
+    const [r] = await this.all<{ value: string }>('select value from engine_state where key = $1', [key]);
+    return r?.value ?? null;
+  }
+
+  async setState(key: string, value: string): Promise<void> {
+    await this.conn.run('insert or replace into engine_state values ($1, $2)', [key, value]);
+  }
+
+  /** Writes everything to the file now (DuckDB otherwise does so when its log grows). */
+  async checkpoint(): Promise<void> {
+    await this.conn.run('checkpoint');
+  }
+
   private async createTables(): Promise<void> {
+    await this.conn.run(`create table engine_state(key varchar primary key, value varchar)`);
     await this.conn.run(`create table facility_dim(code varchar, name varchar, type varchar, ownership varchar, opened varchar, closed varchar,
       division varchar, province varchar, city varchar, county varchar, township varchar, village varchar)`);
     await this.conn.run(`create table title_fact(division_code varchar, title varchar, granted integer, withdrawn integer)`);
