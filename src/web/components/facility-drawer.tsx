@@ -95,6 +95,7 @@ export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onClos
       {f ? (
         <>
           <Descriptions column={1} bordered size="small" styles={{ label: { width: 120 } }} items={mainItems(f)} />
+          <div style={{ marginTop: 8, textAlign: 'right' }}><Typography.Link href={`/facilities/${encodeURIComponent(f.code)}`} data-testid="facility-view-link">{t('fv.viewDetail')} →</Typography.Link></div>
           <Typography.Title level={5} style={{ marginTop: 20 }}>
             {t('fac.attributes')}
           </Typography.Title>

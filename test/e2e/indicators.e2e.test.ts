@@ -1,0 +1,227 @@
+/**
+ * Indicator view, gap list and facility view in the browser: the numbers on screen are the API's,
+ * the colours follow the target status, the Excel export holds every gap row, and scope is kept.
+ */
+import { existsSync, mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../src/server/app.js';
+import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import type { GapItem, IndicatorRow } from '../../src/web/endpoints-analytics.js';
+import { formatPercent, STATUS_BG, statusBand } from '../../src/web/indicator-status.js';
+import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { client, login } from '../support/http.js';
+import { createTestContext, type TestContext } from '../support/test-context.js';
+
+let ctx: TestContext;
+let app: App;
+let browser: Browser;
+let base: string;
+const PERIOD = '2024';
+
+beforeAll(async () => {
+  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
+  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
+  ctx = await createTestContext({ areas: ['530102', '530103', '530124', '110101', '440103'] });
+  ctx.config.webDir = webDir;
+  app = await buildApp(ctx, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await ctx?.dispose();
+});
+
+async function loginAs(page: Page, username: string): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.fill('input#username', username);
+  await page.fill('input#password', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.getByTestId('side-menu').waitFor();
+}
+
+/** A GET of the API with the page's own session. */
+async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { accept: 'application/json' } });
+    return { status: res.status, body: await res.json() };
+  }, path);
+}
+
+/** Every `[data-testid=ind-cell]` on the page: area|indicator → { text, band, background of its cell }. */
+async function matrixCells(page: Page): Promise<Map<string, { text: string; band: string; bg: string }>> {
+  const cells = await page.$$eval('[data-testid=ind-cell]', (els) =>
+    els.map((e) => {
+      const el = e as HTMLElement;
+      const td = el.closest('td');
+      return { key: `${el.dataset.area}|${el.dataset.indicator}`, text: el.textContent ?? '', band: el.dataset.band ?? '', bg: td ? getComputedStyle(td).backgroundColor : '' };
+    }),
+  );
+  return new Map(cells.map((c) => [c.key, c]));
+}
+
+const rgb = (hex: string) => `rgb(${parseInt(hex.slice(1, 3), 16)}, ${parseInt(hex.slice(3, 5), 16)}, ${parseInt(hex.slice(5, 7), 16)})`;
+
+/** The codes of the drill links, in screen order. */
+const drillCodes = (page: Page) => page.$$eval('[data-testid=ind-drill]', (els) => els.map((e) => (e as HTMLElement).dataset.code ?? ''));
+
+async function expectMatrixMatches(page: Page, area: string, level: string): Promise<IndicatorRow[]> {
+  const { body } = await apiGet<{ rows: IndicatorRow[] }>(page, `/api/analytics?periods=${PERIOD}&area=${area}&level=${level}`);
+  const own = await apiGet<{ rows: IndicatorRow[] }>(page, `/api/analytics?periods=${PERIOD}&area=${area}`);
+  const areas = [...new Set(body.rows.map((r) => r.areaCode))];
+  await page.locator(`[data-testid=ind-drill][data-code="${areas[0]}"]`).waitFor();
+  expect((await drillCodes(page)).sort()).toEqual(areas.sort());
+  const cells = await matrixCells(page);
+  for (const r of [...body.rows, ...own.body.rows]) {
+    const c = cells.get(`${r.areaCode}|${r.indicator}`);
+    expect(c, `${r.areaCode} ${r.indicator}`).toBeDefined();
+    expect(c!.text).toBe(formatPercent(r.value));
+    const band = statusBand(r.value, r.target, r.met);
+    expect(c!.band).toBe(band);
+    expect(c!.bg).toBe(rgb(STATUS_BG[band]));
+  }
+  return body.rows;
+}
+
+describe('indicator view as nation', () => {
+  it('shows the provinces × indicators with colours and a legend, drills down and lists gaps that export to Excel', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    await loginAs(page, 'nation');
+    await page.goto(`${base}/indicators?period=${PERIOD}`);
+    await page.getByTestId('indicator-legend').waitFor();
+    for (const band of ['met', 'near', 'far', 'none']) expect(await page.locator(`[data-testid=indicator-legend] [data-band=${band}]`).count()).toBe(1);
+    expect(await page.getByTestId('indicator-legend').innerText()).toContain('达标');
+    const rows = await expectMatrixMatches(page, 'CN', 'province');
+    // The demo data has met and unmet provinces: both colours are on screen.
+    const bands = new Set(rows.map((r) => statusBand(r.value, r.target, r.met)));
+    expect(bands.has('met') && (bands.has('near') || bands.has('far'))).toBe(true);
+    // The completeness of the country is shown beside the figures.
+    const own = (await apiGet<{ rows: IndicatorRow[] }>(page, `/api/analytics?periods=${PERIOD}&area=CN`)).body.rows;
+    const widest = own.reduce((a, r) => (r.expectedReports > a.expectedReports ? r : a));
+    expect(await page.getByTestId('ind-completeness').innerText()).toContain(formatPercent(widest.reportedReports / widest.expectedReports));
+    // Sorting by an indicator orders the rows by its value.
+    await page.locator('th', { has: page.locator('[data-testid=ind-col][data-indicator=tcm_hall_coverage]') }).click();
+    const hall = new Map(rows.filter((r) => r.indicator === 'tcm_hall_coverage').map((r) => [r.areaCode, r.value ?? 2]));
+    const sorted = (await drillCodes(page)).map((c) => hall.get(c) ?? 2);
+    expect(sorted).toEqual([...sorted].sort((a, b) => a - b));
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-nation-1280.png`, fullPage: true });
+
+    // Three clicks from the country to a county: 云南省 → 昆明市 → 富民县.
+    for (const [code, level] of [['53', 'city'], ['5301', 'county'], ['530124', 'township']] as const) {
+      await page.locator(`[data-testid=ind-drill][data-code="${code}"]`).click();
+      await page.waitForURL((u) => u.searchParams.get('area') === code);
+      await expectMatrixMatches(page, code, level);
+    }
+    expect(await page.getByTestId('area-breadcrumb').innerText()).toMatch(/全国\s*\/\s*云南省\s*\/\s*昆明市\s*\/\s*富民县/);
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-county-1280.png`, fullPage: true });
+
+    // Gap list of 村卫生室中医药服务提供率 in 富民县.
+    await page.getByRole('tab', { name: '差距清单' }).click();
+    await page.getByTestId('gap-indicator').click();
+    await page.keyboard.type('村卫生室中医药服务提供率');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('indicator') === 'vc_tcm_service');
+    const gapUrl = `/api/analytics/gaps?indicator=vc_tcm_service&period=${PERIOD}&area=530124`;
+    const first = (await apiGet<{ items: GapItem[]; total: number }>(page, `${gapUrl}&page=1&pageSize=20`)).body;
+    expect(first.total).toBeGreaterThan(0);
+    await page.locator(`[data-testid=gap-total][data-total="${first.total}"]`).waitFor();
+    await page.locator(`[data-testid=gap-table] [data-code="${first.items[0].code}"]`).waitFor();
+    const shown = await page.$$eval('[data-testid=gap-table] tbody tr[data-row-key]', (trs) => trs.map((tr) => tr.getAttribute('data-row-key')));
+    expect(shown).toEqual(first.items.map((i) => i.code));
+    expect(shown.length).toBe(Math.min(20, first.total));
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-gaps-1280.png`, fullPage: true });
+
+    // Export: the downloaded workbook holds every gap row of every page.
+    const all: GapItem[] = [];
+    for (let p = 1; all.length < first.total; p++) all.push(...(await apiGet<{ items: GapItem[] }>(page, `${gapUrl}&page=${p}&pageSize=20`)).body.items);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('gap-export').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'gtcm-gaps-')), download.suggestedFilename() || 'gaps.xlsx');
+    await download.saveAs(file);
+    expect(file).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.worksheets[0];
+    const codes: string[] = [];
+    ws.eachRow((row, i) => {
+      if (i > 1) codes.push(String(row.getCell(1).value));
+    });
+    expect(codes.length).toBe(first.total);
+    expect(codes).toEqual(all.map((g) => g.code));
+
+    // Open the first facility of the list: its registry, report history and own values.
+    const target = first.items[0];
+    await page.locator(`[data-testid=gap-facility][data-code="${target.code}"]`).click();
+    await page.waitForURL(`**/facilities/${target.code}`);
+    await page.getByTestId('fv-registry').getByText(target.name).first().waitFor();
+    await page.locator('[data-testid=fv-status]').nth(4).waitFor();
+    for (const [i, year] of ['2021', '2022', '2023', '2024', '2025'].entries()) {
+      const { body } = await apiGet<{ report: { status: string; approvalLevel: number | null } | null }>(page, `/api/reports/GTCM_ANNUAL/${year}/${target.code}`);
+      const want = !body.report ? 'NONE' : body.report.status === 'APPROVED' ? `APPROVED${body.report.approvalLevel ?? 3}` : body.report.status;
+      expect(await page.locator('[data-testid=fv-status]').nth(i).getAttribute('data-status')).toBe(want);
+    }
+    // The facility falls short of vc_tcm_service in 2024: its own result says so.
+    const cell = page.locator(`[data-testid=fv-value][data-indicator=vc_tcm_service][data-year="${PERIOD}"]`);
+    expect(await cell.getAttribute('data-result')).toBe(target.reported ? 'not-met' : 'none');
+    await page.screenshot({ path: `${SHOTS_DIR}/facility-view-1280.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('fits a 1920-px wall screen', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, acceptDownloads: true });
+    await loginAs(page, 'nation');
+    await page.goto(`${base}/indicators?period=${PERIOD}`);
+    const rows = await expectMatrixMatches(page, 'CN', 'province');
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-nation-1920.png`, fullPage: true });
+    // 导出Excel of the table: one row per province × indicator, the API's values.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ind-export').click()]);
+    const file = join(mkdtempSync(join(tmpdir(), 'gtcm-values-')), 'values.xlsx');
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const header = (wb.worksheets[0].getRow(1).values as unknown[]).map(String);
+    const [codeCol, indCol, valueCol] = ['区划代码', '指标代码', '值'].map((h) => header.indexOf(h));
+    const exported = new Map<string, unknown>();
+    wb.worksheets[0].eachRow((row, i) => {
+      if (i > 1) exported.set(`${String(row.getCell(codeCol).value)}|${String(row.getCell(indCol).value)}`, row.getCell(valueCol).value);
+    });
+    expect(exported.size).toBe(rows.length);
+    for (const r of rows) expect(exported.get(`${r.areaCode}|${r.indicator}`) ?? null).toBe(r.value);
+    await page.goto(`${base}/indicators?period=${PERIOD}&area=53&tab=gaps`);
+    await page.locator('[data-testid=gap-total]').waitFor();
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-gaps-1920.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('indicator view as wuhua', () => {
+  it('shows only 五华区 and refuses other counties', async () => {
+    const nation = client(app, await login(app, 'nation'));
+    const other = (await nation.get('/api/facilities?area=530103&pageSize=1')).body.items[0].code as string;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await loginAs(page, 'wuhua');
+    await page.goto(`${base}/indicators?period=${PERIOD}`);
+    const rows = await expectMatrixMatches(page, '530102', 'township');
+    expect(rows.every((r) => r.areaCode.startsWith('530102') && r.areaCode.length === 9)).toBe(true);
+    expect(await page.getByText('云南省').count()).toBe(0);
+    expect(await page.getByTestId('area-breadcrumb').innerText()).toContain('五华区');
+    await page.screenshot({ path: `${SHOTS_DIR}/indicators-wuhua-1280.png`, fullPage: true });
+
+    const refused = await apiGet<{ error: { code: string } }>(page, `/api/analytics/gaps?indicator=vc_tcm_service&period=${PERIOD}&area=530103`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('E2102');
+
+    await page.goto(`${base}/facilities/${other}`);
+    await page.getByTestId('fv-error').waitFor();
+    expect(await page.getByTestId('fv-error').innerText()).toContain('无权查看该机构');
+    await page.screenshot({ path: `${SHOTS_DIR}/facility-view-no-access.png`, fullPage: true });
+    await page.close();
+  });
+});
