@@ -150,3 +150,29 @@ it('the facility list of the store matches what the engine counts for 富民县 
   const [v] = await ctx.services.analytics.values(SYSTEM_ACTOR, { periods: ['2024'], area: '530124', indicators: ['vc_tcm_service'] });
   expect(v.denominator).toBe(n);
 });
+
+describe('the OpenAPI document', () => {
+  it('declares what the analytics, map and favourite endpoints answer', async () => {
+    const doc = (await client(app, null).get('/api/openapi.json')).body;
+    const answer = (path: string, status = '200') => doc.paths[path].get?.responses?.[status]?.content?.['application/json']?.schema ?? doc.paths[path].post?.responses?.[status]?.content?.['application/json']?.schema;
+    expect(Object.keys(answer('/api/analytics').properties.rows.items.properties)).toEqual(
+      expect.arrayContaining(['areaCode', 'areaName', 'period', 'indicator', 'numerator', 'denominator', 'value', 'target', 'met', 'gap', 'expectedReports', 'reportedReports']),
+    );
+    expect(Object.keys(answer('/api/analytics/gaps').properties)).toEqual(expect.arrayContaining(['items', 'total', 'target', 'page', 'pageSize']));
+    expect(answer('/api/analytics/trend').properties.series.items.properties.projection).toBeDefined();
+    expect(answer('/api/indicators').properties.items.items.properties.targets).toBeDefined();
+    expect(answer('/api/maps/{code}').properties.geojson).toBeDefined();
+    expect(answer('/api/favourites').properties.items.items.properties.pinned).toBeDefined();
+    expect(answer('/api/favourites', '201').properties.favourite).toBeDefined();
+  });
+
+  it('answers still match their declared shape (the serializer checks them)', async () => {
+    const r = await admin.get('/api/analytics?periods=2023,2024&level=county');
+    expect(r.status).toBe(200);
+    expect(r.body.rows[0]).toEqual(
+      expect.objectContaining({ areaCode: expect.any(String), value: expect.toSatisfy((v: unknown) => v === null || typeof v === 'number') }),
+    );
+    expect((await admin.get('/api/analytics/trend?level=county')).status).toBe(200);
+    expect((await admin.get('/api/indicators')).body.items.find((i: any) => i.code === 'demonstration_county_share').numerator).toEqual({ hasTitle: { title: 'DEMO_COUNTY' } });
+  });
+});

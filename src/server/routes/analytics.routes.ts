@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actorOf, type App } from '../app.js';
 import type { AppContext } from '../context.js';
 import type { TableFile } from '../export/table-file.js';
+import { gapsSchema, indicatorRowSchema, indicatorSchema, trendSchema } from './analytics.schemas.js';
 import { LEVELS, type LevelName } from '../services/analytics.service.js';
 
 const csv = z
@@ -25,10 +26,10 @@ function sendFile(reply: FastifyReply, f: TableFile) {
 export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.analytics;
   const tags = ['analytics'];
-  app.get('/api/indicators', { schema: { tags } }, async () => ({ items: s.listIndicators() }));
+  app.get('/api/indicators', { schema: { tags, response: { 200: z.object({ items: z.array(indicatorSchema) }) } } }, async () => ({ items: s.listIndicators() }));
   app.get(
     '/api/analytics',
-    { schema: { tags, querystring: valuesQuery } },
+    { schema: { tags, querystring: valuesQuery, response: { 200: z.object({ rows: z.array(indicatorRowSchema) }) } } },
     async (req) => ({ rows: await s.values(actorOf(req), req.query) }),
   );
   app.get('/api/analytics/export', { schema: { tags, querystring: valuesQuery.extend({ format }) } }, async (req, reply) => {
@@ -45,7 +46,13 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/analytics/trend',
-    { schema: { tags, querystring: z.object({ indicators: csv.optional(), years: csv.default(['2021', '2022', '2023', '2024']), area: z.string().max(20).optional(), level: level.optional(), statuses }) } },
+    {
+      schema: {
+        tags,
+        querystring: z.object({ indicators: csv.optional(), years: csv.default(['2021', '2022', '2023', '2024']), area: z.string().max(20).optional(), level: level.optional(), statuses }),
+        response: { 200: z.object({ series: z.array(trendSchema) }) },
+      },
+    },
     async (req) => ({ series: await s.trend(actorOf(req), req.query) }),
   );
   app.get(
@@ -61,6 +68,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
           pageSize: z.coerce.number().int().min(1).max(1000).default(20),
           statuses,
         }),
+        response: { 200: gapsSchema },
       },
     },
     async (req) => {
@@ -68,7 +76,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
       return { ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses)), page: q.page, pageSize: q.pageSize };
     },
   );
-  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }) } }, async (req) => ({
+  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }), response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, async (req) => ({
     items: await s.facilityValues(actorOf(req), req.params.code),
   }));
 }

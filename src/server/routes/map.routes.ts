@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { actorOf, type App } from '../app.js';
 import type { AppContext } from '../context.js';
+import { areaMapSchema } from './analytics.schemas.js';
 
 export function registerMapRoutes(app: App, ctx: AppContext): void {
   app.get(
     '/api/maps/:code',
-    { schema: { tags: ['analytics'], params: z.object({ code: z.string().max(12) }) } },
+    { schema: { tags: ['analytics'], params: z.object({ code: z.string().max(12) }), response: { 200: areaMapSchema } } },
     async (req, reply) => {
       const m = await ctx.services.maps.map(actorOf(req), req.params.code);
       // Boundaries do not change while the server runs: let the browser keep them for a day.
