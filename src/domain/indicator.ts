@@ -39,6 +39,23 @@ export interface Indicator {
   monitor?: I18nText;
 }
 
+/** One indicator value of one area and period, with its target status and completeness. */
+export interface IndicatorRow {
+  areaCode: string;
+  areaName: string;
+  period: string;
+  indicator: string;
+  numerator: number;
+  denominator: number;
+  /** A fraction 0–1; null when the denominator is 0. */
+  value: number | null;
+  target: number | null;
+  met: boolean | null;
+  gap: number | null;
+  expectedReports: number;
+  reportedReports: number;
+}
+
 export interface TargetStatus {
   target: number | null;
   met: boolean | null;

@@ -8,6 +8,7 @@ import { useEffect } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, homePath, RequireAuth, useUser } from './auth.js';
 import { AppLayout } from './components/app-layout.js';
+import { DataPeriodGate } from './components/data-period-gate.js';
 import { useI18n } from './i18n.js';
 import { AnalysisPage } from './pages/analysis-page.js';
 import { AnnualReportPage } from './pages/annual-report-page.js';
@@ -76,7 +77,9 @@ export function App() {
                 path="/report"
                 element={
                   <RequireAuth>
-                    <AnnualReportPage />
+                    <DataPeriodGate param="period">
+                      <AnnualReportPage />
+                    </DataPeriodGate>
                   </RequireAuth>
                 }
               />
@@ -88,9 +91,9 @@ export function App() {
                 }
               >
                 <Route index element={<HomeRedirect />} />
-                <Route path="/dashboard" element={<DashboardPage />} />
-                <Route path="/indicators" element={<IndicatorsPage />} />
-                <Route path="/analysis" element={<AnalysisPage />} />
+                <Route path="/dashboard" element={<DataPeriodGate param="period"><DashboardPage /></DataPeriodGate>} />
+                <Route path="/indicators" element={<DataPeriodGate param="period"><IndicatorsPage /></DataPeriodGate>} />
+                <Route path="/analysis" element={<DataPeriodGate param="periods" skipIf="fav"><AnalysisPage /></DataPeriodGate>} />
                 <Route path="/divisions" element={<DivisionsPage />} />
                 <Route path="/facilities" element={<FacilitiesPage />} />
                 <Route path="/facilities/:code" element={<FacilityViewPage />} />

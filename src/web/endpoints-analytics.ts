@@ -1,26 +1,14 @@
 /** Typed calls for analytics, maps and favourites (docs/API.md, "Analytics (issue 4)"). */
-import type { Indicator } from '../domain/indicator.js';
+import type { Indicator, IndicatorRow } from '../domain/indicator.js';
+import type { Favourite } from '../domain/favourite.js';
+
+export type { Favourite, IndicatorRow };
 import { api } from './api.js';
 
 export type LevelName = 'nation' | 'province' | 'city' | 'county' | 'township';
 export const LEVEL_NAMES: LevelName[] = ['nation', 'province', 'city', 'county', 'township'];
 /** Division level (0 nation … 4 township) → level name. */
 export const levelName = (level: number): LevelName => LEVEL_NAMES[Math.min(Math.max(level, 0), 4)];
-
-export interface IndicatorRow {
-  areaCode: string;
-  areaName: string;
-  period: string;
-  indicator: string;
-  numerator: number;
-  denominator: number;
-  value: number | null;
-  target: number | null;
-  met: boolean | null;
-  gap: number | null;
-  expectedReports: number;
-  reportedReports: number;
-}
 
 export interface TrendSeries {
   areaCode: string;
@@ -54,14 +42,6 @@ export interface AreaMap {
   level: number;
   source: string;
   geojson: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: { code: string | null; name: string }; geometry: unknown }[] };
-}
-
-export interface Favourite {
-  id: number;
-  name: string;
-  config: Record<string, unknown>;
-  pinned: boolean;
-  createdAt: string;
 }
 
 const list = (xs?: string[]) => (xs && xs.length ? xs.join(',') : undefined);

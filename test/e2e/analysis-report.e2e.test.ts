@@ -2,15 +2,13 @@
  * Analysis (pivot, favourites, pin to the dashboard) and the printable annual report, in the
  * browser: values checked against the API, the report printed to an A4 PDF, scope enforced.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import { type App } from '../../src/server/app.js';
+import { SHOTS_DIR } from '../support/browser.js';
+import type { TestContext } from '../support/test-context.js';
+import { apiGet, logIn, MAP_AREAS, startWebApp, type WebApp } from '../support/web-app.js';
 
 let ctx: TestContext;
 let app: App;
@@ -28,39 +26,19 @@ interface Row {
 const PDF_PATH = 'test-results/annual-report.pdf';
 const FAV_NAME = '云南广东对比（测试）';
 
+let web: WebApp;
 beforeAll(async () => {
-  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
-  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
-  // Counties in three provinces, so the provinces' map and rankings have data.
-  ctx = await createTestContext({ areas: ['530102', '530103', '530124', '110101', '440103'] });
-  ctx.config.webDir = webDir;
-  app = await buildApp(ctx, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  web = await startWebApp(MAP_AREAS);
+  ({ ctx, app, browser, base } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await ctx?.dispose();
-});
+afterAll(async () => web?.close());
 
 async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('input#username', username);
-  await page.fill('input#password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
+  await logIn(page, base, username);
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
 
-/** GET an API path with the page's session. */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { credentials: 'same-origin' });
-    return { status: res.status, body: await res.json() };
-  }, path);
-}
 
 const percent = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 

@@ -3,41 +3,27 @@
  * map and the ranking, drills country → province → city → county, switches to English; wuhua
  * sees 五华区 only and cannot go above it. Screenshots at 1280 and 1920 px.
  */
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { type App } from '../../src/server/app.js';
 import { STATUS_COLORS } from '../../src/web/indicator-status.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import { SHOTS_DIR } from '../support/browser.js';
+import type { TestContext } from '../support/test-context.js';
+import { apiGet, logIn, MAP_AREAS, startWebApp, type WebApp } from '../support/web-app.js';
 
 let ctx: TestContext;
 let app: App;
 let browser: Browser;
 let base: string;
 
-// Counties in three provinces (云南 ×3, 北京, 广东) so the map and the rankings have data.
-const AREAS = ['530102', '530103', '530124', '110101', '440103'];
 
+let web: WebApp;
 beforeAll(async () => {
-  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
-  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error(`${webDir} is missing: run \`npm run build\` first`);
-  ctx = await createTestContext({ areas: AREAS });
-  ctx.config.webDir = webDir;
-  app = await buildApp(ctx, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  web = await startWebApp(MAP_AREAS);
+  ({ ctx, app, browser, base } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await ctx?.dispose();
-});
+afterAll(async () => web?.close());
 
 interface Row {
   areaCode: string;
@@ -47,10 +33,7 @@ interface Row {
 }
 
 async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('input#username', username);
-  await page.fill('input#password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
+  await logIn(page, base, username);
   await page.waitForURL(/\/dashboard/);
   await cardsLoaded(page);
 }
@@ -60,13 +43,6 @@ async function cardsLoaded(page: Page): Promise<void> {
   await page.locator('[data-testid=indicator-cards][data-loading=false]').waitFor();
 }
 
-/** GET through the page's own session (cookies). */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (p) => {
-    const r = await fetch(p);
-    return { status: r.status, body: (await r.json()) as T };
-  }, path);
-}
 
 const percent = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 

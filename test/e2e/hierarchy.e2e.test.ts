@@ -1,41 +1,25 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import { type App } from '../../src/server/app.js';
+import { SHOTS_DIR } from '../support/browser.js';
+import type { TestContext } from '../support/test-context.js';
+import { logIn, startWebApp, type WebApp } from '../support/web-app.js';
 
 let ctx: TestContext;
 let app: App;
 let browser: Browser;
 let base: string;
 
+let web: WebApp;
 beforeAll(async () => {
-  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
-  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
-  // Two provinces' worth of real counties: 云南 (昆明市's three fixture counties) and 北京 东城区.
-  ctx = await createTestContext({ areas: ['530102', '530103', '530124', '110101'] });
-  ctx.config.webDir = webDir;
-  app = await buildApp(ctx, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  web = await startWebApp(['530102', '530103', '530124', '110101']);
+  ({ ctx, app, browser, base } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await ctx?.dispose();
-});
+afterAll(async () => web?.close());
 
 async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login?next=%2Fdivisions`);
-  await page.fill('input#username', username);
-  await page.fill('input#password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
+  await logIn(page, base, username, '/divisions');
   await page.getByTestId('side-menu').waitFor();
 }
 

@@ -2,20 +2,19 @@
  * Indicator view, gap list and facility view in the browser: the numbers on screen are the API's,
  * the colours follow the target status, the Excel export holds every gap row, and scope is kept.
  */
-import { existsSync, mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { type App } from '../../src/server/app.js';
 import type { GapItem, IndicatorRow } from '../../src/web/endpoints-analytics.js';
 import { formatPercent, STATUS_BG, statusBand } from '../../src/web/indicator-status.js';
-import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { SHOTS_DIR } from '../support/browser.js';
 import { client, login } from '../support/http.js';
-import { createTestContext, type TestContext } from '../support/test-context.js';
+import type { TestContext } from '../support/test-context.js';
+import { apiGet, logIn, MAP_AREAS, startWebApp, type WebApp } from '../support/web-app.js';
 
 let ctx: TestContext;
 let app: App;
@@ -23,38 +22,19 @@ let browser: Browser;
 let base: string;
 const PERIOD = '2024';
 
+let web: WebApp;
 beforeAll(async () => {
-  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
-  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error('dist/web is missing: run `npm run build` first');
-  ctx = await createTestContext({ areas: ['530102', '530103', '530124', '110101', '440103'] });
-  ctx.config.webDir = webDir;
-  app = await buildApp(ctx, { logger: false });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
+  web = await startWebApp(MAP_AREAS);
+  ({ ctx, app, browser, base } = web);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await ctx?.dispose();
-});
+afterAll(async () => web?.close());
 
 async function loginAs(page: Page, username: string): Promise<void> {
-  await page.goto(`${base}/login`);
-  await page.fill('input#username', username);
-  await page.fill('input#password', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
+  await logIn(page, base, username);
   await page.getByTestId('side-menu').waitFor();
 }
 
-/** A GET of the API with the page's own session. */
-async function apiGet<T>(page: Page, path: string): Promise<{ status: number; body: T }> {
-  return page.evaluate(async (p) => {
-    const res = await fetch(p, { headers: { accept: 'application/json' } });
-    return { status: res.status, body: await res.json() };
-  }, path);
-}
 
 /** Every `[data-testid=ind-cell]` on the page: area|indicator → { text, band, background of its cell }. */
 async function matrixCells(page: Page): Promise<Map<string, { text: string; band: string; bg: string }>> {

@@ -13,7 +13,7 @@ import { NATION_AREA, type Area } from '../../domain/scope.js';
 import type { Store } from '../store.js';
 import type { MetadataService } from '../services/metadata.service.js';
 import { ColumnarStore, factColumns } from './columnar-store.js';
-import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 
 const PAGE = 50_000;
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
@@ -236,6 +236,10 @@ export class AnalyticsEngine {
 
   async gaps(ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
     return gapRows(await this.ready(), ind, period, area, threshold, page, opts);
+  }
+
+  async periods(dataSet: string): Promise<string[]> {
+    return reportedPeriods(await this.ready(), dataSet);
   }
 
   async facilityFacts(code: string): Promise<Record<string, unknown>[]> {

@@ -40,6 +40,7 @@ export class ColumnarStore {
   static async open(columns: FactColumn[], path?: string): Promise<ColumnarStore> {
     const instance = await DuckDBInstance.create(path ?? ':memory:');
     const conn = await instance.connect();
+    if (path) await conn.run(`set force_compression = 'uncompressed'`);
     const s = new ColumnarStore(instance, conn, columns);
     if (!path || !(await s.hasTables())) await s.createTables();
     return s;

@@ -205,3 +205,8 @@ export async function gapRows(store: ColumnarStore, ind: Indicator, period: stri
 export async function facilityFacts(store: ColumnarStore, code: string): Promise<Record<string, unknown>[]> {
   return store.all(`select * from report_fact where facility_code = $1 order by data_set, period`, [code]);
 }
+
+/** The periods of a data set that hold at least one report, oldest first. */
+export async function reportedPeriods(store: ColumnarStore, dataSet: string): Promise<string[]> {
+  return (await store.all<{ period: string }>(`select distinct period from report_fact where data_set = $1 order by period`, [dataSet])).map((r) => r.period);
+}

@@ -1,13 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { Favourite } from '../../domain/favourite.js';
 import type { DB } from '../database.js';
 
-export interface Favourite {
-  id: number;
-  name: string;
-  config: Record<string, unknown>;
-  pinned: boolean;
-  createdAt: string;
-}
+export type { Favourite };
 
 type Row = { id: number; name: string; config: string; pinned: number; created_at: string };
 const toFavourite = (r: Row): Favourite => ({ id: r.id, name: r.name, config: JSON.parse(r.config) as Record<string, unknown>, pinned: r.pinned === 1, createdAt: r.created_at });

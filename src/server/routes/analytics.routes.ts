@@ -44,6 +44,9 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
       return sendFile(reply, await ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format));
     },
   );
+  app.get('/api/analytics/periods', { schema: { tags, response: { 200: z.object({ periods: z.array(z.string()) }) } } }, async (req) => ({
+    periods: await s.periods(actorOf(req)),
+  }));
   app.get(
     '/api/analytics/trend',
     {

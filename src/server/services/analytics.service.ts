@@ -3,7 +3,9 @@
  * beside them, target status, projections to the deadline, gap lists, a facility's own values.
  */
 import { AppError } from '../../domain/errors.js';
-import { project, targetStatus, type Indicator } from '../../domain/indicator.js';
+import { project, targetStatus, type Indicator, type IndicatorRow } from '../../domain/indicator.js';
+
+export type { IndicatorRow };
 import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../domain/org-unit.js';
 import { areaOf, divisionInScope, NATION_AREA, type Area } from '../../domain/scope.js';
 import type { AnalyticsEngine } from '../analytics/analytics-engine.js';
@@ -16,21 +18,6 @@ import type { MetadataService } from './metadata.service.js';
 export const LEVELS = { nation: 0, province: 1, city: 2, county: 3, township: 4 } as const;
 export type LevelName = keyof typeof LEVELS;
 
-export interface IndicatorRow {
-  areaCode: string;
-  areaName: string;
-  period: string;
-  indicator: string;
-  numerator: number;
-  denominator: number;
-  /** A fraction 0–1; null when the denominator is 0. */
-  value: number | null;
-  target: number | null;
-  met: boolean | null;
-  gap: number | null;
-  expectedReports: number;
-  reportedReports: number;
-}
 
 export interface AnalyticsQuery {
   indicators?: string[];
@@ -115,6 +102,16 @@ export class AnalyticsService {
     const r = await this.engine.gaps(ind, period, area, threshold, { offset: (page - 1) * pageSize, limit: pageSize }, { statuses });
     const names = await this.areaNames(r.items.map((i) => i.divisionCode));
     return { ...r, target: threshold, items: r.items.map((i) => ({ ...i, divisionName: names.get(i.divisionCode) ?? '' })) };
+  }
+
+  /**
+   * The years that hold reports of the indicators' data set (the pages' default year is the
+   * latest of them, so a dashboard never opens on an empty year). Scope-free: it says which
+   * years exist, not what anyone reported.
+   */
+  async periods(actor: Actor, dataSet = 'GTCM_ANNUAL'): Promise<string[]> {
+    if (actor.scope.kind === 'facility') throw new AppError('E6003');
+    return (await this.engine.periods(dataSet)).filter((p) => /^\d{4}$/.test(p));
   }
 
   /** One facility's own values as the engine holds them. */

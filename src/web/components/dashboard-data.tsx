@@ -72,9 +72,6 @@ export function defaultIndicator(all: Indicator[]): string | undefined {
   return all.find((i) => i.code === 'tcm_hall_coverage')?.code ?? all[0]?.code;
 }
 
-export const DASHBOARD_PERIODS = ['2021', '2022', '2023', '2024'];
-export const DEFAULT_DASHBOARD_PERIOD = '2024';
-
 /** Municipalities: their boundary map shows districts, so their children are ranked at county level. */
 const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 const LEVEL_BY_LENGTH: Record<number, number> = { 2: 1, 4: 2, 6: 3, 9: 4 };

@@ -15,8 +15,6 @@ import { AreaBreadcrumb } from '../components/area-breadcrumb.js';
 import { DashboardCards } from '../components/dashboard-cards.js';
 import { DashboardChildren } from '../components/dashboard-children.js';
 import {
-  DASHBOARD_PERIODS,
-  DEFAULT_DASHBOARD_PERIOD,
   defaultIndicator,
   inScope,
   loadIndicators,
@@ -27,6 +25,7 @@ import { PinnedFavourites } from '../components/pinned-favourites.js';
 import { analyticsApi } from '../endpoints-analytics.js';
 import { divisionApi } from '../endpoints.js';
 import { useI18n } from '../i18n.js';
+import { PERIODS, periodOr } from '../components/period-select.js';
 
 export function DashboardPage() {
   const user = useUser();
@@ -36,7 +35,7 @@ export function DashboardPage() {
   const requested = params.get('area');
   const outOfScope = requested !== null && requested !== '' && !inScope(user, requested);
   const area = requested && !outOfScope ? requested : user.scopeCode;
-  const period = DASHBOARD_PERIODS.includes(params.get('period') ?? '') ? params.get('period')! : DEFAULT_DASHBOARD_PERIOD;
+  const period = periodOr(params.get('period'));
 
   const indicators = useAsync('indicators', loadIndicators);
   const values = useAsync(`${area}|${period}`, () => analyticsApi.values({ periods: [period], area }).then((r) => r.rows));
@@ -71,7 +70,7 @@ export function DashboardPage() {
               value={period}
               onChange={(p) => update({ period: p })}
               style={{ width: 110 }}
-              options={[...DASHBOARD_PERIODS].reverse().map((p) => ({ value: p, label: t('period.year', { year: p }) }))}
+              options={[...PERIODS].reverse().map((p) => ({ value: p, label: t('period.year', { year: p }) }))}
             />
             <Button
               type="primary"

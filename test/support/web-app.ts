@@ -1,0 +1,63 @@
+/**
+ * Browser tests' server: a test store with demo data in the given counties, the built web app
+ * served on a free port, and Chromium; plus logging in through the form and calling the API
+ * with the page's own session.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildApp, type App } from '../../src/server/app.js';
+import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { launchBrowser } from './browser.js';
+import { createTestContext, type TestContext } from './test-context.js';
+
+/** Counties in three provinces (云南 ×3, 北京, 广东), so maps and rankings have data. */
+export const MAP_AREAS = ['530102', '530103', '530124', '110101', '440103'];
+
+export interface WebApp {
+  ctx: TestContext;
+  app: App;
+  browser: Browser;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function startWebApp(areas: string[]): Promise<WebApp> {
+  const webDir = resolve(process.env.TEST_WEB_DIR ?? 'dist/web');
+  if (!existsSync(resolve(webDir, 'index.html'))) throw new Error(`${webDir} is missing: run \`npm run build\` first`);
+  const ctx = await createTestContext({ areas });
+  ctx.config.webDir = webDir;
+  const app = await buildApp(ctx, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    ctx,
+    app,
+    browser,
+    base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await ctx.dispose();
+    },
+  };
+}
+
+/** Logs in through the form (to `next` when given) and waits until the login page is left. */
+export async function logIn(page: Page, base: string, username: string, next?: string): Promise<void> {
+  await page.goto(`${base}/login${next ? `?next=${encodeURIComponent(next)}` : ''}`);
+  await page.fill('input#username', username);
+  await page.fill('input#password', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/** A GET of the API with the page's own session. */
+export async function apiGet<T = any>(page: Page, path: string): Promise<{ status: number; body: T }> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    return { status: res.status, body: await res.json() };
+  }, path);
+}
