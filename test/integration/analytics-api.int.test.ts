@@ -176,3 +176,12 @@ describe('the OpenAPI document', () => {
     expect((await admin.get('/api/indicators')).body.items.find((i: any) => i.code === 'demonstration_county_share').numerator).toEqual({ hasTitle: { title: 'DEMO_COUNTY' } });
   });
 });
+
+describe('the years with data', () => {
+  it('lists the years that hold reports, and a new year once a report of it exists', async () => {
+    expect((await wuhua.get('/api/analytics/periods')).body.periods).toEqual(['2021', '2022', '2023', '2024']);
+    const [f] = (await ctx.services.facilities.list(SYSTEM_ACTOR, { area: '530102', type: 'CHSS' }, 1, 1)).items;
+    await ctx.services.reports.save(SYSTEM_ACTOR, 'GTCM_ANNUAL', '2025', f.code, { provides_tcm: true });
+    expect((await admin.get('/api/analytics/periods')).body.periods).toEqual(['2021', '2022', '2023', '2024', '2025']);
+  });
+});
