@@ -3,6 +3,7 @@
 // later starts ≤ 10 s). Measures, in the same run:
 //   1. first start: `gtcm start` on an empty data directory until a login and the national
 //      facility counts answer (hierarchy + ~665k facilities + ~2.6M reports generated);
+//      then, still running, until its analytics tables are built and persisted;
 //   2. later start: `gtcm start` again on the same directory until the same requests answer;
 //   3. reference for (1): the same rows (same generator) written by hand with bare
 //      better-sqlite3 prepared statements in one transaction — the floor of the embedded store;
@@ -10,7 +11,7 @@
 //      HTTP request.
 // Usage: npm run build && node bench/startup.bench.mjs [--keep DIR]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,16 @@ async function readyToBrowse() {
   return counts.status === 200 && (await counts.json()).total > 600_000;
 }
 
-async function timeStart(label) {
+/** Seconds from `t0` until the analytics tables are persisted (the first start builds them after it is ready). */
+async function untilAnalyticsBuilt(t0, child) {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`gtcm start exited with ${child.exitCode}`);
+    if (existsSync(join(dataDir, 'analytics.duckdb'))) return (performance.now() - t0) / 1000;
+    await sleep(500);
+  }
+}
+
+async function timeStart(label, waitForAnalytics = false) {
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(root, 'bin/gtcm.js'), 'start', '--port', String(port), '--data-dir', dataDir], {
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -51,9 +61,10 @@ async function timeStart(label) {
     await sleep(100);
   }
   const secs = (performance.now() - t0) / 1000;
+  const analytics = waitForAnalytics ? await untilAnalyticsBuilt(t0, child) : null;
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  return secs;
+  return { secs, analytics };
 }
 
 async function referenceLoad() {
@@ -114,13 +125,16 @@ async function referenceOpen() {
   return secs;
 }
 
-const first = await timeStart('first start');
-const later = await timeStart('later start');
+// The first start keeps running until its analytics tables are built, as a real first start
+// does; a later start then opens them instead of building them again.
+const { secs: first, analytics } = await timeStart('first start', true);
+const { secs: later } = await timeStart('later start');
 const refOpen = await referenceOpen();
 const refLoad = await referenceLoad();
 const fmt = (s) => `${s.toFixed(1)} s`;
 console.log('\n| measure | time | budget | reference (same run) | ratio to reference |');
 console.log('|---|---|---|---|---|');
 console.log(`| first start, ready to browse (national demo) | ${fmt(first)} | ≤ 180 s | hand-written bare better-sqlite3 load of the same rows: ${fmt(refLoad)} | ${(first / refLoad).toFixed(2)}× |`);
+console.log(`| first start, analytics tables built (in the background, after ready) | ${fmt(analytics)} | — | — | — |`);
 console.log(`| later start, ready to browse | ${fmt(later)} | ≤ 10 s | bare node + better-sqlite3 answering one request: ${refOpen.toFixed(2)} s | ${(later / refOpen).toFixed(2)}× |`);
 if (keepIdx < 0) rmSync(dataDir, { recursive: true, force: true });

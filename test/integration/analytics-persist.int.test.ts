@@ -108,6 +108,19 @@ describe('a persisted engine', () => {
     await expectReference(b.ctx);
   });
 
+  it('a build left behind by a process that died is removed; a live one is left alone', async () => {
+    const ctx = await fresh();
+    const file = ctx.config.analyticsFile!;
+    const dead = `${file}.building-999999999`;
+    const live = `${file}.building-${process.ppid}`;
+    writeFileSync(dead, 'half a build');
+    writeFileSync(live, 'another process building');
+    await ctx.engine.start(0);
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(file)).toBe(true);
+  });
+
   it('without a file (GTCM_ANALYTICS_FILE=memory) nothing is written to the data directory', async () => {
     const ctx = await fresh();
     const engine = new AnalyticsEngine(ctx.store, ctx.metadata, { file: null });

@@ -7,7 +7,8 @@
  * store (a restored backup) is rebuilt. It is a cache: deleting the file costs one rebuild.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_AREA, type Area } from '../../domain/scope.js';
 import type { Store } from '../store.js';
@@ -29,6 +30,26 @@ export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
 const removeDuckDb = (path: string) => {
   for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
 };
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes our own earlier attempt and those of processes that died while building. */
+function removeStaleBuilds(file: string, own: string): void {
+  removeDuckDb(own);
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.building-`;
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !alive(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
 
 export class AnalyticsEngine {
   private columnar: ColumnarStore | null = null;
@@ -129,7 +150,7 @@ export class AnalyticsEngine {
   async rebuild(): Promise<void> {
     const started = Date.now();
     const building = this.file ? `${this.file}.building-${process.pid}` : null;
-    if (building) removeDuckDb(building);
+    if (building) removeStaleBuilds(this.file!, building);
     const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns()));
     const current = await this.store.repos.reports.currentSeq();
     const divisions = [];
