@@ -17,6 +17,13 @@ import { ColumnarStore, factColumns } from './columnar-store.js';
 import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 
 const PAGE = 50_000;
+/**
+ * Rows read from the store between two turns of the event loop during a rebuild: the embedded
+ * store answers synchronously, so without these turns a rebuild at start-up held every request
+ * back until it was done (a first start was ready to browse only after the whole build).
+ */
+const READ_PAGE = 2_000;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
 const LAYOUT_VERSION = '2';
 
@@ -154,20 +161,25 @@ export class AnalyticsEngine {
     const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns()));
     const current = await this.store.repos.reports.currentSeq();
     const divisions = [];
-    for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA })) divisions.push(d);
+    for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA }, READ_PAGE)) {
+      divisions.push(d);
+      if (divisions.length % READ_PAGE === 0) await yieldToRequests();
+    }
     await columnar.appendDivisions(divisions);
     await columnar.replaceTitles(await this.store.repos.titles.list(NATION_AREA));
     // Page by key, not by sequence: rows written before the sequence existed all carry 0.
     let batch = [];
-    for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA })) {
+    for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA }, READ_PAGE)) {
       batch.push(f);
+      if (batch.length % READ_PAGE === 0) await yieldToRequests();
       if (batch.length >= PAGE) (await columnar.upsertFacilities(batch, true), (batch = []));
     }
     await columnar.upsertFacilities(batch, true);
     for (const k of await this.store.repos.reports.periods()) {
       let reports = [];
-      for await (const r of this.store.repos.reports.iterate(k, { area: NATION_AREA })) {
+      for await (const r of this.store.repos.reports.iterate(k, { area: NATION_AREA }, READ_PAGE)) {
         reports.push(r);
+        if (reports.length % READ_PAGE === 0) await yieldToRequests();
         if (reports.length >= PAGE) (await columnar.upsertReports(reports, true), (reports = []));
       }
       await columnar.upsertReports(reports, true);
