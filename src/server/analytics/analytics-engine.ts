@@ -25,7 +25,7 @@ const PAGE = 50_000;
 const READ_PAGE = 2_000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
-const LAYOUT_VERSION = '2';
+const LAYOUT_VERSION = '3';
 
 export interface EngineOptions {
   /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */

@@ -29,6 +29,10 @@ export function factColumns(elements: Iterable<DataElement>): FactColumn[] {
 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
+/** The facility columns each report row carries a copy of (as f_type, f_opened, …). */
+export const FACILITY_COPY = ['type', 'opened', 'closed', 'province', 'city', 'county', 'township', 'village'];
+const copyFrom = (alias: string) => FACILITY_COPY.map((c) => `${alias}.${c}`).join(', ');
+
 export class ColumnarStore {
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -73,7 +77,11 @@ export class ColumnarStore {
     await this.conn.run(`create table title_fact(division_code varchar, title varchar, granted integer, withdrawn integer)`);
     await this.conn.run(`create table division_dim(code varchar, name varchar, level integer, kind varchar, province varchar, city varchar, county varchar, township varchar)`);
     const facts = this.columns.map((c) => `${q(c.code)} ${c.sqlType}`).join(', ');
-    await this.conn.run(`create table report_fact(data_set varchar, period varchar, facility_code varchar, status varchar, approval_level integer${facts ? `, ${facts}` : ''})`);
+    const reportCols = `data_set varchar, period varchar, facility_code varchar, status varchar, approval_level integer${facts ? `, ${facts}` : ''}`;
+    // Reports carry their facility's type, dates and ancestors (f_…), so the indicator scan
+    // reads one table; facility changes are copied into them (upsertFacilities).
+    await this.conn.run(`create table report_fact(${reportCols}, ${FACILITY_COPY.map((c) => `f_${c} varchar`).join(', ')})`);
+    await this.conn.run(`create table report_stage(${reportCols})`);
   }
 
   async appendDivisions(divisions: Division[]): Promise<void> {
@@ -97,13 +105,26 @@ export class ColumnarStore {
       const a = ancestorCodes(f.divisionCode);
       return [f.code, f.name, f.type, f.ownership, f.opened, f.closed, f.divisionCode, a[1] ?? null, a[2] ?? null, a[3] ?? null, a[4] ?? null, a[5] ?? null];
     }));
+    if (fresh) return;
+    // A facility moved, closed or retyped: its reports follow.
+    const codes = facilities.map((f) => f.code);
+    for (let i = 0; i < codes.length; i += 5000) {
+      const part = codes.slice(i, i + 5000);
+      await this.conn.run(
+        `update report_fact set ${FACILITY_COPY.map((c) => `f_${c} = f.${c}`).join(', ')} from facility_dim f
+         where report_fact.facility_code = f.code and f.code in (${part.map((_, j) => `$${j + 1}`).join(', ')})`,
+        part,
+      );
+    }
   }
 
   /** Replaces these reports' rows (pass `fresh` when the table is known not to hold them). */
   async upsertReports(reports: Report[], fresh = false): Promise<void> {
     if (reports.length === 0) return;
     if (!fresh) await this.deleteReports(reports);
-    await this.append('report_fact', reports.map((r) => [r.dataSet, r.period, r.facilityCode, r.status, r.approvalLevel, ...this.factValues(r.values)]));
+    await this.append('report_stage', reports.map((r) => [r.dataSet, r.period, r.facilityCode, r.status, r.approvalLevel, ...this.factValues(r.values)]));
+    await this.conn.run(`insert into report_fact select s.*, ${copyFrom('f')} from report_stage s left join facility_dim f on f.code = s.facility_code`);
+    await this.conn.run('delete from report_stage');
   }
 
   async deleteReports(keys: { dataSet: string; period: string; facilityCode: string }[]): Promise<void> {

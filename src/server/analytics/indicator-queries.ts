@@ -7,7 +7,7 @@ import type { Condition, CountyCondition, Indicator } from '../../domain/indicat
 import type { DivisionLevel } from '../../domain/org-unit.js';
 import { parsePeriod } from '../../domain/period.js';
 import type { Area } from '../../domain/scope.js';
-import type { ColumnarStore } from './columnar-store.js';
+import { FACILITY_COPY, type ColumnarStore } from './columnar-store.js';
 
 const LEVEL_COL: Record<DivisionLevel, string> = { 1: 'province', 2: 'city', 3: 'county', 4: 'township', 5: 'village' };
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -35,8 +35,8 @@ export function conditionSql(c: Condition): string {
   return `coalesce(r.${q(c.optionCount)}, 0) ${c.op} ${Number(c.value)}`;
 }
 
-function areaWhere(alias: string, area: Area): string {
-  return area.level === 0 ? 'true' : `${alias}.${LEVEL_COL[area.level as DivisionLevel]} = ${lit(area.code)}`;
+function areaWhere(alias: string, area: Area, prefix = ''): string {
+  return area.level === 0 ? 'true' : `${alias}.${prefix}${LEVEL_COL[area.level as DivisionLevel]} = ${lit(area.code)}`;
 }
 
 function periodsCte(periods: string[]): string {
@@ -72,20 +72,29 @@ export async function facilityIndicatorValues(store: ColumnarStore, inds: Indica
       }
     }
     const aggs = [
-      'count(*) as expected',
-      'count(r.facility_code) as reported',
+      'count(*) as reported',
       ...[...conditions].map(([c, alias]) => `count(*) filter (where ${c}) as ${alias}`),
       ...[...sums].map(([el, alias]) => `sum(r.${q(el)}) as ${alias}`),
     ];
     for (const period of periods) {
       const p = parsePeriod(period);
       if (!p) throw new Error(`bad period ${period}`);
-      const rows = await store.all(`select ${group} as area, f.type as type, ${aggs.join(', ')}
+      // Two scans, no join: the open facilities per area and type (the denominators), and their
+      // reports (which carry the facility's type, dates and ancestors) for the numerators.
+      const open = await store.all(`select ${group} as area, f.type as type, count(*) as expected
         from facility_dim f
-        left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${statusCond}
         where f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
           ${level > 0 ? `and ${group} is not null` : ''}
         group by all`);
+      const rgroup = level === 0 ? `'CN'` : `r.f_${LEVEL_COL[level as DivisionLevel]}`;
+      const reported = await store.all(`select ${rgroup} as area, r.f_type as type, ${aggs.join(', ')}
+        from report_fact r
+        where r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${statusCond}
+          and r.f_opened <= ${lit(p.end)} and (r.f_closed is null or r.f_closed >= ${lit(p.start)}) and ${areaWhere('r', area, 'f_')}
+          ${level > 0 ? `and ${rgroup} is not null` : ''}
+        group by all`);
+      const byKey = new Map(reported.map((r) => [`${r.area}\u0000${r.type}`, r]));
+      const rows = open.map((e) => ({ ...(byKey.get(`${e.area}\u0000${e.type}`) ?? {}), ...e }));
       const byArea = new Map<string, Record<string, unknown>[]>();
       for (const r of rows) {
         const a = String(r.area);
@@ -203,7 +212,7 @@ export async function gapRows(store: ColumnarStore, ind: Indicator, period: stri
 
 /** A facility's own rows of the fact table (its reported values as the engine sees them). */
 export async function facilityFacts(store: ColumnarStore, code: string): Promise<Record<string, unknown>[]> {
-  return store.all(`select * from report_fact where facility_code = $1 order by data_set, period`, [code]);
+  return store.all(`select * exclude (${FACILITY_COPY.map((c) => `f_${c}`).join(', ')}) from report_fact where facility_code = $1 order by data_set, period`, [code]);
 }
 
 /** The periods of a data set that hold at least one report, oldest first. */
