@@ -61,20 +61,23 @@ const gapMs = await warm(() => a.gaps(SYSTEM_ACTOR, 'vc_tcm_service', '2024', '5
 const col = ctx.engine.columnar;
 const facilityInds = ctx.metadata.indicators;
 const lit = (s) => `'${s}'`;
-const hand = [];
+// Written the way one would by hand over these tables: the open facilities per province for the
+// denominators, the reports (which carry their facility's type, dates and province) for the rest.
+const open = (p) => `${p}opened <= '2024-12-31' and (${p}closed is null or ${p}closed >= '2024-01-01')`;
+const dens = [];
+const nums = [];
 for (const ind of facilityInds.values()) {
   if (ind.kind === 'COUNTY_SHARE') continue;
   const types = ind.types.map(lit).join(',');
-  let num;
-  if (ind.kind === 'RATIO') num = `sum(r."${ind.numerator.sum}") filter (where f.type in (${types}))`;
-  else if ('element' in ind.numerator) num = `count(*) filter (where f.type in (${types}) and r."${ind.numerator.element}" ${ind.numerator.op} ${ind.numerator.value})`;
-  else num = `count(*) filter (where f.type in (${types}) and coalesce(r."${ind.numerator.optionCount}", 0) ${ind.numerator.op} ${ind.numerator.value})`;
-  const den = ind.kind === 'RATIO' ? `sum(r."${ind.denominator.sum}") filter (where f.type in (${types}))` : `count(*) filter (where f.type in (${types}))`;
-  hand.push(`${num}, ${den}, count(*) filter (where f.type in (${types})), count(r.facility_code) filter (where f.type in (${types}))`);
+  dens.push(`count(*) filter (where type in (${types}))`);
+  nums.push(`count(*) filter (where r.f_type in (${types}))`);
+  if (ind.kind === 'RATIO') nums.push(`sum(r."${ind.numerator.sum}") filter (where r.f_type in (${types})), sum(r."${ind.denominator.sum}") filter (where r.f_type in (${types}))`);
+  else if ('element' in ind.numerator) nums.push(`count(*) filter (where r.f_type in (${types}) and r."${ind.numerator.element}" ${ind.numerator.op} ${ind.numerator.value})`);
+  else nums.push(`count(*) filter (where r.f_type in (${types}) and coalesce(r."${ind.numerator.optionCount}", 0) ${ind.numerator.op} ${ind.numerator.value})`);
 }
-const handSql = `select f.province, ${hand.join(',\n')}
-  from facility_dim f left join report_fact r on r.facility_code = f.code and r.data_set = 'GTCM_ANNUAL' and r.period = '2024'
-  where f.opened <= '2024-12-31' and (f.closed is null or f.closed >= '2024-01-01') group by 1`;
+const handSql = `select province, ${dens.join(', ')} from facility_dim where ${open('')} group by 1`;
+const handReports = `select r.f_province, ${nums.join(',\n')} from report_fact r
+  where r.data_set = 'GTCM_ANNUAL' and r.period = '2024' and ${open('r.f_')} group by 1`;
 const handCounty = `with covered as (select distinct county from facility_dim where type = 'COUNTY_TCM_HOSPITAL' and ownership = 'PUBLIC'
     and opened <= '2024-12-31' and (closed is null or closed >= '2024-01-01'))
   select d.province, count(*), count(c.county) from division_dim d left join covered c on c.county = d.code
@@ -84,6 +87,7 @@ const handTitle = `select d.province, count(*), count(t.division_code) from divi
   where d.level = 3 group by 1`;
 const handMs = await warm(async () => {
   await col.all(handSql);
+  await col.all(handReports);
   await col.all(handCounty);
   await col.all(handTitle);
 });
@@ -144,7 +148,7 @@ console.log('| measure | time | budget | reference (same run) | ratio |');
 console.log('|---|---|---|---|---|');
 console.log(`| engine cold start (national demo into DuckDB, written to analytics.duckdb) | ${f(cold.ms)} | — | — | — |`);
 console.log(`| engine restart (opens analytics.duckdb, catches up) | ${f(restart.ms)} | — | cold start: ${f(cold.ms)} | ${(cold.ms / restart.ms).toFixed(0)}× faster |`);
-console.log(`| all ${ctx.metadata.indicators.size} indicators, 2024, by province (warm, median of 5) | ${f(nationalMs)} | ≤ 300 ms, ≤ 1.5× hand SQL | hand-written DuckDB SQL on the same tables: ${f(handMs)} | ${(nationalMs / handMs).toFixed(2)}× |`);
+console.log(`| all ${ctx.metadata.indicators.size} indicators, 2024, by province (warm, median of 5) | ${f(nationalMs)} | ≤ 300 ms, ≤ 1.5× hand SQL | hand-written DuckDB SQL on the same tables (two scans, as the tables invite): ${f(handMs)} | ${(nationalMs / handMs).toFixed(2)}× |`);
 console.log(`| the same on the store (SQLite, JSON in SQL) | ${f(storeMs)} | engine ≥ 10× faster | engine: ${f(nationalMs)} | engine ${(storeMs / nationalMs).toFixed(0)}× faster |`);
 if (pgMs !== null) console.log(`| the same on the store (PostgreSQL 15, jsonb in SQL) | ${f(pgMs)} | engine ≥ 10× faster | engine: ${f(nationalMs)} | engine ${(pgMs / nationalMs).toFixed(0)}× faster |`);
 else console.log('| the same on the store (PostgreSQL) | not measured: pass --pg URL | | | |');
