@@ -14,7 +14,7 @@ import { GapList } from '../components/gap-list.js';
 import { IndicatorLegend } from '../components/indicator-legend.js';
 import { IndicatorMatrix, toMatrix } from '../components/indicator-matrix.js';
 import { childLevel, useIndicators } from '../components/indicator-meta.js';
-import { PERIODS, PeriodSelect, periodOr } from '../components/period-select.js';
+import { PeriodSelect, periodOr } from '../components/period-select.js';
 import { saveBlob } from '../download.js';
 import { analyticsApi, type IndicatorRow } from '../endpoints-analytics.js';
 import { formatNumber } from '../format.js';
@@ -82,19 +82,6 @@ export function IndicatorsPage() {
   const withTargets = useMemo(() => (indicators ?? []).filter((i) => i.targets.length > 0), [indicators]);
   // Completeness of the area: the indicator counting the most facilities covers every grassroots type.
   const widest = data?.own.reduce<IndicatorRow | null>((a, r) => (!a || r.expectedReports > a.expectedReports ? r : a), null) ?? null;
-  // No year chosen and nothing reported for the default one yet (early in the year): show the year before.
-  useEffect(() => {
-    if (params.get('period') || data?.key !== key || period <= PERIODS[0]) return;
-    if (widest && widest.expectedReports > 0 && widest.reportedReports === 0) {
-      setParams(
-        (p) => {
-          p.set('period', String(Number(period) - 1));
-          return p;
-        },
-        { replace: true },
-      );
-    }
-  }, [data, widest, key, params, period, setParams]);
 
   const gapIndicator = useMemo(() => {
     const chosen = withTargets.find((i) => i.code === params.get('indicator'));
