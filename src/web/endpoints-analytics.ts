@@ -69,3 +69,17 @@ export const favouritesApi = {
   update: (id: number, f: { name?: string; pinned?: boolean }) => api.patch<{ favourite: Favourite }>(`/api/favourites/${id}`, f),
   remove: (id: number) => api.del<{ ok: true }>(`/api/favourites/${id}`),
 };
+
+let indicatorCache: Promise<Indicator[]> | null = null;
+
+/** The indicator metadata, fetched once per page load for every page (again after a failure). */
+export function loadIndicators(): Promise<Indicator[]> {
+  indicatorCache ??= analyticsApi.indicators().then(
+    (r) => r.items,
+    (err: unknown) => {
+      indicatorCache = null;
+      throw err;
+    },
+  );
+  return indicatorCache;
+}

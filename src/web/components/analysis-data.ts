@@ -4,20 +4,7 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
-import { analyticsApi } from '../endpoints-analytics.js';
-
-let indicatorCache: Promise<Indicator[]> | null = null;
-
-function loadIndicators(): Promise<Indicator[]> {
-  indicatorCache ??= analyticsApi
-    .indicators()
-    .then((r) => r.items)
-    .catch((err: unknown) => {
-      indicatorCache = null; // try again next time
-      throw err;
-    });
-  return indicatorCache;
-}
+import { loadIndicators } from '../endpoints-analytics.js';
 
 export interface IndicatorMeta {
   list: Indicator[];

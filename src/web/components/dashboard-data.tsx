@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { analyticsApi, type LevelName } from '../endpoints-analytics.js';
+import { loadIndicators, type LevelName } from '../endpoints-analytics.js';
 import type { SessionUser } from '../endpoints.js';
 import type { I18n, MessageKey } from '../i18n.js';
 
@@ -40,18 +40,7 @@ export function useAsync<T>(key: string | null, load: () => Promise<T>): Async<T
   };
 }
 
-let indicatorCache: Promise<Indicator[]> | null = null;
-
-export function loadIndicators(): Promise<Indicator[]> {
-  indicatorCache ??= analyticsApi.indicators().then(
-    (r) => r.items,
-    (err: unknown) => {
-      indicatorCache = null;
-      throw err;
-    },
-  );
-  return indicatorCache;
-}
+export { loadIndicators };
 
 /** The 五个全覆盖 groups (PRODUCT.md), in display order. */
 export const COVERAGE_GROUPS: { key: 'institutions' | 'services' | 'personnel' | 'education'; codes: string[] }[] = [

@@ -2,27 +2,14 @@
 import { useEffect, useState } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import { levelOfCode, NATION_CODE } from '../../domain/org-unit.js';
-import { analyticsApi, levelName, type LevelName } from '../endpoints-analytics.js';
-
-let cache: Promise<Indicator[]> | null = null;
-
-function load(): Promise<Indicator[]> {
-  cache ??= analyticsApi
-    .indicators()
-    .then((r) => r.items)
-    .catch((err: unknown) => {
-      cache = null;
-      throw err;
-    });
-  return cache;
-}
+import { levelName, loadIndicators, type LevelName } from '../endpoints-analytics.js';
 
 export function useIndicators(): { indicators: Indicator[] | null; error: unknown } {
   const [indicators, setIndicators] = useState<Indicator[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
-    load()
+    loadIndicators()
       .then((xs) => live && setIndicators(xs))
       .catch((e) => live && setError(e));
     return () => {
