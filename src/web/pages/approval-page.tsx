@@ -1,8 +1,8 @@
 /** /approval (审核): reports of an area and year; approve at the caller's level, return with a reason, or approve all. */
 import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
@@ -14,13 +14,14 @@ import { useStatusLabel } from '../components/report-status-tag.js';
 import { divisionApi } from '../endpoints.js';
 import { REPORT_STATUSES, approvalApi, type ApprovalRow, type ReportStatus } from '../endpoints-collect.js';
 import { useI18n, type MessageKey } from '../i18n.js';
+import { useQueryParams } from '../use-query-params.js';
 
 export function ApprovalPage() {
   const user = useUser();
   const { t, lang } = useI18n();
   const { message, modal } = App.useApp();
   const statusLabel = useStatusLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const period = periodOr(params.get('period'));
   const scopeArea = user.scopeLevel === null ? undefined : user.scopeCode;
   const area = params.get('area') || scopeArea;
@@ -61,14 +62,6 @@ export function ApprovalPage() {
     };
   }, [area, user.scopeCode, user.scopeName]);
 
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') p.delete(k);
-        else p.set(k, String(v));
-      }
-      return p;
-    });
 
   const rows = data?.items ?? [];
   const chosen = useMemo(() => rows.filter((r) => selected.includes(r.facilityCode)), [rows, selected]);

@@ -9,13 +9,15 @@ import { JsonDiff, changedCount } from '../components/json-diff.js';
 import { auditApi, type AuditEntity, type AuditRecord } from '../endpoints.js';
 import { formatDateTime, formatNumber } from '../format.js';
 import { useI18n, type MessageKey } from '../i18n.js';
+import { useQueryParams } from '../use-query-params.js';
 
 const ENTITIES: AuditEntity[] = ['facility', 'user', 'report'];
 const ENTITY_COLORS: Record<string, string> = { facility: 'green', user: 'blue', report: 'purple' };
 
 export function AuditPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
+  const [, setParams] = useSearchParams();
   const entity = ENTITIES.includes(params.get('entity') as AuditEntity) ? (params.get('entity') as AuditEntity) : undefined;
   const actor = params.get('actor') || undefined;
   const key = params.get('key') || undefined;
@@ -41,14 +43,6 @@ export function AuditPage() {
     };
   }, [entity, actor, key, page, pageSize]);
 
-  const update = (patch: Record<string, string | number | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') p.delete(k);
-        else p.set(k, String(v));
-      }
-      return p;
-    });
 
   const entityLabel = (e: string) =>
     ENTITIES.includes(e as AuditEntity) ? t(`audit.entity.${e}` as MessageKey) : e;

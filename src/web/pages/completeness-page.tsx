@@ -1,7 +1,7 @@
 /** /completeness (完整性): who has reported for a year, by area (drill down), and who is missing. */
 import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
@@ -12,11 +12,12 @@ import { CompletenessTable } from '../components/completeness-table.js';
 import { PeriodSelect, periodOr } from '../components/period-select.js';
 import { completenessApi, type Completeness } from '../endpoints-collect.js';
 import { useI18n } from '../i18n.js';
+import { useQueryParams } from '../use-query-params.js';
 
 export function CompletenessPage() {
   const user = useUser();
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const period = periodOr(params.get('period'));
   const area = params.get('area') || (user.scopeLevel === null ? undefined : user.scopeCode);
   const tab = params.get('tab') === 'missing' ? 'missing' : 'children';
@@ -39,14 +40,6 @@ export function CompletenessPage() {
     };
   }, [period, area, version, user.scopeCode]);
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') p.delete(k);
-        else p.set(k, v);
-      }
-      return p;
-    });
 
   return (
     <div>

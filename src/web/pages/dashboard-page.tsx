@@ -6,7 +6,7 @@
  */
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
@@ -26,11 +26,12 @@ import { analyticsApi } from '../endpoints-analytics.js';
 import { divisionApi } from '../endpoints.js';
 import { useI18n } from '../i18n.js';
 import { PERIODS, periodOr } from '../components/period-select.js';
+import { useQueryParams } from '../use-query-params.js';
 
 export function DashboardPage() {
   const user = useUser();
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const navigate = useNavigate();
   const requested = params.get('area');
   const outOfScope = requested !== null && requested !== '' && !inScope(user, requested);
@@ -47,14 +48,6 @@ export function DashboardPage() {
   const selectedCode = list?.some((i) => i.code === wanted) ? wanted! : list ? defaultIndicator(list) : undefined;
   const selected = list?.find((i) => i.code === selectedCode);
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') p.delete(k);
-        else p.set(k, v);
-      }
-      return p;
-    });
   const drill = (code: string) => update({ area: code === user.scopeCode ? undefined : code });
   const failure = indicators.error ?? values.error;
 

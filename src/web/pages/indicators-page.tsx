@@ -5,7 +5,7 @@
 import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+
 import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
@@ -20,6 +20,7 @@ import { analyticsApi, type IndicatorRow } from '../endpoints-analytics.js';
 import { formatNumber } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { useQueryParams } from '../use-query-params.js';
 
 interface Loaded {
   key: string;
@@ -31,7 +32,7 @@ export function IndicatorsPage() {
   const user = useUser();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const [params, update] = useQueryParams();
   const period = periodOr(params.get('period'));
   const area = params.get('area') || user.scopeCode;
   const tab = params.get('tab') === 'gaps' ? 'gaps' : 'table';
@@ -60,14 +61,6 @@ export function IndicatorsPage() {
     };
   }, [key, area, period, level, version]);
 
-  const update = (patch: Record<string, string | undefined>) =>
-    setParams((p) => {
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === undefined || v === '') p.delete(k);
-        else p.set(k, v);
-      }
-      return p;
-    });
 
   /** A link to another area of this view, keeping the period, tab and indicator. */
   const areaHref = (code: string, extra: Record<string, string> = {}) => {
