@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig, type Config } from '../../src/server/config.js';
+import { loadConfig, type Config, type Limits, type SecurityConfig } from '../../src/server/config.js';
 import { createContext, type AppContext } from '../../src/server/context.js';
 import { ManualClock } from '../../src/server/services/clock.js';
 
@@ -51,8 +51,11 @@ export async function storeConfig(): Promise<{ config: Config; cleanup: () => Pr
 }
 
 /** A migrated store, initialised with the fixture hierarchy and (by default) its demo data and users. */
-export async function createTestContext(opts: { areas?: string[]; demo?: boolean; init?: boolean } = {}): Promise<TestContext> {
-  const { config, cleanup } = await storeConfig();
+export async function createTestContext(
+  opts: { areas?: string[]; demo?: boolean; init?: boolean; limits?: Partial<Limits>; security?: Partial<SecurityConfig> } = {},
+): Promise<TestContext> {
+  const { config: base, cleanup } = await storeConfig();
+  const config: Config = { ...base, limits: { ...base.limits, ...opts.limits }, security: { ...base.security, ...opts.security } };
   const clock = new ManualClock();
   const ctx = await createContext(config, { clock });
   if (opts.init !== false) await ctx.services.init.init({ demo: opts.demo ?? true, seed: 1, areas: opts.areas ?? FIXTURE_AREAS });
