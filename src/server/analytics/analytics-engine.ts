@@ -13,8 +13,9 @@ import type { Indicator } from '../../domain/indicator.js';
 import { NATION_AREA, type Area } from '../../domain/scope.js';
 import type { Store } from '../store.js';
 import type { MetadataService } from '../services/metadata.service.js';
-import { ColumnarStore, factColumns } from './columnar-store.js';
-import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
+import type { PoolOptions } from './connection-pool.js';
+import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 
 const PAGE = 50_000;
 /**
@@ -30,6 +31,8 @@ const LAYOUT_VERSION = '3';
 export interface EngineOptions {
   /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */
   file?: string | null;
+  /** Read connections and how many requests may wait for one (default: 2–4 connections, 64 waiting). */
+  pool?: PoolOptions;
 }
 
 export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
@@ -67,7 +70,10 @@ export class AnalyticsEngine {
   private startPromise: Promise<void> | null = null;
 
   private file: string | null;
+  private readonly pool: PoolOptions;
   private log: EngineLog = () => {};
+  /** Units per level and area (divisions never change once built): `level area` → count. */
+  private units = new Map<string, number>();
 
   constructor(
     private readonly store: Store,
@@ -75,6 +81,7 @@ export class AnalyticsEngine {
     opts: EngineOptions = {},
   ) {
     this.file = opts.file ?? null;
+    this.pool = opts.pool ?? DEFAULT_POOL;
   }
 
   setLogger(log: EngineLog): void {
@@ -124,7 +131,7 @@ export class AnalyticsEngine {
   /** The persisted file, or null (with a log line) when another process holds it: then this engine keeps its tables in memory. */
   private async openFile(path = this.file!): Promise<ColumnarStore | null> {
     try {
-      return await ColumnarStore.open(this.columns(), path);
+      return await ColumnarStore.open(this.columns(), path, this.pool);
     } catch (e) {
       this.log('分析表文件不可用，改用内存 analytics file unavailable, using memory', { file: path, error: (e as Error).message });
       this.file = null;
@@ -158,7 +165,7 @@ export class AnalyticsEngine {
     const started = Date.now();
     const building = this.file ? `${this.file}.building-${process.pid}` : null;
     if (building) removeStaleBuilds(this.file!, building);
-    const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns()));
+    const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns(), undefined, this.pool));
     const current = await this.store.repos.reports.currentSeq();
     const divisions = [];
     for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA }, READ_PAGE)) {
@@ -194,11 +201,12 @@ export class AnalyticsEngine {
       this.columnar = null;
       removeDuckDb(this.file);
       renameSync(building, this.file);
-      ready = (await this.openFile()) ?? (await ColumnarStore.open(this.columns()));
+      ready = (await this.openFile()) ?? (await ColumnarStore.open(this.columns(), undefined, this.pool));
       if (!this.file) return this.rebuild();
     }
     this.columnar?.close();
     this.columnar = ready;
+    this.units = new Map();
     this.watermark = current;
     this.log('分析表已重建 analytics tables rebuilt', { ms: Date.now() - started, watermark: current, file: this.file ?? ':memory:' });
   }
@@ -227,31 +235,34 @@ export class AnalyticsEngine {
     const current = await repos.reports.currentSeq();
     if (current <= this.watermark) return;
     const col = this.columnar!;
-    // Titles are few: any change reloads them all.
-    if ((await repos.titles.maxSeq()) > this.watermark) await col.replaceTitles(await repos.titles.list(NATION_AREA));
-    // Rows share a sequence number when one statement wrote many (approvals), so a full page
-    // resumes from its last number again rather than after it; re-applying a row is harmless.
-    for (let after = this.watermark; ; ) {
-      const fs = (await repos.facilities.changedSince(after, PAGE)).filter((f) => f.seq <= current);
-      await col.upsertFacilities(fs);
-      if (fs.length < PAGE) break;
-      after = fs[fs.length - 1].seq - 1;
-    }
-    // Deletions first; a report deleted and written again since the watermark exists in the
-    // store with a later sequence number, so its tombstone is passed over.
-    const tombstones = (await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current);
-    const rewritten = new Set<string>();
-    const key = (k: { dataSet: string; period: string; facilityCode: string }) => `${k.dataSet}\u0000${k.period}\u0000${k.facilityCode}`;
-    for (let after = this.watermark; ; ) {
-      const rs = (await repos.reports.changedSince(after, PAGE)).filter((r) => r.seq <= current);
-      for (const r of rs) rewritten.add(key(r));
-      await col.upsertReports(rs);
-      if (rs.length < PAGE) break;
-      after = rs[rs.length - 1].seq - 1;
-    }
-    await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
-    // Re-applying a change is harmless, so a crash between the tables and this line only repeats work.
-    if (this.file) await col.setState('watermark', String(current));
+    // One transaction: a query running meanwhile sees every change of this run or none of them.
+    await col.transaction(async () => {
+      // Titles are few: any change reloads them all.
+      if ((await repos.titles.maxSeq()) > this.watermark) await col.replaceTitles(await repos.titles.list(NATION_AREA));
+      // Rows share a sequence number when one statement wrote many (approvals), so a full page
+      // resumes from its last number again rather than after it; re-applying a row is harmless.
+      for (let after = this.watermark; ; ) {
+        const fs = (await repos.facilities.changedSince(after, PAGE)).filter((f) => f.seq <= current);
+        await col.upsertFacilities(fs);
+        if (fs.length < PAGE) break;
+        after = fs[fs.length - 1].seq - 1;
+      }
+      // Deletions first; a report deleted and written again since the watermark exists in the
+      // store with a later sequence number, so its tombstone is passed over.
+      const tombstones = (await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current);
+      const rewritten = new Set<string>();
+      const key = (k: { dataSet: string; period: string; facilityCode: string }) => `${k.dataSet}\u0000${k.period}\u0000${k.facilityCode}`;
+      for (let after = this.watermark; ; ) {
+        const rs = (await repos.reports.changedSince(after, PAGE)).filter((r) => r.seq <= current);
+        for (const r of rs) rewritten.add(key(r));
+        await col.upsertReports(rs);
+        if (rs.length < PAGE) break;
+        after = rs[rs.length - 1].seq - 1;
+      }
+      await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
+      // In the same transaction as the tables: the file's watermark always says what they hold.
+      if (this.file) await col.setState('watermark', String(current));
+    });
     this.watermark = current;
   }
 
@@ -261,22 +272,37 @@ export class AnalyticsEngine {
     return this.columnar!;
   }
 
+  // Every query below runs on a read connection leased for the request (503 E6007 when too many wait).
+
   async values(inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
-    const col = await this.ready();
-    const [f, c] = await Promise.all([facilityIndicatorValues(col, inds, periods, area, level, opts), countyIndicatorValues(col, inds, periods, area, level)]);
-    return [...f, ...c];
+    return (await this.ready()).read(async (r) => [
+      ...(await facilityIndicatorValues(r, inds, periods, area, level, opts)),
+      ...(await countyIndicatorValues(r, inds, periods, area, level)),
+    ]);
+  }
+
+  /** How many units of `level` lie inside the area: the rows of an answer per period and indicator. */
+  async unitCount(area: Area, level: number): Promise<number> {
+    await this.start();
+    const key = `${level} ${area.code}`;
+    let n = this.units.get(key);
+    if (n === undefined) {
+      n = await this.columnar!.read((r) => unitCount(r, area, level));
+      this.units.set(key, n);
+    }
+    return n;
   }
 
   async gaps(ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
-    return gapRows(await this.ready(), ind, period, area, threshold, page, opts);
+    return (await this.ready()).read((r) => gapRows(r, ind, period, area, threshold, page, opts));
   }
 
   async periods(dataSet: string): Promise<string[]> {
-    return reportedPeriods(await this.ready(), dataSet);
+    return (await this.ready()).read((r) => reportedPeriods(r, dataSet));
   }
 
   async facilityFacts(code: string): Promise<Record<string, unknown>[]> {
-    return facilityFacts(await this.ready(), code);
+    return (await this.ready()).read((r) => facilityFacts(r, code));
   }
 
   stop(): void {

@@ -3,13 +3,18 @@
  * ancestor codes at every level, the divisions, and one wide fact table of reports with a column
  * per data element (multi-selects as the number of options chosen), and the titles divisions hold. Only this file and
  * indicator-queries.ts speak DuckDB SQL.
+ *
+ * One connection writes (the engine's catch-up, one run at a time); queries run on a small pool
+ * of read connections (connection-pool.ts), never two at once on one connection.
  */
+import { availableParallelism } from 'node:os';
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
 import { ancestorCodes, type Division } from '../../domain/org-unit.js';
 import type { Facility } from '../../domain/facility.js';
 import type { DivisionTitle } from '../../domain/title.js';
 import type { DataElement, DataValues } from '../../domain/program.js';
 import type { Report } from '../repositories/report.repository.js';
+import { ConnectionPool, readAll, type PoolOptions, type SqlParam, type SqlReader } from './connection-pool.js';
 
 export interface FactColumn {
   code: string;
@@ -33,31 +38,67 @@ const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 export const FACILITY_COPY = ['type', 'opened', 'closed', 'province', 'city', 'county', 'township', 'village'];
 const copyFrom = (alias: string) => FACILITY_COPY.map((c) => `${alias}.${c}`).join(', ');
 
+/** Read connections: as many as the cores DuckDB's own threads share (2–4), and a queue of 64 requests. */
+export const DEFAULT_POOL: PoolOptions = { size: Math.min(4, Math.max(2, availableParallelism())), maxWaiting: 64 };
+
 export class ColumnarStore {
+  private readonly pool: ConnectionPool;
+  private closed = false;
+
   private constructor(
-    private readonly instance: DuckDBInstance,
-    readonly conn: DuckDBConnection,
+    instance: DuckDBInstance,
+    /** The writing connection: the engine's catch-up and rebuild, one at a time. */
+    private readonly conn: DuckDBConnection,
     readonly columns: FactColumn[],
-  ) {}
+    pool: PoolOptions,
+  ) {
+    // The instance closes once the writer is closed and the last query has given its connection back.
+    this.pool = new ConnectionPool(instance, pool, () => instance.closeSync());
+  }
 
   /** In memory (no path), or in a DuckDB file that keeps the tables between runs. */
-  static async open(columns: FactColumn[], path?: string): Promise<ColumnarStore> {
+  static async open(columns: FactColumn[], path?: string, pool: PoolOptions = DEFAULT_POOL): Promise<ColumnarStore> {
     const instance = await DuckDBInstance.create(path ?? ':memory:');
     const conn = await instance.connect();
     if (path) await conn.run(`set force_compression = 'uncompressed'`);
-    const s = new ColumnarStore(instance, conn, columns);
+    const s = new ColumnarStore(instance, conn, columns, pool);
     if (!path || !(await s.hasTables())) await s.createTables();
     return s;
   }
 
+  /**
+   * Runs `fn`'s queries on one read connection of the pool (waiting for one if all are busy);
+   * 503 E6007 when too many requests wait already.
+   */
+  read<T>(fn: (r: SqlReader) => Promise<T>): Promise<T> {
+    return this.pool.use(fn);
+  }
+
+  /** One query on a read connection (as `read`). */
+  all<T = Record<string, unknown>>(sql: string, params: SqlParam[] = []): Promise<T[]> {
+    return this.read((r) => r.all<T>(sql, params));
+  }
+
+  /** Runs the writes of `fn` in one transaction: queries on the read connections see all of them or none. */
+  async transaction(fn: () => Promise<void>): Promise<void> {
+    await this.conn.run('begin transaction');
+    try {
+      await fn();
+    } catch (e) {
+      await this.conn.run('rollback');
+      throw e;
+    }
+    await this.conn.run('commit');
+  }
+
   private async hasTables(): Promise<boolean> {
-    const [r] = await this.all<{ n: number }>(`select count(*)::integer as n from information_schema.tables where table_name = 'engine_state'`);
+    const [r] = await readAll<{ n: number }>(this.conn, `select count(*)::integer as n from information_schema.tables where table_name = 'engine_state'`);
     return r.n > 0;
   }
 
   /** What the engine keeps beside the tables (its watermark, what it was built from). */
   async getState(key: string): Promise<string | null> {
-    const [r] = await this.all<{ value: string }>('select value from engine_state where key = $1', [key]);
+    const [r] = await readAll<{ value: string }>(this.conn, 'select value from engine_state where key = $1', [key]);
     return r?.value ?? null;
   }
 
@@ -164,14 +205,11 @@ export class ColumnarStore {
     appender.closeSync();
   }
 
-  /** Runs a query and returns plain JS rows (numbers, strings, booleans, null). */
-  async all<T = Record<string, unknown>>(sql: string, params: (string | number | boolean | null)[] = []): Promise<T[]> {
-    const reader = await this.conn.runAndReadAll(sql, params as never);
-    return reader.getRowObjectsJS() as T[];
-  }
-
+  /** Closes the writer and the idle readers now, the instance when the last running query is done. */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     this.conn.closeSync();
-    this.instance.closeSync();
+    this.pool.close();
   }
 }

@@ -7,7 +7,8 @@ import type { Condition, CountyCondition, Indicator } from '../../domain/indicat
 import type { DivisionLevel } from '../../domain/org-unit.js';
 import { parsePeriod } from '../../domain/period.js';
 import type { Area } from '../../domain/scope.js';
-import { FACILITY_COPY, type ColumnarStore } from './columnar-store.js';
+import { FACILITY_COPY } from './columnar-store.js';
+import type { SqlReader } from './connection-pool.js';
 
 const LEVEL_COL: Record<DivisionLevel, string> = { 1: 'province', 2: 'city', 3: 'county', 4: 'township', 5: 'village' };
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -54,7 +55,7 @@ function periodsCte(periods: string[]): string {
  * set and period counts, per area and facility type, each distinct condition and sums each
  * element once; every indicator is then the sum over its types.
  */
-export async function facilityIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
+export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
   const fi = inds.filter((i) => i.kind !== 'COUNTY_SHARE');
   const out: AreaValue[] = [];
   const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
@@ -146,7 +147,7 @@ function countyWhere(ind: Indicator, area: Area): string {
 }
 
 /** County-share indicators: county-level units (the denominator), and those covered (the numerator). */
-export async function countyIndicatorValues(store: ColumnarStore, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
+export async function countyIndicatorValues(store: SqlReader, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
   const ci = inds.filter((i) => i.kind === 'COUNTY_SHARE');
   if (ci.length === 0 || periods.length === 0 || level > 3) return [];
   const out: AreaValue[] = [];
@@ -174,7 +175,7 @@ export interface GapRow {
 }
 
 /** The facilities (or counties) of an area that fall short of the indicator, worst first. */
-export async function gapRows(store: ColumnarStore, ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
+export async function gapRows(store: SqlReader, ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
   const p = parsePeriod(period);
   if (!p) throw new Error(`bad period ${period}`);
   const open = `f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)})`;
@@ -211,11 +212,21 @@ export async function gapRows(store: ColumnarStore, ind: Indicator, period: stri
 }
 
 /** A facility's own rows of the fact table (its reported values as the engine sees them). */
-export async function facilityFacts(store: ColumnarStore, code: string): Promise<Record<string, unknown>[]> {
+export async function facilityFacts(store: SqlReader, code: string): Promise<Record<string, unknown>[]> {
   return store.all(`select * exclude (${FACILITY_COPY.map((c) => `f_${c}`).join(', ')}) from report_fact where facility_code = $1 order by data_set, period`, [code]);
 }
 
+/**
+ * How many units of `level` lie inside the area (1 at the area's own level): the rows an answer
+ * may have per period and indicator, counted before anything is computed.
+ */
+export async function unitCount(store: SqlReader, area: Area, level: number): Promise<number> {
+  if (level <= area.level) return 1;
+  const [r] = await store.all<{ n: number }>(`select count(*)::integer as n from division_dim d where d.level = ${Number(level)} and ${areaWhere('d', area)}`);
+  return Number(r.n);
+}
+
 /** The periods of a data set that hold at least one report, oldest first. */
-export async function reportedPeriods(store: ColumnarStore, dataSet: string): Promise<string[]> {
+export async function reportedPeriods(store: SqlReader, dataSet: string): Promise<string[]> {
   return (await store.all<{ period: string }>(`select distinct period from report_fact where data_set = $1 order by period`, [dataSet])).map((r) => r.period);
 }
