@@ -2,12 +2,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
   type FastifyRequest,
   type RawReplyDefaultExpression,
   type RawRequestDefaultExpression,
@@ -15,6 +17,10 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../domain/errors.js';
+import { CSRF_COOKIE, registerAuthHook, SESSION_COOKIE } from './platform/http/auth-hook.js';
+import { handleError } from './platform/http/error-handler.js';
+import { registerJsonParser } from './platform/http/json-body.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import type { AppContext } from './context.js';
 import { registerAnalyticsRoutes } from './routes/analytics.routes.js';
 import { registerApprovalRoutes } from './routes/approval.routes.js';
@@ -36,13 +42,8 @@ declare module 'fastify' {
   }
 }
 
-export const SESSION_COOKIE = 'gtcm_sid';
-export const CSRF_COOKIE = 'gtcm_csrf';
+export { CSRF_COOKIE, SESSION_COOKIE };
 export const VERSION = '0.1.0';
-
-/** Paths reachable without a session. */
-const PUBLIC = new Set(['/api/auth/login', '/api/health', '/api/openapi.json']);
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -53,25 +54,33 @@ export function actorOf(req: FastifyRequest) {
 }
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
+  const { limits, security } = ctx.config;
   const app = Fastify({
     logger: opts.logger === false ? false : { level: ctx.config.logLevel },
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => Math.random().toString(36).slice(2, 10),
+    bodyLimit: limits.bodyBytes,
+    // A client must send its whole request within this time, and may not hold an idle connection.
+    requestTimeout: security.requestTimeoutMs,
+    connectionTimeout: security.requestTimeoutMs,
+    keepAliveTimeout: Math.min(5_000, security.idleTimeoutMs),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  app.server.headersTimeout = Math.min(60_000, security.requestTimeoutMs);
   await app.register(fastifyCookie);
+  await registerSecurityHeaders(app, { https: ctx.config.secureCookies });
+  registerJsonParser(app, { bodyLimit: limits.bodyBytes, maxDepth: limits.jsonDepth });
   await app.register(fastifySwagger, {
     openapi: { info: { title: '基层中医药服务能力监测评价平台 API (Grassroots TCM Monitor)', version: VERSION } },
     transform: jsonSchemaTransform,
   });
-
-  app.addHook('onRequest', async (req) => {
-    const path = req.url.split('?')[0];
-    if (!path.startsWith('/api/') || PUBLIC.has(path)) return;
-    req.auth = await ctx.services.auth.authenticate(req.cookies[SESSION_COOKIE]);
-    if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== req.auth.csrfToken) throw new AppError('E2005');
+  // Per-address limits for the routes that ask for one (login): refused before any work is done.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, r) => new AppError('E2012', { retryAfter: Math.max(1, Math.ceil(r.ttl / 1000)) }),
   });
+  registerAuthHook(app, ctx.services.auth);
 
   // One JSON log line per request, with its id, user, status and duration.
   app.addHook('onResponse', async (req, reply) => {
@@ -81,25 +90,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     );
   });
 
-  app.setErrorHandler((err, req, reply) => {
-    if (err instanceof AppError) return reply.status(err.status).send({ error: err.toJSON() });
-    const e = err as { validation?: { instancePath?: string; params?: { issue?: { path?: unknown[] } }; message?: string }[]; statusCode?: number; message: string };
-    if (e.validation) {
-      const v = e.validation[0];
-      const field = v?.params?.issue?.path?.join('.') || v?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || undefined;
-      const appErr = new AppError('E1000', { field }, { zh: v?.message ?? '', en: v?.message ?? '' });
-      return reply.status(400).send({ error: appErr.toJSON() });
-    }
-    if (e.statusCode && e.statusCode < 500) {
-      const appErr = new AppError('E1000', {}, { zh: e.message, en: e.message });
-      return reply.status(e.statusCode).send({ error: appErr.toJSON() });
-    }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send({ error: new AppError('E9000').toJSON() });
-  });
+  app.setErrorHandler(handleError(limits.bodyBytes));
 
-  app.get('/api/health', async () => ({ ok: true, store: ctx.store.dialect, version: VERSION }));
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { public: true } }, async () => ({ ok: true, store: ctx.store.dialect, version: VERSION }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/metadata', async () => ({ programs: ctx.metadata.programs }));
 
   registerAuthRoutes(app, ctx);
@@ -115,16 +109,24 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   registerMapRoutes(app, ctx);
   registerFavouriteRoutes(app, ctx);
 
+  // API paths and missing files (anything with an extension) are 404; every other GET is the app.
+  // (A GET reaches it from the web app's wildcard route, whose reply can send files.)
+  app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+    const path = req.url.split('?')[0];
+    if (typeof reply.sendFile !== 'function' || path.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path)) {
+      const e = new AppError('E1012');
+      return reply.status(e.status).send({ error: e.toJSON() });
+    }
+    return reply.sendFile('index.html');
+  });
   const web = ctx.config.webDir;
-  if (existsSync(join(web, 'index.html'))) {
-    await app.register(fastifyStatic, { root: web });
-    app.setNotFoundHandler((req, reply) => {
-      // API paths and missing files (anything with an extension) are 404; every other path is the app.
-      const path = req.url.split('?')[0];
-      if (path.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path))
-        return reply.status(404).send({ error: { code: 'E1000', message: '接口或文件不存在', messageEn: 'No such endpoint or file' } });
-      return reply.sendFile('index.html');
+  if (existsSync(join(web, 'index.html')))
+    await app.register(async (files) => {
+      // The web app's files are public: the only routes that say so beside login and health.
+      files.addHook('onRoute', (route) => {
+        route.config = { ...route.config, public: true };
+      });
+      await files.register(fastifyStatic, { root: web });
     });
-  }
   return app;
 }
