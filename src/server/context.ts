@@ -70,7 +70,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
     approvals: new ApprovalService(store, reports, facilities, audit, clock),
     audit,
     completeness: new CompletenessService(store, reports, facilities),
-    auth: new AuthService(store, audit, clock),
+    auth: new AuthService(store, audit, clock, config.security),
     divisions: new DivisionService(store),
     maps: new MapService(store, config.mapDir),
     favourites: new FavouriteService(store, clock),

@@ -85,6 +85,8 @@ export interface UserTable {
   locked_until: string | null;
   created_at: string;
   updated_at: string;
+  must_change_password: Generated<number>;
+  password_changed_at: string | null;
 }
 
 export interface SessionTable {

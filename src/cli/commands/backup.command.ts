@@ -5,6 +5,7 @@ import { AppError } from '../../domain/errors.js';
 import { loadConfig } from '../../server/config.js';
 import { openDatabase, SQLITE_FILE } from '../../server/database.js';
 import { Store } from '../../server/store.js';
+import { runningServers } from '../../server/platform/server-lock.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 
 export function backupCommand(program: Command): void {
@@ -26,6 +27,9 @@ export function backupCommand(program: Command): void {
     .action(async (file: string, flags: GlobalOptions) => {
       const config = loadConfig({ dataDir: flags.dataDir });
       if (config.databaseUrl) throw new AppError('E3001', { field: 'DATABASE_URL' }, { zh: 'PostgreSQL 存储请使用 pg_restore', en: 'restore a PostgreSQL store with pg_restore' });
+      // A running server keeps the replaced file open and writes on into it: refuse.
+      const running = runningServers(config.dataDir);
+      if (running.length) throw new AppError('E3003', { field: 'data-dir', value: config.dataDir, pid: running.join(', ') });
       const src = resolve(file);
       if (!existsSync(src)) throw new AppError('E3001', { field: 'file', value: src }, { zh: '备份文件不存在', en: 'backup file not found' });
       // Check that the file is a store of ours before replacing anything.

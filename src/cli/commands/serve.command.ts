@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app.js';
 import { createContext, type AppContext } from '../../server/context.js';
 import { runInit, type InitFlags } from './init.command.js';
 import { withGlobal } from './common.js';
+import { claimServerLock } from '../../server/platform/server-lock.js';
 
 interface ServeFlags extends InitFlags {
   port?: string;
@@ -13,6 +14,7 @@ interface ServeFlags extends InitFlags {
 /** Serves until SIGINT/SIGTERM, then closes the HTTP server and the store. */
 async function serve(ctx: AppContext): Promise<void> {
   await ctx.services.init.requireInitialised();
+  const release = claimServerLock(ctx.config.dataDir);
   const app = await buildApp(ctx);
   ctx.engine.setLogger((msg, detail) => app.log.info(detail ?? {}, msg));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
@@ -28,6 +30,7 @@ async function serve(ctx: AppContext): Promise<void> {
   });
   await app.close();
   await ctx.close();
+  release();
 }
 
 function open(flags: ServeFlags): Promise<AppContext> {

