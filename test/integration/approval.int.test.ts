@@ -40,9 +40,9 @@ beforeAll(async () => {
   yunnan = client(app, await login(app, 'yunnan'));
   wuhuaS = await login(app, 'wuhua');
   wuhua = client(app, wuhuaS);
-  const made = await admin.post('/api/users', { username: 'kunming', password: 'Kunming@2024', role: 'AREA_ADMIN', scopeCode: '5301' });
+  const made = await admin.post('/api/users', { username: 'kunming', password: 'Dianchi#Lake-2024', role: 'AREA_ADMIN', scopeCode: '5301' });
   expect(made.status).toBe(201);
-  kunming = client(app, await login(app, 'kunming', 'Kunming@2024'));
+  kunming = client(app, await login(app, 'kunming', 'Dianchi#Lake-2024'));
   for (const [code, town] of [[A, '530102006'], ['AP-2', '530102007'], ['AP-3', '530102008']]) await createTestFacility(ctx, { type: 'CHC', divisionCode: town, code, opened: '2010-01-01' });
 });
 

