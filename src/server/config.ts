@@ -98,7 +98,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
 export function loadSecurity(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
   return {
     sessionMaxHours: num(env.GTCM_SESSION_MAX_HOURS, 12),
-    loginRatePerMinute: num(env.GTCM_LOGIN_RATE_PER_MINUTE, 20),
+    loginRatePerMinute: num(env.GTCM_LOGIN_RATE_PER_MINUTE, 30),
     loginConcurrency: num(env.GTCM_LOGIN_CONCURRENCY, 2),
     requestTimeoutMs: num(env.GTCM_REQUEST_TIMEOUT_S, 120) * 1000,
     idleTimeoutMs: num(env.GTCM_IDLE_TIMEOUT_S, 30) * 1000,
