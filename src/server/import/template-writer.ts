@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import { allElements, elementsFor, type DataElement, type DataSet, type OptionSet } from '../../domain/program.js';
+import { guardXlsxCell } from '../export/table-file.js';
 
 export interface TemplateFacility {
   code: string;
@@ -39,6 +40,10 @@ export async function writeTemplate(ds: DataSet, period: string, facilities: Tem
   const grey: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE5E5E5' } };
   for (const f of facilities) {
     const row = ws.addRow({ org_code: f.code, org_name: f.name, facility_type: FACILITY_TYPE_NAMES[f.type].zh, period });
+    // Codes and names are stored as text (read back exactly by the importer); formula-like ones
+    // are formatted as text too, so that editing them in Excel cannot make them formulas.
+    guardXlsxCell(row.getCell(1));
+    guardXlsxCell(row.getCell(2));
     const applicable = new Set(elementsFor(ds, f.type));
     codes.forEach((c, i) => {
       const cell = row.getCell(5 + i);
