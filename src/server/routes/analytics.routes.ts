@@ -1,10 +1,16 @@
+/**
+ * The analytics endpoints. Every one bounds its work before computing (request-bounds.ts: lists
+ * de-duplicated and checked, the answer's size against config.limits.analyticsCells); a busy
+ * engine answers 503 E6007 with Retry-After.
+ */
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
 import { actorOf, type App } from '../app.js';
 import type { AppContext } from '../context.js';
 import type { TableFile } from '../export/table-file.js';
 import { gapsSchema, indicatorRowSchema, indicatorSchema, trendSchema } from './analytics.schemas.js';
-import { LEVELS, type LevelName } from '../services/analytics.service.js';
+import { LEVELS, type AnalyticsBounds, type LevelName } from '../services/analytics.service.js';
 
 const csv = z
   .string()
@@ -16,6 +22,19 @@ const statuses = csv.optional();
 const format = z.enum(['xlsx', 'csv']).default('xlsx');
 const valuesQuery = z.object({ indicators: csv.optional(), periods: csv, area: z.string().max(20).optional(), level: level.optional(), statuses });
 
+/** Seconds a client told "busy" (E6007) waits before it retries. */
+const RETRY_AFTER_S = 2;
+
+/** Runs a handler; an engine too busy to queue the request says when to retry. */
+async function orBusy<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'E6007') reply.header('retry-after', String(RETRY_AFTER_S));
+    throw e;
+  }
+}
+
 function sendFile(reply: FastifyReply, f: TableFile) {
   return reply
     .header('content-type', f.contentType)
@@ -26,27 +45,28 @@ function sendFile(reply: FastifyReply, f: TableFile) {
 export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.analytics;
   const tags = ['analytics'];
+  const bounds = (): AnalyticsBounds => ({ cells: ctx.config.limits.analyticsCells, now: ctx.clock.now() });
   app.get('/api/indicators', { schema: { tags, response: { 200: z.object({ items: z.array(indicatorSchema) }) } } }, async () => ({ items: s.listIndicators() }));
   app.get(
     '/api/analytics',
     { schema: { tags, querystring: valuesQuery, response: { 200: z.object({ rows: z.array(indicatorRowSchema) }) } } },
-    async (req) => ({ rows: await s.values(actorOf(req), req.query) }),
+    async (req, reply) => orBusy(reply, async () => ({ rows: await s.values(actorOf(req), req.query, bounds()) })),
   );
   app.get('/api/analytics/export', { schema: { tags, querystring: valuesQuery.extend({ format }) } }, async (req, reply) => {
     const { format: f, ...q } = req.query;
-    return sendFile(reply, await ctx.services.indicatorExport.values(actorOf(req), q, f));
+    return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
   });
   app.get(
     '/api/analytics/gaps/export',
     { schema: { tags, querystring: z.object({ indicator: z.string().max(60), period: z.string().max(10), area: z.string().max(20).optional(), format }) } },
     async (req, reply) => {
       const q = req.query;
-      return sendFile(reply, await ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format));
+      return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format, ctx.clock.now())));
     },
   );
-  app.get('/api/analytics/periods', { schema: { tags, response: { 200: z.object({ periods: z.array(z.string()) }) } } }, async (req) => ({
-    periods: await s.periods(actorOf(req)),
-  }));
+  app.get('/api/analytics/periods', { schema: { tags, response: { 200: z.object({ periods: z.array(z.string()) }) } } }, async (req, reply) =>
+    orBusy(reply, async () => ({ periods: await s.periods(actorOf(req)) })),
+  );
   app.get(
     '/api/analytics/trend',
     {
@@ -56,7 +76,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
         response: { 200: z.object({ series: z.array(trendSchema) }) },
       },
     },
-    async (req) => ({ series: await s.trend(actorOf(req), req.query) }),
+    async (req, reply) => orBusy(reply, async () => ({ series: await s.trend(actorOf(req), req.query, bounds()) })),
   );
   app.get(
     '/api/analytics/gaps',
@@ -74,12 +94,12 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
         response: { 200: gapsSchema },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const q = req.query;
-      return { ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses)), page: q.page, pageSize: q.pageSize };
+      return orBusy(reply, async () => ({ ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses, ctx.clock.now())), page: q.page, pageSize: q.pageSize }));
     },
   );
-  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }), response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, async (req) => ({
-    items: await s.facilityValues(actorOf(req), req.params.code),
-  }));
+  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }), response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, async (req, reply) =>
+    orBusy(reply, async () => ({ items: await s.facilityValues(actorOf(req), req.params.code) })),
+  );
 }

@@ -10,6 +10,7 @@ import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../domain/org-u
 import { areaOf, divisionInScope, NATION_AREA, type Area } from '../../domain/scope.js';
 import type { AnalyticsEngine } from '../analytics/analytics-engine.js';
 import type { GapRow } from '../analytics/indicator-queries.js';
+import { checkCells, checkStatuses, checkYears, unbounded, unique, type AnalyticsBounds } from '../analytics/request-bounds.js';
 import type { Store } from '../store.js';
 import type { Actor } from './actor.js';
 import type { FacilityService } from './facility.service.js';
@@ -18,6 +19,7 @@ import type { MetadataService } from './metadata.service.js';
 export const LEVELS = { nation: 0, province: 1, city: 2, county: 3, township: 4 } as const;
 export type LevelName = keyof typeof LEVELS;
 
+export type { AnalyticsBounds };
 
 export interface AnalyticsQuery {
   indicators?: string[];
@@ -39,14 +41,21 @@ export class AnalyticsService {
     return [...this.metadata.indicators.values()];
   }
 
-  /** Indicator values for each unit of `level` inside the area (default: the area itself). */
-  async values(actor: Actor, q: AnalyticsQuery): Promise<IndicatorRow[]> {
+  /**
+   * Indicator values for each unit of `level` inside the area (default: the area itself). The
+   * lists are de-duplicated and checked, and the answer's size (periods × indicators × units)
+   * against `bounds.cells`, before anything is computed. The HTTP routes pass the configured
+   * bounds; the CLI, run by the operator, none.
+   */
+  async values(actor: Actor, q: AnalyticsQuery, bounds: AnalyticsBounds = unbounded(), periodsField = 'periods'): Promise<IndicatorRow[]> {
     const area = this.areaFor(actor, q.area);
     const level = q.level === undefined ? area.level : LEVELS[q.level];
     if (level < area.level) throw new AppError('E6002', { field: 'level', value: q.level });
+    const periods = checkYears(q.periods, periodsField, bounds.now);
     const inds = this.indicatorsOf(q.indicators);
-    for (const p of q.periods) if (!/^\d{4}$/.test(p)) throw new AppError('E1002', { field: 'periods', value: p });
-    const raw = await this.engine.values(inds, q.periods, area, level, { statuses: q.statuses });
+    const statuses = checkStatuses(q.statuses);
+    if (Number.isFinite(bounds.cells)) checkCells(periods.length, inds.length, await this.engine.unitCount(area, level), bounds.cells);
+    const raw = await this.engine.values(inds, periods, area, level, { statuses });
     const names = await this.areaNames(raw.map((r) => r.area));
     const byCode = new Map(inds.map((i) => [i.code, i]));
     const rows = raw.map((r) => {
@@ -73,8 +82,8 @@ export class AnalyticsService {
   }
 
   /** Yearly series per area and indicator with the linear projection to each target's deadline. */
-  async trend(actor: Actor, q: Omit<AnalyticsQuery, 'periods'> & { years: string[] }) {
-    const rows = await this.values(actor, { ...q, periods: q.years });
+  async trend(actor: Actor, q: Omit<AnalyticsQuery, 'periods'> & { years: string[] }, bounds: AnalyticsBounds = unbounded()) {
+    const rows = await this.values(actor, { ...q, periods: q.years }, bounds, 'years');
     const series = new Map<string, IndicatorRow[]>();
     for (const r of rows) {
       const k = `${r.areaCode}\u0000${r.indicator}`;
@@ -94,12 +103,12 @@ export class AnalyticsService {
   }
 
   /** The facilities (or counties) of the area that fall short, worst first. */
-  async gaps(actor: Actor, indicator: string, period: string, areaCode: string | undefined, page: number, pageSize: number, statuses?: string[]): Promise<{ items: (GapRow & { divisionName: string })[]; total: number; target: number | null }> {
+  async gaps(actor: Actor, indicator: string, period: string, areaCode: string | undefined, page: number, pageSize: number, statuses?: string[], now = new Date()): Promise<{ items: (GapRow & { divisionName: string })[]; total: number; target: number | null }> {
     const ind = this.metadata.indicator(indicator);
-    if (!/^\d{4}$/.test(period)) throw new AppError('E1002', { field: 'period', value: period });
+    checkYears([period], 'period', now);
     const area = this.areaFor(actor, areaCode);
     const threshold = ind.targets[0]?.threshold ?? null;
-    const r = await this.engine.gaps(ind, period, area, threshold, { offset: (page - 1) * pageSize, limit: pageSize }, { statuses });
+    const r = await this.engine.gaps(ind, period, area, threshold, { offset: (page - 1) * pageSize, limit: pageSize }, { statuses: checkStatuses(statuses) });
     const names = await this.areaNames(r.items.map((i) => i.divisionCode));
     return { ...r, target: threshold, items: r.items.map((i) => ({ ...i, divisionName: names.get(i.divisionCode) ?? '' })) };
   }
@@ -121,7 +130,7 @@ export class AnalyticsService {
   }
 
   private indicatorsOf(codes?: string[]): Indicator[] {
-    return codes?.length ? codes.map((c) => this.metadata.indicator(c)) : this.listIndicators();
+    return codes?.length ? unique(codes).map((c) => this.metadata.indicator(c)) : this.listIndicators();
   }
 
   /** The requested area (default: the caller's scope), which must lie inside the scope. */

@@ -1,12 +1,15 @@
 /**
  * Indicator values and gap lists as files (XLSX for Excel users, CSV for tools), built from the
- * same service calls as the screens, so a file always says what the page says.
+ * same service calls as the screens, so a file always says what the page says — with the same
+ * bounds (a values file is capped like the answer of GET /api/analytics, a gap list at
+ * GAP_EXPORT_LIMIT rows) — and written as a stream (table-file.ts).
  */
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import { AppError } from '../../domain/errors.js';
 import { tableFile, type TableColumn, type TableFile, type TableFormat } from '../export/table-file.js';
 import type { Actor } from './actor.js';
-import type { AnalyticsQuery, AnalyticsService } from './analytics.service.js';
+import { unbounded, unique } from '../analytics/request-bounds.js';
+import type { AnalyticsBounds, AnalyticsQuery, AnalyticsService, IndicatorRow } from './analytics.service.js';
 import type { MetadataService } from './metadata.service.js';
 
 /** The most gap rows one file holds. */
@@ -40,43 +43,44 @@ const GAP_COLUMNS: TableColumn[] = [
 
 const yesNo = (b: boolean | null, format: TableFormat) => (b === null ? null : format === 'csv' ? b : b ? '是' : '否');
 
+/** The file's rows, made one by one as the writer asks for them. */
+function* valueCells(rows: IndicatorRow[], metadata: MetadataService, format: TableFormat) {
+  for (const r of rows)
+    yield {
+      area_code: r.areaCode,
+      area_name: r.areaName,
+      period: r.period,
+      indicator: r.indicator,
+      indicator_name: metadata.indicator(r.indicator).name.zh,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      value: r.value,
+      target: r.target,
+      met: yesNo(r.met, format),
+      expected_reports: r.expectedReports,
+      reported_reports: r.reportedReports,
+    };
+}
+
 export class IndicatorExportService {
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly metadata: MetadataService,
   ) {}
 
-  async values(actor: Actor, q: AnalyticsQuery, format: TableFormat): Promise<TableFile> {
-    const rows = await this.analytics.values(actor, q);
-    const name = `指标-${q.area ?? actor.scope.kind}-${q.periods.join('_')}${q.level ? `-${q.level}` : ''}`;
-    return tableFile(
-      name,
-      '指标',
-      VALUE_COLUMNS,
-      rows.map((r) => ({
-        area_code: r.areaCode,
-        area_name: r.areaName,
-        period: r.period,
-        indicator: r.indicator,
-        indicator_name: this.metadata.indicator(r.indicator).name.zh,
-        numerator: r.numerator,
-        denominator: r.denominator,
-        value: r.value,
-        target: r.target,
-        met: yesNo(r.met, format),
-        expected_reports: r.expectedReports,
-        reported_reports: r.reportedReports,
-      })),
-      format,
-    );
+  async values(actor: Actor, q: AnalyticsQuery, format: TableFormat, bounds: AnalyticsBounds = unbounded()): Promise<TableFile> {
+    const rows = await this.analytics.values(actor, q, bounds);
+    // The periods are checked by now: each once, and few.
+    const name = `指标-${q.area ?? actor.scope.kind}-${unique(q.periods).join('_')}${q.level ? `-${q.level}` : ''}`;
+    return tableFile(name, '指标', VALUE_COLUMNS, valueCells(rows, this.metadata, format), format);
   }
 
-  async gaps(actor: Actor, indicator: string, period: string, area: string | undefined, format: TableFormat): Promise<TableFile> {
-    const first = await this.analytics.gaps(actor, indicator, period, area, 1, PAGE);
+  async gaps(actor: Actor, indicator: string, period: string, area: string | undefined, format: TableFormat, now = new Date()): Promise<TableFile> {
+    const first = await this.analytics.gaps(actor, indicator, period, area, 1, PAGE, undefined, now);
     if (first.total > GAP_EXPORT_LIMIT) throw new AppError('E6005', { field: 'area', value: area ?? '', limit: GAP_EXPORT_LIMIT, total: first.total });
     const items = [...first.items];
     for (let page = 2; items.length < first.total; page++) {
-      const next = await this.analytics.gaps(actor, indicator, period, area, page, PAGE);
+      const next = await this.analytics.gaps(actor, indicator, period, area, page, PAGE, undefined, now);
       if (!next.items.length) break;
       items.push(...next.items);
     }
