@@ -60,6 +60,7 @@ export const ERRORS = {
   E4016: { status: 400, zh: '列数过多：最多 {limit} 列', en: 'Too many columns: at most {limit}' },
   E4017: { status: 400, zh: '单元格内容过长：最多 {limit} 个字符', en: 'Cell too long: at most {limit} characters' },
   E4018: { status: 400, zh: 'XLSX 文件解压后过大：最多 {limit}', en: 'XLSX file too large once uncompressed: at most {limit}' },
+  E4019: { status: 400, zh: '文件未上传完整（连接中断），请重新上传', en: 'The upload did not complete (connection lost): upload the file again' },
   E5001: { status: 400, zh: '存在未通过的审核规则，不能提交', en: 'Validation errors: cannot submit' },
   E5002: { status: 400, zh: '存在预警，请填写说明后提交', en: 'Warnings: add a comment to submit' },
   E5101: { status: 409, zh: '该报表不在等待您这一级审核', en: 'Report is not waiting for your level' },

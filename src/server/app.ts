@@ -64,6 +64,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     requestTimeout: security.requestTimeoutMs,
     connectionTimeout: security.requestTimeoutMs,
     keepAliveTimeout: Math.min(5_000, security.idleTimeoutMs),
+    // (A hop count is a number at run time; Fastify's types list only the other forms.)
+    trustProxy: security.trustProxy as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

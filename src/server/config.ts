@@ -60,6 +60,12 @@ export interface SecurityConfig {
   requestTimeoutMs: number;
   /** Time a connection may stay idle (GTCM_IDLE_TIMEOUT_S, default 30 s). */
   idleTimeoutMs: number;
+  /**
+   * Behind a load balancer or reverse proxy: trust its X-Forwarded-For for the client's address
+   * (GTCM_TRUST_PROXY: `true`, a hop count, or addresses/CIDRs, comma-separated); otherwise every
+   * client shares the proxy's address and its login rate limit.
+   */
+  trustProxy: boolean | number | string;
 }
 
 export interface ConfigOverrides {
@@ -95,6 +101,12 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
   };
 }
 
+function trustProxyOf(v: string | undefined): boolean | number | string {
+  if (!v || v === 'false') return false;
+  if (v === 'true') return true;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}
+
 export function loadSecurity(env: NodeJS.ProcessEnv = process.env): SecurityConfig {
   return {
     sessionMaxHours: num(env.GTCM_SESSION_MAX_HOURS, 12),
@@ -102,6 +114,7 @@ export function loadSecurity(env: NodeJS.ProcessEnv = process.env): SecurityConf
     loginConcurrency: num(env.GTCM_LOGIN_CONCURRENCY, 2),
     requestTimeoutMs: num(env.GTCM_REQUEST_TIMEOUT_S, 120) * 1000,
     idleTimeoutMs: num(env.GTCM_IDLE_TIMEOUT_S, 30) * 1000,
+    trustProxy: trustProxyOf(env.GTCM_TRUST_PROXY),
   };
 }
 

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../../domain/errors.js';
 import { SYSTEM_ACTOR } from '../../server/services/actor.js';
@@ -30,10 +30,19 @@ export function importCommand(program: Command): void {
       const code = await withContext(flags, async (ctx) => {
         await ctx.services.init.requireInitialised();
         const actor = flags.as ? await ctx.services.auth.actorFor(flags.as) : SYSTEM_ACTOR;
-        const s = await ctx.services.imports.importTable(actor, createReadStream(file), { format, mode: flags.mode, dryRun: !!flags.dryRun, dataSet: flags.dataSet });
-        const { rows, inserted, updated, unchanged, rejected, errors, warnings } = s;
-        process.stdout.write(JSON.stringify({ rows, inserted, updated, unchanged, rejected, errors, warnings }) + '\n');
-        return rejected > 0 || errors.length > 0 ? EXIT_REJECTED : 0;
+        // The same checks and caps as an upload (the file is local: the upload size does not apply).
+        const limits = ctx.config.limits;
+        let s;
+        try {
+          s = await ctx.services.imports.importFile(actor, file, { format, mode: flags.mode, dryRun: !!flags.dryRun, dataSet: flags.dataSet, limits });
+        } catch (e) {
+          // The reader's own words, for the administrator at the console (the web never shows them).
+          if (e instanceof AppError && e.cause instanceof Error) process.stderr.write(`gtcm import: ${e.cause.message}\n`);
+          throw e;
+        }
+        const { rows, inserted, updated, unchanged, rejected, errors, errorsTotal, errorsTruncated, warnings, warningsTotal, warningsTruncated } = s;
+        process.stdout.write(JSON.stringify({ rows, inserted, updated, unchanged, rejected, errors, errorsTotal, errorsTruncated, warnings, warningsTotal, warningsTruncated }) + '\n');
+        return rejected > 0 || errorsTotal > 0 ? EXIT_REJECTED : 0;
       });
       if (code) throw new CommandExit(code);
     });

@@ -1,12 +1,20 @@
 /**
  * Streams the rows of an uploaded table as arrays of cell text with their row numbers (as a
  * spreadsheet shows them: the header is row 1): CSV (UTF-8, with or without BOM) through
- * csv-parse, XLSX (the first worksheet) through exceljs's streaming reader.
+ * csv-parse, XLSX (the first worksheet) through exceljs's streaming reader. The limits hold
+ * while streaming: columns (E4016), characters in a cell (E4017) and data rows (E4015). An XLSX
+ * file must have passed checkXlsx (xlsx-guard.ts) first.
  */
 import { Transform, type Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.js';
+import type { Limits } from '../config.js';
+import { csvGuard } from './csv-guard.js';
+import { echo } from './import-issues.js';
+import { unreadableXlsx } from './xlsx-guard.js';
+
+export type ReadLimits = Pick<Limits, 'importRows' | 'importColumns' | 'cellChars' | 'echoChars'>;
 
 export type TableFormat = 'csv' | 'xlsx';
 
@@ -27,14 +35,18 @@ export function formatOf(contentTypeOrName: string): TableFormat | null {
 
 /**
  * Decodes strictly as UTF-8: a file saved in another encoding (GBK, as Excel writes "CSV" on a
- * Chinese Windows) is refused instead of read as garbage.
+ * Chinese Windows) is refused instead of read as garbage. The bytes pass the CSV guard first
+ * (in the same stage, so no more of the file is in flight than before).
  */
-function utf8Only(): Transform {
+function utf8Only(limits: ReadLimits): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const guard = csvGuard(limits);
   const fail = () => new AppError('E4013', { row: 0 }, { zh: '文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）', en: 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)' });
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _enc, done) {
+      const refused = guard(chunk);
+      if (refused) return done(refused);
       try {
         done(null, decoder.decode(chunk, { stream: true }));
       } catch {
@@ -51,8 +63,8 @@ function utf8Only(): Transform {
   });
 }
 
-async function* readCsv(input: Readable): AsyncGenerator<TableRow> {
-  const decoded = input.pipe(utf8Only());
+async function* readCsv(input: Readable, limits: ReadLimits): AsyncGenerator<TableRow> {
+  const decoded = input.pipe(utf8Only(limits));
   const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
   input.on('error', (e) => decoded.destroy(e));
   decoded.on('error', (e) => parser.destroy(e));
@@ -82,18 +94,50 @@ async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
       const values = row.values as ExcelJS.CellValue[];
       const cells: string[] = [];
       for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+      // Formatted empty cells at the end of a row are no columns.
+      while (cells.length && cells[cells.length - 1] === '') cells.pop();
       if (cells.some((c) => c.trim() !== '')) yield { row: row.number, cells };
     }
     return; // the first worksheet only
   }
 }
 
-/** Rows of the table; an unreadable file throws E4013. */
-export async function* readTable(input: Readable, format: TableFormat): AsyncGenerator<TableRow> {
+/** Rows of the table, the header first; an unreadable file throws E4013 (the reader's own text as its `cause`). */
+export async function* readTable(input: Readable, format: TableFormat, limits: ReadLimits): AsyncGenerator<TableRow> {
+  let header: string[] | null = null;
+  let rows = 0;
   try {
-    yield* format === 'csv' ? readCsv(input) : readXlsx(input);
+    for await (const r of format === 'csv' ? readCsv(input, limits) : readXlsx(input)) {
+      if (r.cells.length > limits.importColumns) throw new AppError('E4016', { limit: limits.importColumns, row: r.row });
+      for (let i = 0; i < r.cells.length; i++)
+        if (r.cells[i].length > limits.cellChars) throw new AppError('E4017', { limit: limits.cellChars, row: r.row, column: columnName(header, i, limits.echoChars) });
+      if (!header) header = r.cells;
+      else if (++rows > limits.importRows) throw new AppError('E4015', { limit: limits.importRows, row: r.row });
+      yield r;
+    }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('E4013', { row: 0 }, { zh: (e as Error).message, en: (e as Error).message });
+    throw format === 'csv' ? unreadableCsv(e) : unreadableXlsx(e);
+  } finally {
+    input.destroy();
   }
+}
+
+/** A column as the error names it: its header (shortened), or its position. */
+function columnName(header: string[] | null, i: number, max: number): string {
+  const h = header?.[i]?.trim();
+  return h ? echo(h, max) : `#${i + 1}`;
+}
+
+/** csv-parse's errors in plain words, with the line; its own message goes to the log only. */
+function unreadableCsv(cause: unknown): AppError {
+  const c = cause as { code?: string; lines?: number };
+  const line = typeof c?.lines === 'number' && c.lines > 0 ? c.lines : undefined;
+  const at = { zh: line ? `（第 ${line} 行附近）` : '', en: line ? ` (near line ${line})` : '' };
+  const quotes = typeof c?.code === 'string' && c.code.includes('QUOTE');
+  const e = new AppError('E4013', line ? { row: line } : {}, quotes
+    ? { zh: `CSV 格式错误：引号不成对${at.zh}`, en: `malformed CSV: unbalanced quotes${at.en}` }
+    : { zh: `CSV 格式错误${at.zh}`, en: `malformed CSV${at.en}` });
+  e.cause = cause;
+  return e;
 }

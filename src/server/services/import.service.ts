@@ -4,19 +4,30 @@
  * nothing when any row is rejected; partial mode stores the valid rows. Either way the whole
  * import is one transaction, so a crash or kill midway leaves no partial import. Rows stream
  * through in batches, so a national file does not need to fit in memory.
+ *
+ * Bounded (config.limits): the file is read from disk (an upload is received whole first,
+ * upload-spool.ts), an XLSX file's inflated size is checked before it is parsed (E4018), and
+ * the header — readable, org_code and period present, not too many columns — before the
+ * transaction opens; rows (E4015), columns (E4016) and cell length (E4017) while streaming. At
+ * most `importErrors` errors and as many warnings are listed, the rest counted; echoed values
+ * are cut to `echoChars`.
  */
+import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { actorLevel, canEdit } from '../../domain/approval.js';
-import { AppError, ERRORS, type ErrorCode } from '../../domain/errors.js';
+import { AppError } from '../../domain/errors.js';
 import { isOpenIn } from '../../domain/facility.js';
 import { mapHeaders, parseCell, type ColumnRole } from '../../domain/import-format.js';
 import { parsePeriod, previousPeriod, type Period } from '../../domain/period.js';
 import { elementsFor, normalizeValues, type DataSet, type DataValues } from '../../domain/program.js';
 import { facilityInScope } from '../../domain/scope.js';
-import { validateValues, type Violation } from '../../domain/validation.js';
+import { validateValues } from '../../domain/validation.js';
+import { loadLimits, type Limits } from '../config.js';
+import { IssueList, issue, violationIssue, type ImportError } from '../import/import-issues.js';
 import type { FacilityRow } from '../repositories/facility.repository.js';
 import type { Report } from '../repositories/report.repository.js';
 import { readTable, type TableFormat, type TableRow } from '../import/table-reader.js';
+import { checkXlsx } from '../import/xlsx-guard.js';
 import { writeTemplate } from '../import/template-writer.js';
 import type { FacilityService } from './facility.service.js';
 import type { Repositories, Store } from '../store.js';
@@ -27,14 +38,7 @@ import type { MetadataService } from './metadata.service.js';
 import { WRITE_ROLES } from './report.service.js';
 
 export type ImportMode = 'strict' | 'partial';
-
-export interface ImportError {
-  row: number;
-  column: string | null;
-  code: string;
-  message: string;
-  messageEn: string;
-}
+export type { ImportError } from '../import/import-issues.js';
 
 export interface ImportSummary {
   rows: number;
@@ -42,8 +46,14 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** The first `limits.importErrors` errors, in file order. */
   errors: ImportError[];
+  /** How many errors there are in all; more than listed when errorsTruncated. */
+  errorsTotal: number;
+  errorsTruncated: boolean;
   warnings: (ImportError & { facilityCode: string })[];
+  warningsTotal: number;
+  warningsTruncated: boolean;
   /** False for a dry run, or a strict import that rejected rows: nothing was stored. */
   stored: boolean;
 }
@@ -53,7 +63,11 @@ export interface ImportOptions {
   mode?: ImportMode;
   dryRun?: boolean;
   dataSet?: string;
+  /** The bounds of config.limits (the route and the CLI pass the configured ones); default: the built-in defaults. */
+  limits?: Limits;
 }
+
+const DEFAULT_LIMITS = loadLimits({});
 
 const BATCH = 2000;
 export const TEMPLATE_LIMIT = 20_000;
@@ -67,7 +81,18 @@ interface ParsedRow {
   period: string;
   p: Period | null;
   values: Map<string, string>;
-  unknown: { header: string; value: string }[];
+  unknown: { index: number; header: string; value: string }[];
+}
+
+/** The running state of one import: counts, the capped lists, what was seen. */
+interface Run {
+  summary: ImportSummary;
+  errors: IssueList<ImportError>;
+  warnings: IssueList<ImportError & { facilityCode: string }>;
+  seen: Set<string>;
+  /** Per unknown column (by position): its one error and how many rows had a value in it. */
+  unknown: Map<number, { error: ImportError; rows: number }>;
+  echo: number;
 }
 
 export class ImportService {
@@ -93,46 +118,75 @@ export class ImportService {
     return writeTemplate(ds, period, list, this.metadata.elements, this.metadata.optionSets);
   }
 
-  async importTable(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+  /** What can be refused before a byte of the file is read: the caller's role, the data set. */
+  authorize(actor: Actor, opts: Pick<ImportOptions, 'dataSet'>): void {
     requireRole(actor, WRITE_ROLES);
+    this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
+  }
+
+  /** Imports a file on disk (an upload received whole, or the CLI's file): the XLSX check first, then the table. */
+  async importFile(actor: Actor, path: string, opts: ImportOptions): Promise<ImportSummary> {
+    this.authorize(actor, opts);
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    if (opts.format === 'xlsx') await checkXlsx(path, limits.xlsxUncompressedBytes);
+    return this.run(actor, createReadStream(path), opts);
+  }
+
+  /** Imports a CSV stream (an XLSX file goes through importFile, which checks it before it is inflated). */
+  async importTable(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+    if (opts.format !== 'csv') throw new Error('an XLSX import reads a file: use importFile');
+    return this.run(actor, input, opts);
+  }
+
+  private async run(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+    this.authorize(actor, opts);
     const ds = this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
     const mode = opts.mode ?? 'strict';
-    const summary: ImportSummary = { rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, errors: [], warnings: [], stored: false };
-    const rows = readTable(input, opts.format);
-    const header = await rows.next();
-    if (header.done) throw new AppError('E4013', { row: 1 }, { zh: '文件为空', en: 'empty file' });
-    const roles = mapHeaders(header.value.cells, ds, this.metadata.elements);
-    if (!roles.some((r) => r.kind === 'org_code') || !roles.some((r) => r.kind === 'period')) {
-      summary.errors.push(err(1, null, 'E4012'));
-      return summary;
-    }
-    const seen = new Set<string>();
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const summary: ImportSummary = {
+      rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+      errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
+    };
+    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars };
+    const rows = readTable(input, opts.format, limits);
     try {
+      // The header is read, and the file refused if it is no table, before the transaction opens.
+      const header = await rows.next();
+      if (header.done) throw new AppError('E4013', { row: 1 }, { zh: '文件为空', en: 'empty file' });
+      const roles = mapHeaders(header.value.cells, ds, this.metadata.elements);
+      if (!roles.some((r) => r.kind === 'org_code') || !roles.some((r) => r.kind === 'period')) {
+        run.errors.push(issue(1, null, 'E4012'));
+        return finish(run);
+      }
       await this.store.transaction(async (repos) => {
         let batch: ParsedRow[] = [];
         for await (const r of rows) {
           batch.push(parseRow(r, roles, ds));
           if (batch.length >= BATCH) {
-            await this.processBatch(repos, actor, ds, batch, seen, summary, mode);
+            await this.processBatch(repos, actor, ds, batch, run, mode);
             batch = [];
           }
         }
-        await this.processBatch(repos, actor, ds, batch, seen, summary, mode);
+        await this.processBatch(repos, actor, ds, batch, run, mode);
         if (opts.dryRun || (mode === 'strict' && summary.rejected > 0)) throw new Rollback();
         summary.stored = true;
       });
     } catch (e) {
       if (!(e instanceof Rollback)) throw e;
+    } finally {
+      await rows.return(undefined);
+      input.destroy();
     }
     if (!summary.stored) {
       // Nothing was stored: report what would have happened, not what did.
       if (!opts.dryRun) summary.inserted = summary.updated = summary.unchanged = 0;
     }
-    return summary;
+    return finish(run);
   }
 
-  private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, batch: ParsedRow[], seen: Set<string>, summary: ImportSummary, mode: ImportMode): Promise<void> {
+  private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, batch: ParsedRow[], run: Run, mode: ImportMode): Promise<void> {
     if (batch.length === 0) return;
+    const { summary, seen, echo } = run;
     const facilities = await repos.facilities.getMany([...new Set(batch.map((b) => b.code))]);
     const existing = await this.reportsFor(repos, ds, batch, (p) => p.id);
     const previous = await this.reportsFor(repos, ds, batch, (p) => previousPeriod(p));
@@ -144,14 +198,25 @@ export class ImportService {
       const errors: ImportError[] = [];
       const f = facilities.get(r.code);
       const key = `${r.code}\u0000${r.period}`;
-      if (!r.p) errors.push(err(r.row, 'period', 'E4004', r.period));
-      if (seen.has(key)) errors.push(err(r.row, 'org_code', 'E4010', r.code));
+      if (!r.p) errors.push(issue(r.row, 'period', 'E4004', r.period, echo));
+      if (seen.has(key)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
       seen.add(key);
       const inScope = !!f && facilityInScope(actor.scope, f);
-      if (!f) errors.push(err(r.row, 'org_code', 'E4001', r.code));
-      else if (!inScope) errors.push(err(r.row, 'org_code', 'E4002', r.code));
-      else if (r.p && !isOpenIn(f, r.p.start, r.p.end)) errors.push(err(r.row, 'period', 'E4003', r.period));
-      for (const u of r.unknown) errors.push(err(r.row, u.header, 'E4006', u.value));
+      if (!f) errors.push(issue(r.row, 'org_code', 'E4001', r.code, echo));
+      else if (!inScope) errors.push(issue(r.row, 'org_code', 'E4002', r.code, echo));
+      else if (r.p && !isOpenIn(f, r.p.start, r.p.end)) errors.push(issue(r.row, 'period', 'E4003', r.period, echo));
+      // A value in an unknown column rejects its row, but the column is listed once, at its first value.
+      let unknownValue = false;
+      for (const u of r.unknown) {
+        unknownValue = true;
+        const seenColumn = run.unknown.get(u.index);
+        if (seenColumn) seenColumn.rows++;
+        else {
+          const error = issue(r.row, u.header, 'E4006', u.value, echo);
+          run.unknown.set(u.index, { error, rows: 1 });
+          errors.push(error);
+        }
+      }
       // Nothing about a facility outside the scope is looked at further, so nothing about it leaks.
       const before = inScope && r.p ? existing.get(key) : undefined;
       let values: DataValues = { ...(before?.values ?? {}) };
@@ -160,26 +225,26 @@ export class ImportService {
         for (const [code, text] of r.values) {
           if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
           if (!applicable.has(code)) {
-            errors.push(err(r.row, code, 'E4005', text));
+            errors.push(issue(r.row, code, 'E4005', text, echo));
             continue;
           }
           const parsed = parseCell(text, this.metadata.elements.get(code)!, this.metadata.optionSets);
           if (parsed.ok) values[code] = parsed.value;
-          else errors.push(err(r.row, code, parsed.code, text));
+          else errors.push(issue(r.row, code, parsed.code, text, echo));
         }
         values = normalizeValues(values);
       }
       // A row that provides nothing new (all its cells empty, or equal to the stored values) changes nothing.
       const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
-      if (changes && before && !canEdit(before, level)) errors.push(err(r.row, null, 'E4011', before.approvalLevel));
-      if (errors.length === 0 && changes && r.p) {
+      if (changes && before && !canEdit(before, level)) errors.push(issue(r.row, null, 'E4011', before.approvalLevel, echo));
+      if (errors.length === 0 && !unknownValue && changes && r.p) {
         const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`)?.values ?? null, this.metadata.elementNames);
-        for (const x of v.errors) errors.push(violation(r.row, x, 'E4009'));
-        for (const x of v.warnings) summary.warnings.push({ ...violation(r.row, x, 'W_CHANGE'), facilityCode: r.code });
+        for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
+        for (const x of v.warnings) run.warnings.push({ ...violationIssue(r.row, x, 'W_CHANGE'), facilityCode: r.code });
       }
-      if (errors.length) {
+      if (errors.length || unknownValue) {
         summary.rejected++;
-        summary.errors.push(...errors);
+        for (const e of errors) run.errors.push(e);
         continue;
       }
       if (!changes) {
@@ -248,22 +313,27 @@ function parseRow(r: TableRow, roles: ColumnRole[], ds: DataSet): ParsedRow {
     if (role.kind === 'org_code') out.code = cell;
     else if (role.kind === 'period') out.period = cell;
     else if (role.kind === 'element') out.values.set(role.code, cell);
-    else if (role.kind === 'unknown' && cell !== '') out.unknown.push({ header: role.header, value: cell });
+    else if (role.kind === 'unknown' && cell !== '') out.unknown.push({ index: i, header: role.header, value: cell });
   });
   out.p = parsePeriod(out.period, ds.periodType);
   return out;
 }
 
-function err(row: number, column: string | null, code: ErrorCode, value?: unknown): ImportError {
-  const def = ERRORS[code];
-  const v = value === undefined || value === null || value === '' ? '' : `（${String(value)}）`;
-  const ve = value === undefined || value === null || value === '' ? '' : ` (${String(value)})`;
-  return { row, column, code, message: `${def.zh}${v}`, messageEn: `${def.en}${ve}` };
-}
-
-function violation(row: number, v: Violation, code: string): ImportError {
-  const rule = v.severity === 'ERROR';
-  return { row, column: v.elements.join(','), code, message: rule ? `${ERRORS.E4009.zh}：${v.message}` : v.message, messageEn: rule ? `${ERRORS.E4009.en}: ${v.messageEn}` : v.messageEn };
+/** The summary with the capped lists and their totals; an unknown column's error says how many rows it rejected. */
+function finish(run: Run): ImportSummary {
+  for (const { error, rows } of run.unknown.values())
+    if (rows > 1) {
+      error.message += `（共 ${rows.toLocaleString('en-US')} 行）`;
+      error.messageEn += ` (${rows.toLocaleString('en-US')} rows)`;
+    }
+  const s = run.summary;
+  s.errors = run.errors.items;
+  s.errorsTotal = run.errors.total;
+  s.errorsTruncated = run.errors.truncated;
+  s.warnings = run.warnings.items;
+  s.warningsTotal = run.warnings.total;
+  s.warningsTruncated = run.warnings.truncated;
+  return s;
 }
 
 function sameValues(a: DataValues, b: DataValues): boolean {
