@@ -93,10 +93,27 @@ export interface ImportSummary {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** The first errors (the server lists at most ImportLimits.errorsListed); errorsTotal counts them all. */
   errors: ImportIssue[];
+  errorsTotal?: number;
+  errorsTruncated?: boolean;
   warnings: ImportIssue[];
+  warningsTotal?: number;
+  warningsTruncated?: boolean;
   /** Whether anything was written (false for a dry run, or a strict import with rejected rows). */
   stored?: boolean;
+}
+
+/** The bounds on one import file (GET /api/imports/limits), from the server's configuration. */
+export interface ImportLimits {
+  uploadBytes: number;
+  /** uploadBytes in words, e.g. "200 MB". */
+  uploadText: string;
+  rows: number;
+  columns: number;
+  cellChars: number;
+  xlsxUncompressedBytes: number;
+  errorsListed: number;
 }
 
 export interface CompletenessRow {
@@ -159,6 +176,7 @@ export const approvalApi = {
 };
 
 export const importApi = {
+  limits: () => api.get<ImportLimits>('/api/imports/limits'),
   run: (file: File, mode: ImportMode, dryRun: boolean) =>
     api.postRaw<ImportSummary>('/api/imports', file, contentTypeOf(file), { mode, dryRun, filename: file.name }),
   template: (period: string, area?: string) =>

@@ -1,16 +1,18 @@
-/** Step ① of the import: the file (CSV or XLSX), strict or partial mode, and the template. */
+/** Step ① of the import: the file (CSV or XLSX, within the server's limits), strict or partial mode, and the template. */
 import { EyeOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Radio, Space, Typography, Upload } from 'antd';
-import type { ImportMode } from '../endpoints-collect.js';
+import type { ImportLimits, ImportMode } from '../endpoints-collect.js';
+import { formatNumber } from '../format.js';
 import { useI18n } from '../i18n.js';
 import { ImportTemplate } from './import-template.js';
 
 export const IMPORT_ACCEPT = '.csv,.xlsx';
-const MAX_BYTES = 50 * 1024 * 1024;
 
 export function ImportFileStep(props: {
   file: File | null;
   mode: ImportMode;
+  /** The server's bounds (GET /api/imports/limits); null until loaded, when the server alone checks. */
+  limits: ImportLimits | null;
   busy: boolean;
   onFile: (file: File | null) => void;
   onMode: (mode: ImportMode) => void;
@@ -18,7 +20,7 @@ export function ImportFileStep(props: {
   onRejectFile: (reason: string) => void;
 }) {
   const { t } = useI18n();
-  const { file } = props;
+  const { file, limits } = props;
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 3fr) minmax(280px, 2fr)', gap: 16 }}>
       <Card size="small" title={t('import.step.file')}>
@@ -30,7 +32,7 @@ export function ImportFileStep(props: {
           fileList={file ? [{ uid: 'import', name: file.name, size: file.size, status: 'done' }] : []}
           beforeUpload={(f) => {
             if (!/\.(csv|xlsx)$/i.test(f.name)) props.onRejectFile(t('import.badType'));
-            else if (f.size > MAX_BYTES) props.onRejectFile(t('import.tooBig'));
+            else if (limits && f.size > limits.uploadBytes) props.onRejectFile(t('import.tooBig', { limit: limits.uploadText }));
             else props.onFile(f);
             return Upload.LIST_IGNORE;
           }}
@@ -44,6 +46,11 @@ export function ImportFileStep(props: {
           </p>
           <p className="ant-upload-text">{t('import.drop')}</p>
           <p className="ant-upload-hint">{t('import.dropHint')}</p>
+          {limits ? (
+            <p className="ant-upload-hint" data-testid="import-limits">
+              {t('import.limits', { size: limits.uploadText, rows: formatNumber(limits.rows) })}
+            </p>
+          ) : null}
         </Upload.Dragger>
         <div style={{ marginTop: 16 }}>
           <Typography.Text strong>{t('import.mode')}</Typography.Text>

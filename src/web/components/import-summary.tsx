@@ -1,6 +1,6 @@
 /** The numbers of an import (rows, new, updated, unchanged, rejected) and its rejected rows and warnings. */
 import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Statistic, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { csvBlob, saveBlob } from '../download.js';
 import type { ImportIssue, ImportSummary } from '../endpoints-collect.js';
@@ -55,14 +55,23 @@ export function ImportIssues({ summary }: { summary: ImportSummary }) {
     ];
     saveBlob(csvBlob(rows), 'import-errors.csv');
   };
-  const table = (list: ImportIssue[], testid: string) => (
-    <Table<ImportIssue & { key: number }>
-      data-testid={testid}
-      size="small"
-      columns={(list.some((x) => x.facilityCode) ? withFacility : plain) as TableColumnsType<ImportIssue & { key: number }>}
-      dataSource={keyed(list)}
-      pagination={{ pageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 50, 200], hideOnSinglePage: false, showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }) }}
-    />
+  const errorsTotal = summary.errorsTotal ?? summary.errors.length;
+  const warningsTotal = summary.warningsTotal ?? summary.warnings.length;
+  const table = (list: ImportIssue[], total: number, testid: string) => (
+    <>
+      {total > list.length ? (
+        <Typography.Paragraph type="secondary" data-testid={`${testid}-truncated`} style={{ marginBottom: 8 }}>
+          {t('import.truncated', { n: formatNumber(list.length), total: formatNumber(total) })}
+        </Typography.Paragraph>
+      ) : null}
+      <Table<ImportIssue & { key: number }>
+        data-testid={testid}
+        size="small"
+        columns={(list.some((x) => x.facilityCode) ? withFacility : plain) as TableColumnsType<ImportIssue & { key: number }>}
+        dataSource={keyed(list)}
+        pagination={{ pageSize: 10, showSizeChanger: true, pageSizeOptions: [10, 50, 200], hideOnSinglePage: false, showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }) }}
+      />
+    </>
   );
   return (
     <Tabs
@@ -75,8 +84,8 @@ export function ImportIssues({ summary }: { summary: ImportSummary }) {
         ) : null
       }
       items={[
-        { key: 'errors', label: t('import.errorsTab', { n: summary.errors.length }), children: table(summary.errors, 'import-errors') },
-        { key: 'warnings', label: t('import.warningsTab', { n: summary.warnings.length }), children: table(summary.warnings, 'import-warnings') },
+        { key: 'errors', label: t('import.errorsTab', { n: formatNumber(errorsTotal) }), children: table(summary.errors, errorsTotal, 'import-errors') },
+        { key: 'warnings', label: t('import.warningsTab', { n: formatNumber(warningsTotal) }), children: table(summary.warnings, warningsTotal, 'import-warnings') },
       ]}
     />
   );

@@ -1,13 +1,13 @@
 /** /import (数据导入): ① choose a file → ② preview (dry run) → ③ confirm → ④ result. */
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { errorText } from '../api.js';
 import { PageTitle } from '../components/app-layout.js';
 import { ImportFileStep } from '../components/import-file-step.js';
 import { ImportIssues, ImportStats } from '../components/import-summary.js';
-import { importApi, type ImportMode, type ImportSummary } from '../endpoints-collect.js';
+import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../endpoints-collect.js';
 import { useI18n } from '../i18n.js';
 
 type Step = 0 | 1 | 2 | 3;
@@ -23,6 +23,19 @@ export function ImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
+  const [limits, setLimits] = useState<ImportLimits | null>(null);
+
+  // The server's bounds on a file, shown beside the drop zone and checked before uploading.
+  useEffect(() => {
+    let live = true;
+    importApi
+      .limits()
+      .then((l) => live && setLimits(l))
+      .catch(() => undefined); // without them the server still refuses what is too large
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const runPreview = async (m = mode) => {
     if (!file) return;
@@ -83,6 +96,7 @@ export function ImportPage() {
         <ImportFileStep
           file={file}
           mode={mode}
+          limits={limits}
           busy={busy}
           onFile={(f) => {
             setFile(f);
