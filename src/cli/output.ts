@@ -3,12 +3,13 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { AppError } from '../domain/errors.js';
+import { neutraliseCell } from '../domain/spreadsheet-cell.js';
 
 export type Format = 'csv' | 'json';
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
+  const s = String(neutraliseCell(v));
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

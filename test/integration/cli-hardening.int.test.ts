@@ -73,6 +73,20 @@ describe('the lifecycle from the CLI', () => {
   });
 });
 
+describe('CSV exports from the CLI', () => {
+  it('write a facility named like a formula as text, with a leading quote', async () => {
+    const ctx = await createContext(config, { clock: new ManualClock() });
+    try {
+      const f = { code: 'FORMULA-1', name: '=HYPERLINK("http://x.invalid","点此")', type: 'CHC' as const, divisionCode: '530102001', ownership: 'PUBLIC' as const, opened: '2000-01-01', closed: null, attributes: {} };
+      await ctx.store.repos.facilities.insert(f, new Date().toISOString());
+    } finally {
+      await ctx.close();
+    }
+    const rows = parseCsv((await runCli(config, ['export', 'facilities', '--area', '530102001'])).stdout);
+    expect(rows.find((r) => r.code === 'FORMULA-1')!.name).toBe('\'=HYPERLINK("http://x.invalid","点此")');
+  });
+});
+
 describe.skipIf(STORE !== 'sqlite')('restore and a running server', () => {
   it('refuses to restore while a server uses the data directory (E3003), and restores once it has stopped', async () => {
     const backup = join(config.dataDir, 'before.sqlite');
