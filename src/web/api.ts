@@ -70,6 +70,13 @@ export function setUnauthorizedHandler(handler: UnauthorizedHandler): void {
   onUnauthorized = handler;
 }
 
+let onPasswordChangeRequired: (err: ApiError) => void = () => undefined;
+
+/** Called when any call answers 403 E2009 (the password must be changed first): the app shows that form. */
+export function setPasswordChangeHandler(handler: (err: ApiError) => void): void {
+  onPasswordChangeRequired = handler;
+}
+
 export type Query = Record<string, string | number | boolean | null | undefined>;
 
 export function withQuery(path: string, query?: Query): string {
@@ -140,6 +147,7 @@ function failure(res: Response, data: unknown, opts: RequestOptions): ApiError {
     body ?? { code: `HTTP${res.status}`, message: `服务器返回错误 ${res.status}`, messageEn: `Server error ${res.status}` },
   );
   if (res.status === 401 && !opts.quiet401) onUnauthorized(err);
+  if (res.status === 403 && err.code === 'E2009') onPasswordChangeRequired(err);
   return err;
 }
 

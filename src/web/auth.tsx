@@ -1,8 +1,11 @@
-/** The logged-in user: loaded from /api/auth/me at start, set by login, cleared by logout or a 401. */
+/**
+ * The logged-in user: loaded from /api/auth/me at start, set by login, cleared by logout or a 401;
+ * marked as having to change the password when any call answers 403 E2009.
+ */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Spin } from 'antd';
-import { ApiError, setCsrfToken, setUnauthorizedHandler } from './api.js';
+import { ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from './api.js';
 import { authApi, type Session, type SessionUser } from './endpoints.js';
 
 interface AuthState {
@@ -10,6 +13,8 @@ interface AuthState {
   user: SessionUser | null | undefined;
   login: (username: string, password: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
+  /** Reads the user again (after changing one's own name or password); a gone session logs out. */
+  refresh: () => Promise<void>;
   /** The reason the user was sent to the login page (session timeout), if any. */
   expiredError: ApiError | null;
 }
@@ -49,6 +54,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
   }, [navigate]);
 
+  useEffect(() => {
+    setPasswordChangeHandler(() => setUser((u) => (u ? { ...u, mustChangePassword: true } : u)));
+  }, []);
+
   const login = useCallback(
     async (username: string, password: string) => accept(await authApi.login(username, password)),
     [accept],
@@ -64,7 +73,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     }
   }, [navigate]);
 
-  const value = useMemo(() => ({ user, login, logout, expiredError }), [user, login, logout, expiredError]);
+  const refresh = useCallback(async () => {
+    try {
+      accept(await authApi.me());
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) setUser(null);
+    }
+  }, [accept]);
+
+  const value = useMemo(() => ({ user, login, logout, refresh, expiredError }), [user, login, logout, refresh, expiredError]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 
