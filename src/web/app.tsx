@@ -9,6 +9,7 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { AuthProvider, homePath, RequireAuth, useUser } from './auth.js';
 import { AppLayout } from './components/app-layout.js';
 import { DataPeriodGate } from './components/data-period-gate.js';
+import { PasswordGate } from './components/password-forced-page.js';
 import { useI18n } from './i18n.js';
 import { AnalysisPage } from './pages/analysis-page.js';
 import { AnnualReportPage } from './pages/annual-report-page.js';
@@ -71,41 +72,43 @@ export function App() {
       <AntApp>
         <BrowserRouter>
           <AuthProvider>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route
-                path="/report"
-                element={
-                  <RequireAuth>
-                    <DataPeriodGate param="period">
-                      <AnnualReportPage />
-                    </DataPeriodGate>
-                  </RequireAuth>
-                }
-              />
-              <Route
-                element={
-                  <RequireAuth>
-                    <AppLayout />
-                  </RequireAuth>
-                }
-              >
-                <Route index element={<HomeRedirect />} />
-                <Route path="/dashboard" element={<DataPeriodGate param="period"><DashboardPage /></DataPeriodGate>} />
-                <Route path="/indicators" element={<DataPeriodGate param="period"><IndicatorsPage /></DataPeriodGate>} />
-                <Route path="/analysis" element={<DataPeriodGate param="periods" skipIf="fav"><AnalysisPage /></DataPeriodGate>} />
-                <Route path="/divisions" element={<DivisionsPage />} />
-                <Route path="/facilities" element={<FacilitiesPage />} />
-                <Route path="/facilities/:code" element={<FacilityViewPage />} />
-                <Route path="/entry" element={<EntryPage />} />
-                <Route path="/import" element={<ImportPage />} />
-                <Route path="/completeness" element={<CompletenessPage />} />
-                <Route path="/approval" element={<ApprovalPage />} />
-                <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
-                <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
+            <PasswordGate>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  path="/report"
+                  element={
+                    <RequireAuth>
+                      <DataPeriodGate param="period">
+                        <AnnualReportPage />
+                      </DataPeriodGate>
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  <Route index element={<HomeRedirect />} />
+                  <Route path="/dashboard" element={<DataPeriodGate param="period"><DashboardPage /></DataPeriodGate>} />
+                  <Route path="/indicators" element={<DataPeriodGate param="period"><IndicatorsPage /></DataPeriodGate>} />
+                  <Route path="/analysis" element={<DataPeriodGate param="periods" skipIf="fav"><AnalysisPage /></DataPeriodGate>} />
+                  <Route path="/divisions" element={<DivisionsPage />} />
+                  <Route path="/facilities" element={<FacilitiesPage />} />
+                  <Route path="/facilities/:code" element={<FacilityViewPage />} />
+                  <Route path="/entry" element={<EntryPage />} />
+                  <Route path="/import" element={<ImportPage />} />
+                  <Route path="/completeness" element={<CompletenessPage />} />
+                  <Route path="/approval" element={<ApprovalPage />} />
+                  <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
+                  <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+                  <Route path="*" element={<NotFoundPage />} />
+                </Route>
+              </Routes>
+            </PasswordGate>
           </AuthProvider>
         </BrowserRouter>
       </AntApp>

@@ -9,19 +9,22 @@ import {
   CloudUploadOutlined,
   FileDoneOutlined,
   FormOutlined,
+  LockOutlined,
   LogoutOutlined,
   MedicineBoxOutlined,
   PieChartOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
+import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { ROLE_NAMES } from '../../domain/user.js';
 import { isAdmin, useAuth, useUser } from '../auth.js';
 import { useI18n } from '../i18n.js';
 import { LanguageSwitch } from './language-switch.js';
+import { PasswordChangeModal } from './password-change.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -52,6 +55,8 @@ export function AppLayout() {
   const user = useUser();
   const { logout } = useAuth();
   const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [changingPassword, setChangingPassword] = useState(false);
   const navigate = useNavigate();
   const location = useLocation();
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
@@ -105,10 +110,21 @@ export function AppLayout() {
             <span style={{ color: 'rgba(255,255,255,0.85)' }}>{user.scopeName}</span>
           </Tooltip>
           <LanguageSwitch dark />
+          <Button size="small" ghost icon={<LockOutlined />} onClick={() => setChangingPassword(true)} data-testid="change-password">
+            {t('password.change')}
+          </Button>
           <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
             {t('nav.logout')}
           </Button>
         </Space>
+        <PasswordChangeModal
+          open={changingPassword}
+          onClose={() => setChangingPassword(false)}
+          onChanged={() => {
+            setChangingPassword(false);
+            message.success(t('password.changed'));
+          }}
+        />
       </Header>
       <Layout>
         <Sider width={200} theme="light" style={{ borderRight: '1px solid #e8ece9' }}>

@@ -1,7 +1,11 @@
-/** /login: username + password; shows the server's message (e.g. account locked) in the UI language. */
+/**
+ * /login: username + password. A failure shows the server's message in the UI language: one for a
+ * wrong name or password and a locked or disabled account (E2002), the wait after too many
+ * attempts from this address (429 E2012), or a busy server (503 E1010).
+ */
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api.js';
 import { FullPageSpin, useAuth } from '../auth.js';
@@ -55,6 +59,36 @@ export function LoginPage() {
             ? String(shown)
             : null;
 
+  // Too many attempts or a busy server: not the user's mistake, a wait.
+  const retryLater = error instanceof ApiError && (error.status === 429 || error.status === 503);
+
+  return (
+    <AuthScreen footer={t('login.footer')}>
+      <Card style={CARD_STYLE}>
+        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} size="large" autoComplete="on">
+          {message && (
+            <Alert type={error && !retryLater ? 'error' : 'warning'} showIcon title={message} style={{ marginBottom: 16 }} data-testid="login-error" />
+          )}
+          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
+            <Input id="username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
+            <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </AuthScreen>
+  );
+}
+
+export const CARD_STYLE: React.CSSProperties = { width: '100%', maxWidth: 380, boxShadow: '0 6px 24px rgba(20, 81, 60, 0.08)' };
+
+/** The screen around the login card and the forced password change: brand, language switch, a footer line. */
+export function AuthScreen({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
+  const { t, lang } = useI18n();
   return (
     <div
       style={{
@@ -63,6 +97,7 @@ export function LoginPage() {
         flexDirection: 'column',
         alignItems: 'center',
         justifyContent: 'center',
+        padding: '64px 16px 24px',
         background: 'linear-gradient(160deg, #e8f3ee 0%, #f6f8f7 55%, #eef4f1 100%)',
         position: 'relative',
       }}
@@ -94,25 +129,12 @@ export function LoginPage() {
         </Typography.Title>
         <Typography.Text type="secondary">{lang === 'en' ? 'Grassroots TCM Monitor · ' : ''}{t('login.subtitle')}</Typography.Text>
       </div>
-      <Card style={{ width: 380, boxShadow: '0 6px 24px rgba(20, 81, 60, 0.08)' }}>
-        <Form<LoginForm> layout="vertical" onFinish={onFinish} requiredMark={false} size="large" autoComplete="on">
-          {message && (
-            <Alert type={error ? 'error' : 'warning'} showIcon title={message} style={{ marginBottom: 16 }} data-testid="login-error" />
-          )}
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-            <Input id="username" prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
-            <Input.Password id="password" prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-            {t('login.submit')}
-          </Button>
-        </Form>
-      </Card>
-      <Typography.Text type="secondary" style={{ marginTop: 20, fontSize: 12 }}>
-        {t('login.footer')}
-      </Typography.Text>
+      {children}
+      {footer ? (
+        <Typography.Text type="secondary" style={{ marginTop: 20, fontSize: 12, textAlign: 'center' }}>
+          {footer}
+        </Typography.Text>
+      ) : null}
     </div>
   );
 }
