@@ -1,18 +1,23 @@
-/** New user: username, password (policy shown and checked), role, scope, display name. */
-import { Alert, Form, Input, Modal, Select } from 'antd';
+/**
+ * A user's form. New: username, password (policy shown and checked), role, scope, display name.
+ * Edit (`user` given): the username fixed, no password; display name, role and scope, the last two
+ * not for one's own account (the server refuses, E2013). A new role or scope ends the user's sessions.
+ */
+import { Alert, ConfigProvider, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { ROLES, ROLE_NAMES, passwordMeetsPolicy, type Role } from '../../domain/user.js';
+import { ROLES, ROLE_NAMES, type Role } from '../../domain/user.js';
 import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
-import { userApi, type DivisionDto, type UserDto } from '../endpoints.js';
+import { userApi, type DivisionDto, type UserDto, type UserPatch } from '../endpoints.js';
 import { applyServerError } from '../form-errors.js';
 import { useI18n } from '../i18n.js';
 import { DivisionSelect } from './division-select.js';
 import { FacilitySelect } from './facility-select.js';
+import { NewPasswordItem } from './password-fields.js';
 
 interface Values {
   username: string;
-  password: string;
+  password?: string;
   role: Role;
   scopeCode: string;
   displayName?: string;
@@ -20,30 +25,55 @@ interface Values {
 
 const FIELDS = ['username', 'password', 'role', 'scopeCode', 'displayName'] as const;
 
-export function UserFormModal(props: { open: boolean; onClose: () => void; onSaved: (u: UserDto) => void }) {
+export interface UserFormModalProps {
+  open: boolean;
+  /** The user being edited; none for a new user. */
+  user?: UserDto | null;
+  onClose: () => void;
+  onSaved: (u: UserDto) => void;
+}
+
+/** What changed in the form, for PATCH (nothing unchanged is sent). */
+function changesOf(user: UserDto, v: Values): UserPatch {
+  const patch: UserPatch = {};
+  const name = v.displayName?.trim();
+  if (name && name !== user.displayName) patch.displayName = name;
+  if (v.role !== user.role) patch.role = v.role;
+  if (v.scopeCode !== user.scopeCode) patch.scopeCode = v.scopeCode;
+  return patch;
+}
+
+export function UserFormModal(props: UserFormModalProps) {
   const me = useUser();
   const { t, pick, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const role = Form.useWatch('role', form);
-  // A system administrator may create any role; an area administrator not another system administrator.
+  const username = Form.useWatch('username', form);
+  const editing = props.user ?? null;
+  const self = editing?.username === me.username;
+  // A system administrator may give any role; an area administrator not that of a system administrator.
   const roles = me.role === 'SYSTEM_ADMIN' ? ROLES : ROLES.filter((r) => r !== 'SYSTEM_ADMIN');
   const myScope: DivisionDto[] =
     me.scopeLevel === null ? [] : [{ code: me.scopeCode, name: me.scopeName, level: me.scopeLevel ?? 0 }];
+
+  const save = (v: Values) =>
+    editing
+      ? userApi.update(editing.username, changesOf(editing, v))
+      : userApi.create({
+          username: v.username.trim(),
+          password: v.password ?? '',
+          role: v.role,
+          scopeCode: v.scopeCode,
+          displayName: v.displayName?.trim() || undefined,
+        });
 
   const submit = async (v: Values) => {
     setBusy(true);
     setError(null);
     try {
-      const { user } = await userApi.create({
-        username: v.username.trim(),
-        password: v.password,
-        role: v.role,
-        scopeCode: v.scopeCode,
-        displayName: v.displayName?.trim() || undefined,
-      });
-      props.onSaved(user);
+      props.onSaved((await save(v)).user);
     } catch (err) {
       // A field the server names gets the message under it; anything else goes above the form.
       if (!applyServerError(form, err, lang, FIELDS)) setError(err);
@@ -53,11 +83,12 @@ export function UserFormModal(props: { open: boolean; onClose: () => void; onSav
   };
 
   const required = (label: string) => [{ required: true, message: t('fac.required', { field: label }) }];
+  const accessExtra = editing ? (self ? t('user.selfAccess') : t('user.accessHint')) : undefined;
 
   return (
     <Modal
       open={props.open}
-      title={t('user.add')}
+      title={editing ? t('user.edit') : t('user.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       confirmLoading={busy}
@@ -73,40 +104,39 @@ export function UserFormModal(props: { open: boolean; onClose: () => void; onSav
         style={{ marginTop: 16 }}
         name="user-form"
         onFinish={submit}
-        initialValues={{ role: 'VIEWER', scopeCode: me.scopeCode }}
+        initialValues={
+          editing
+            ? { username: editing.username, displayName: editing.displayName, role: editing.role, scopeCode: editing.scopeCode }
+            : { role: 'VIEWER', scopeCode: me.scopeCode }
+        }
         onValuesChange={(changed) => {
           if (error) setError(null);
-          if ('role' in changed) form.setFieldValue('scopeCode', changed.role === 'FACILITY_REPORTER' ? undefined : me.scopeCode);
+          // A facility reporter's scope is a facility, every other role's a division: switching between them clears it.
+          if ('role' in changed && (changed.role === 'FACILITY_REPORTER') !== (role === 'FACILITY_REPORTER'))
+            form.setFieldValue('scopeCode', changed.role === 'FACILITY_REPORTER' ? undefined : me.scopeCode);
         }}
       >
         {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="user-form-error" /> : null}
         <Form.Item name="username" label={t('user.username')} rules={required(t('user.username'))}>
-          <Input autoComplete="off" maxLength={64} />
+          <Input autoComplete="off" maxLength={40} disabled={!!editing} />
         </Form.Item>
         <Form.Item name="displayName" label={t('user.displayName')}>
           <Input autoComplete="off" maxLength={64} />
         </Form.Item>
-        <Form.Item
-          name="password"
-          label={t('user.password')}
-          extra={t('user.passwordPolicy')}
-          rules={[
-            ...required(t('user.password')),
-            { validator: async (_, v: string) => { if (v && !passwordMeetsPolicy(v)) throw new Error(t('user.passwordWeak')); } },
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
-        <Form.Item name="role" label={t('user.role')} rules={required(t('user.role'))}>
-          <Select options={roles.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
-        </Form.Item>
-        <Form.Item name="scopeCode" label={t('user.scope')} rules={required(t('user.scope'))}>
-          {role === 'FACILITY_REPORTER' ? (
-            <FacilitySelect />
-          ) : (
-            <DivisionSelect fixedOptions={myScope} placeholder={t('user.scopeDivision')} />
-          )}
-        </Form.Item>
+        {editing ? null : <NewPasswordItem name="password" label={t('user.password')} username={username} />}
+        {/* One's own role and scope are shown but cannot be changed. */}
+        <ConfigProvider componentDisabled={self}>
+          <Form.Item name="role" label={t('user.role')} rules={required(t('user.role'))}>
+            <Select options={roles.map((r) => ({ value: r, label: pick(ROLE_NAMES[r]) }))} />
+          </Form.Item>
+          <Form.Item name="scopeCode" label={t('user.scope')} rules={required(t('user.scope'))} extra={accessExtra}>
+            {role === 'FACILITY_REPORTER' ? (
+              <FacilitySelect />
+            ) : (
+              <DivisionSelect fixedOptions={myScope} placeholder={t('user.scopeDivision')} />
+            )}
+          </Form.Item>
+        </ConfigProvider>
       </Form>
     </Modal>
   );

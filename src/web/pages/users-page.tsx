@@ -1,12 +1,15 @@
-/** /users (admins): the users within the caller's scope, and adding one. */
+/** /users (admins): the users within the caller's scope with their status; adding, editing and the account lifecycle. */
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
+import { useAuth } from '../auth.js';
 import { ROLE_NAMES, type Role } from '../../domain/user.js';
 import { errorText } from '../api.js';
 import { PageTitle } from '../components/app-layout.js';
+import { UserActions, UserStatus } from '../components/user-actions.js';
 import { UserFormModal } from '../components/user-form-modal.js';
+import { UserPasswordModal } from '../components/user-password-modal.js';
 import { userApi, type UserDto } from '../endpoints.js';
 import { formatNumber } from '../format.js';
 import { useI18n } from '../i18n.js';
@@ -19,7 +22,15 @@ export function UsersPage() {
   const [items, setItems] = useState<UserDto[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
-  const [adding, setAdding] = useState(false);
+  // The open modal and its user (kept while it closes, so the title does not change).
+  const [dialog, setDialog] = useState<{ kind: 'new' | 'edit' | 'reset'; user?: UserDto; open: boolean }>({ kind: 'new', open: false });
+  const { user: me, refresh } = useAuth();
+  const close = () => setDialog((d) => ({ ...d, open: false }));
+  const done = (text: string) => {
+    message.success(text);
+    close();
+    setReload((n) => n + 1);
+  };
 
   useEffect(() => {
     let live = true;
@@ -34,12 +45,12 @@ export function UsersPage() {
   }, [reload]);
 
   const columns: TableColumnsType<UserDto> = [
-    { title: t('user.username'), dataIndex: 'username', width: 160 },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 180 },
+    { title: t('user.username'), dataIndex: 'username', width: 140 },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 170 },
     {
       title: t('user.role'),
       dataIndex: 'role',
-      width: 150,
+      width: 130,
       render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{pick(ROLE_NAMES[r], r)}</Tag>,
     },
     {
@@ -52,11 +63,19 @@ export function UsersPage() {
         </span>
       ),
     },
+    { title: t('user.status'), key: 'status', width: 170, render: (_, u) => <UserStatus user={u} /> },
     {
-      title: t('user.status'),
-      dataIndex: 'disabled',
-      width: 100,
-      render: (d?: boolean) => (d ? <Tag color="red">{t('user.disabled')}</Tag> : <Tag color="green">{t('user.active')}</Tag>),
+      title: t('common.actions'),
+      key: 'actions',
+      width: lang === 'en' ? 280 : 230,
+      render: (_, u) => (
+        <UserActions
+          user={u}
+          onEdit={(x) => setDialog({ kind: 'edit', user: x, open: true })}
+          onResetPassword={(x) => setDialog({ kind: 'reset', user: x, open: true })}
+          onDone={() => setReload((n) => n + 1)}
+        />
+      ),
     },
   ];
 
@@ -64,7 +83,7 @@ export function UsersPage() {
     <div>
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="user-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new', open: true })} data-testid="user-add">
             {t('user.add')}
           </Button>
         }
@@ -84,13 +103,20 @@ export function UsersPage() {
         />
       </div>
       <UserFormModal
-        open={adding}
-        onClose={() => setAdding(false)}
-        onSaved={() => {
-          message.success(t('user.created'));
-          setAdding(false);
-          setReload((n) => n + 1);
+        open={dialog.open && dialog.kind !== 'reset'}
+        user={dialog.kind === 'edit' ? dialog.user : null}
+        onClose={close}
+        onSaved={(u) => {
+          done(t(dialog.kind === 'edit' ? 'user.saved' : 'user.created'));
+          // One's own new display name shows in the header.
+          if (u.username === me?.username) void refresh();
         }}
+      />
+      <UserPasswordModal
+        open={dialog.open && dialog.kind === 'reset'}
+        user={dialog.kind === 'reset' ? dialog.user : null}
+        onClose={close}
+        onReset={(u) => done(t('user.resetOk', { name: u.displayName || u.username }))}
       />
     </div>
   );
