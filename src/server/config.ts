@@ -56,7 +56,7 @@ export interface SecurityConfig {
   loginRatePerMinute: number;
   /** Password checks running at once; more wait in a short queue, and beyond it are refused. */
   loginConcurrency: number;
-  /** Time to receive a whole request (GTCM_REQUEST_TIMEOUT_S, default 120 s). */
+  /** Time to receive a whole request (GTCM_REQUEST_TIMEOUT_S, default 300 s: a 200 MB upload at 0.7 MB/s). */
   requestTimeoutMs: number;
   /** Time a connection may stay idle (GTCM_IDLE_TIMEOUT_S, default 30 s). */
   idleTimeoutMs: number;
@@ -112,7 +112,7 @@ export function loadSecurity(env: NodeJS.ProcessEnv = process.env): SecurityConf
     sessionMaxHours: num(env.GTCM_SESSION_MAX_HOURS, 12),
     loginRatePerMinute: num(env.GTCM_LOGIN_RATE_PER_MINUTE, 30),
     loginConcurrency: num(env.GTCM_LOGIN_CONCURRENCY, 2),
-    requestTimeoutMs: num(env.GTCM_REQUEST_TIMEOUT_S, 120) * 1000,
+    requestTimeoutMs: num(env.GTCM_REQUEST_TIMEOUT_S, 300) * 1000,
     idleTimeoutMs: num(env.GTCM_IDLE_TIMEOUT_S, 30) * 1000,
     trustProxy: trustProxyOf(env.GTCM_TRUST_PROXY),
   };
