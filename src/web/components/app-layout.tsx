@@ -9,22 +9,16 @@ import {
   CloudUploadOutlined,
   FileDoneOutlined,
   FormOutlined,
-  LockOutlined,
-  LogoutOutlined,
   MedicineBoxOutlined,
   PieChartOutlined,
   TeamOutlined,
-  UserOutlined,
 } from '@ant-design/icons';
-import { App, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { ROLE_NAMES } from '../../domain/user.js';
-import { isAdmin, useAuth, useUser } from '../auth.js';
+import { isAdmin, useUser } from '../auth.js';
 import { useI18n } from '../i18n.js';
-import { LanguageSwitch } from './language-switch.js';
-import { PasswordChangeModal } from './password-change.js';
+import { UserMenu } from './user-menu.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -53,10 +47,7 @@ export function BrandMark({ size = 32 }: { size?: number }) {
 
 export function AppLayout() {
   const user = useUser();
-  const { logout } = useAuth();
-  const { t, pick } = useI18n();
-  const { message } = App.useApp();
-  const [changingPassword, setChangingPassword] = useState(false);
+  const { t } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
@@ -100,31 +91,7 @@ export function AppLayout() {
           </span>
         </Space>
         <div style={{ flex: 1 }} />
-        <Space size={12} data-testid="current-user">
-          <UserOutlined style={{ color: 'rgba(255,255,255,0.85)' }} />
-          <span style={{ color: '#fff' }}>{user.displayName || user.username}</span>
-          <Tag color="gold" style={{ marginInlineEnd: 0 }}>
-            {pick(ROLE_NAMES[user.role], user.role)}
-          </Tag>
-          <Tooltip title={user.scopeCode}>
-            <span style={{ color: 'rgba(255,255,255,0.85)' }}>{user.scopeName}</span>
-          </Tooltip>
-          <LanguageSwitch dark />
-          <Button size="small" ghost icon={<LockOutlined />} onClick={() => setChangingPassword(true)} data-testid="change-password">
-            {t('password.change')}
-          </Button>
-          <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
-            {t('nav.logout')}
-          </Button>
-        </Space>
-        <PasswordChangeModal
-          open={changingPassword}
-          onClose={() => setChangingPassword(false)}
-          onChanged={() => {
-            setChangingPassword(false);
-            message.success(t('password.changed'));
-          }}
-        />
+        <UserMenu />
       </Header>
       <Layout>
         <Sider width={200} theme="light" style={{ borderRight: '1px solid #e8ece9' }}>
