@@ -102,7 +102,7 @@ export function UserActions({ user, onEdit, onResetPassword, onDone }: UserActio
   };
 
   return (
-    <Space size={0} wrap data-testid="user-actions">
+    <Space size={0} data-testid="user-actions">
       <Button type="link" size="small" onClick={() => onEdit(user)} data-testid="user-edit">
         {t('common.edit')}
       </Button>

@@ -117,7 +117,7 @@ export function UserFormModal(props: UserFormModalProps) {
         }}
       >
         {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="user-form-error" /> : null}
-        <Form.Item name="username" label={t('user.username')} rules={required(t('user.username'))}>
+        <Form.Item name="username" label={t('user.username')} rules={editing ? undefined : required(t('user.username'))}>
           <Input autoComplete="off" maxLength={40} disabled={!!editing} />
         </Form.Item>
         <Form.Item name="displayName" label={t('user.displayName')}>

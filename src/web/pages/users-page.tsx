@@ -22,8 +22,10 @@ export function UsersPage() {
   const [items, setItems] = useState<UserDto[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
-  // The open modal and its user (kept while it closes, so the title does not change).
-  const [dialog, setDialog] = useState<{ kind: 'new' | 'edit' | 'reset'; user?: UserDto; open: boolean }>({ kind: 'new', open: false });
+  // The open modal and its user, kept while it closes (so the title does not change); `seq` gives
+  // each opening a fresh form, with none of the last user's values or the last password typed.
+  const [dialog, setDialog] = useState<{ kind: 'new' | 'edit' | 'reset'; user?: UserDto; open: boolean; seq: number }>({ kind: 'new', open: false, seq: 0 });
+  const openDialog = (kind: 'new' | 'edit' | 'reset', user?: UserDto) => setDialog((d) => ({ kind, user, open: true, seq: d.seq + 1 }));
   const { user: me, refresh } = useAuth();
   const close = () => setDialog((d) => ({ ...d, open: false }));
   const done = (text: string) => {
@@ -45,12 +47,12 @@ export function UsersPage() {
   }, [reload]);
 
   const columns: TableColumnsType<UserDto> = [
-    { title: t('user.username'), dataIndex: 'username', width: 140 },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 170 },
+    { title: t('user.username'), dataIndex: 'username', width: 120 },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 160 },
     {
       title: t('user.role'),
       dataIndex: 'role',
-      width: 130,
+      width: lang === 'en' ? 150 : 120,
       render: (r: Role) => <Tag color={ROLE_COLORS[r]}>{pick(ROLE_NAMES[r], r)}</Tag>,
     },
     {
@@ -63,16 +65,16 @@ export function UsersPage() {
         </span>
       ),
     },
-    { title: t('user.status'), key: 'status', width: 170, render: (_, u) => <UserStatus user={u} /> },
+    { title: t('user.status'), key: 'status', width: 150, render: (_, u) => <UserStatus user={u} /> },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: lang === 'en' ? 280 : 230,
+      width: lang === 'en' ? 290 : 250,
       render: (_, u) => (
         <UserActions
           user={u}
-          onEdit={(x) => setDialog({ kind: 'edit', user: x, open: true })}
-          onResetPassword={(x) => setDialog({ kind: 'reset', user: x, open: true })}
+          onEdit={(x) => openDialog('edit', x)}
+          onResetPassword={(x) => openDialog('reset', x)}
           onDone={() => setReload((n) => n + 1)}
         />
       ),
@@ -83,7 +85,7 @@ export function UsersPage() {
     <div>
       <PageTitle
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog({ kind: 'new', open: true })} data-testid="user-add">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => openDialog('new')} data-testid="user-add">
             {t('user.add')}
           </Button>
         }
@@ -103,6 +105,7 @@ export function UsersPage() {
         />
       </div>
       <UserFormModal
+        key={`form-${dialog.seq}`}
         open={dialog.open && dialog.kind !== 'reset'}
         user={dialog.kind === 'edit' ? dialog.user : null}
         onClose={close}
@@ -113,6 +116,7 @@ export function UsersPage() {
         }}
       />
       <UserPasswordModal
+        key={`reset-${dialog.seq}`}
         open={dialog.open && dialog.kind === 'reset'}
         user={dialog.kind === 'reset' ? dialog.user : null}
         onClose={close}
