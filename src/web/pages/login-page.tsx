@@ -124,7 +124,12 @@ export function AuthScreen({ children, footer }: { children: ReactNode; footer?:
         >
           医
         </div>
-        <Typography.Title level={2} style={{ margin: 0, color: '#14513c', letterSpacing: 2 }} data-testid="login-title">
+        {/* On a phone the name still fits one line. */}
+        <Typography.Title
+          level={2}
+          style={{ margin: 0, color: '#14513c', letterSpacing: 'clamp(0px, 0.3vw, 2px)', fontSize: 'clamp(20px, 5.4vw, 30px)' }}
+          data-testid="login-title"
+        >
           基层中医药服务能力监测评价平台
         </Typography.Title>
         <Typography.Text type="secondary">{lang === 'en' ? 'Grassroots TCM Monitor · ' : ''}{t('login.subtitle')}</Typography.Text>
