@@ -31,9 +31,18 @@ async function createUser(username: string, password: string, role: Role = 'VIEW
   await ctx.services.users.create(SYSTEM_ACTOR, { username, password, role, scopeCode: COUNTY, displayName: `测试${username}` });
 }
 
+/** API calls each page has in flight. */
+const inFlight = new Map<Page, number>();
+
 /** A fresh browser session (its own cookies) logged in through the form, heading for `next`. */
 async function logInAs(username: string, password: string, next: string): Promise<Page> {
   const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  const count = (d: number) => (r: { url(): string }) => {
+    if (new URL(r.url()).pathname.startsWith('/api/')) inFlight.set(page, (inFlight.get(page) ?? 0) + d);
+  };
+  page.on('request', count(1));
+  page.on('requestfinished', count(-1));
+  page.on('requestfailed', count(-1));
   await page.goto(`${base}/login?next=${encodeURIComponent(next)}`);
   await page.fill('input#username', username);
   await page.fill('input#password', password);
@@ -92,7 +101,9 @@ describe('accounts in the browser', () => {
   it('switches to the forced change when a call answers 403 E2009', async () => {
     await createUser('clerk-flag', 'Kq7#clf-Zw9x');
     const clerk = await logInAs('clerk-flag', 'Kq7#clf-Zw9x', '/divisions');
-    await clerk.getByTestId('side-menu').waitFor();
+    // The divisions page's own calls done first, so that the click below makes the refused one.
+    await clerk.getByTestId('division-name').waitFor();
+    await expect.poll(() => inFlight.get(clerk)).toBe(0);
     // The flag set behind the page's back (as a reset in another process would): the next call is refused.
     const u = (await ctx.store.repos.users.byUsername('clerk-flag'))!;
     await ctx.store.repos.users.update(u.id, { mustChangePassword: true }, new Date().toISOString());
@@ -113,6 +124,24 @@ describe('accounts in the browser', () => {
     await admin.getByTestId('user-confirm-ok').click();
     await row(admin, 'clerk-off').getByTestId('user-status').getByText('已停用').waitFor();
     expect((await ctx.services.users.get(SYSTEM_ACTOR, 'clerk-off')).disabled).toBe(true);
+    await close(admin);
+  });
+
+  it('an administrator edits a display name; each edit opens on its own user', async () => {
+    await createUser('clerk-ed1', 'Kq7#ce1-Zw9x');
+    await createUser('clerk-ed2', 'Kq7#ce2-Zw9x');
+    const admin = await openUsers();
+    const form = admin.locator('.ant-modal', { hasText: '编辑用户' });
+    await row(admin, 'clerk-ed1').getByTestId('user-edit').click();
+    await expect.poll(() => form.locator('#user-form_username').inputValue()).toBe('clerk-ed1');
+    await form.getByRole('button', { name: /取\s*消/ }).click();
+    await form.waitFor({ state: 'hidden' });
+    await row(admin, 'clerk-ed2').getByTestId('user-edit').click();
+    await expect.poll(() => form.locator('#user-form_username').inputValue()).toBe('clerk-ed2');
+    await form.locator('#user-form_displayName').fill('王小二');
+    await form.getByRole('button', { name: /保\s*存/ }).click();
+    await row(admin, 'clerk-ed2').getByText('王小二').waitFor();
+    expect((await ctx.services.users.get(SYSTEM_ACTOR, 'clerk-ed1')).displayName).toBe('测试clerk-ed1');
     await close(admin);
   });
 
