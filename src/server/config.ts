@@ -47,6 +47,8 @@ export interface Limits {
   bodyBytes: number;
   /** Deepest nesting of a JSON body. */
   jsonDepth: number;
+  /** Analytics requests that may wait for an engine connection; beyond it 503 E6007 (GTCM_ANALYTICS_QUEUE). */
+  analyticsQueue: number;
 }
 
 export interface SecurityConfig {
@@ -98,6 +100,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     echoChars: 100,
     bodyBytes: num(env.GTCM_MAX_BODY_KB, 1024) * 1024,
     jsonDepth: 20,
+    analyticsQueue: num(env.GTCM_ANALYTICS_QUEUE, 256),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './database.js';
 import { migrateToLatest } from './migrations/index.js';
 import { AnalyticsEngine } from './analytics/analytics-engine.js';
+import { DEFAULT_POOL } from './analytics/columnar-store.js';
 import { AnalyticsService } from './services/analytics.service.js';
 import { ApprovalService } from './services/approval.service.js';
 import { AuditService } from './services/audit.service.js';
@@ -62,7 +63,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const audit = new AuditService(store, clock);
   const facilities = new FacilityService(store, audit, clock);
   const reports = new ReportService(store, metadata, facilities, audit, clock);
-  const engine = new AnalyticsEngine(store, metadata, { file: config.analyticsFile });
+  const engine = new AnalyticsEngine(store, metadata, { file: config.analyticsFile, pool: { ...DEFAULT_POOL, maxWaiting: config.limits.analyticsQueue } });
   const analytics = new AnalyticsService(store, metadata, engine, facilities);
   const services: Services = {
     analytics,

@@ -207,7 +207,7 @@ describe('concurrency', () => {
     const columnar = ctx.engine['columnar']!;
     let open!: () => void;
     const gate = new Promise<void>((resolve) => (open = resolve));
-    const holds = Array.from({ length: DEFAULT_POOL.size + DEFAULT_POOL.maxWaiting }, () => columnar.read(() => gate));
+    const holds = Array.from({ length: DEFAULT_POOL.size + ctx.config.limits.analyticsQueue }, () => columnar.read(() => gate));
     try {
       const res = await get(url);
       expect(res.statusCode).toBe(503);

@@ -31,7 +31,7 @@ const LAYOUT_VERSION = '3';
 export interface EngineOptions {
   /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */
   file?: string | null;
-  /** Read connections and how many requests may wait for one (default: 2–4 connections, 64 waiting). */
+  /** Read connections and how many requests may wait for one (default: 2–4 connections, 64 waiting; the platform passes GTCM_ANALYTICS_QUEUE). */
   pool?: PoolOptions;
 }
 
