@@ -256,6 +256,18 @@ describe('XLSX files: zip bombs and broken archives', () => {
     await refused(await upload(xlsx([], { data: bombSheet(), declared: 1024 }), 'mode=strict', XLSX), 400, 'E4018', before);
   });
 
+  it('a CSV or a workbook of more rows than importRows is refused before any transaction opens (a 5-million-row file cannot hold the store)', async () => {
+    const spy = vi.spyOn(ctx.store, 'transaction');
+    try {
+      const head = ['org_code', 'period', 'physicians'];
+      expectError(await upload(csv([head, ...dataRows(51)])), 400, 'E4015');
+      expectError(await upload(xlsx([head, ...dataRows(51)]), 'mode=strict', XLSX), 400, 'E4015');
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('a workbook of more rows than importRows: E4015', async () => {
     const before = await reportCount();
     await refused(await upload(xlsx([['org_code', 'period', 'physicians'], ...dataRows(51)]), 'mode=strict', XLSX), 400, 'E4015', before);

@@ -28,10 +28,32 @@ export function unreadableXlsx(cause?: unknown): AppError {
 
 const tooLarge = (limit: number) => new AppError('E4018', { limit: formatBytes(limit) });
 
-/** Throws E4018 when the XLSX file at `path` would inflate to more than `limit` bytes, E4013 when it is no readable zip. */
-export async function checkXlsx(path: string, limit: number): Promise<void> {
+/**
+ * Throws E4018 when the XLSX file at `path` would inflate to more than `limit` bytes, E4013 when
+ * it is no readable zip; answers the most rows any worksheet holds (`<row` elements, counted as
+ * the parts inflate), so a sheet of five million rows is refused before a transaction opens.
+ */
+export async function checkXlsx(path: string, limit: number): Promise<{ rows: number }> {
   await checkDirectory(path, limit);
-  await checkInflated(path, limit);
+  return checkInflated(path, limit);
+}
+
+const SHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/** Counts `<row` in a stream of chunks (a match may straddle two chunks). */
+function rowCounter() {
+  let tail = '';
+  let n = 0;
+  return {
+    add(chunk: Buffer) {
+      const text = tail + chunk.toString('latin1');
+      for (let i = text.indexOf('<row'); i >= 0; i = text.indexOf('<row', i + 4)) n++;
+      tail = text.slice(-3);
+    },
+    get count() {
+      return n;
+    },
+  };
 }
 
 function checkDirectory(path: string, limit: number): Promise<void> {
@@ -63,7 +85,7 @@ function checkDirectory(path: string, limit: number): Promise<void> {
   });
 }
 
-async function checkInflated(path: string, limit: number): Promise<void> {
+async function checkInflated(path: string, limit: number): Promise<{ rows: number }> {
   const file = createReadStream(path);
   const zip = unzipper.Parse({ forceStream: true });
   let current: Entry | null = null;
@@ -78,17 +100,22 @@ async function checkInflated(path: string, limit: number): Promise<void> {
   file.pipe(zip);
   let total = 0;
   let entries = 0;
+  let rows = 0;
   try {
     for await (const entry of zip as AsyncIterable<Entry>) {
       current = entry;
       if (++entries > MAX_XLSX_ENTRIES) throw unreadableXlsx(new Error(`more than ${MAX_XLSX_ENTRIES} local entries`));
+      const counter = SHEET.test(entry.path) ? rowCounter() : null;
       for await (const chunk of entry as AsyncIterable<Buffer>) {
         total += chunk.length;
         if (total > limit) throw tooLarge(limit);
+        counter?.add(chunk);
       }
+      if (counter) rows = Math.max(rows, counter.count);
       current = null;
     }
     if (failure) throw failure;
+    return { rows };
   } catch (e) {
     throw e instanceof AppError ? e : unreadableXlsx(failure ?? e);
   } finally {

@@ -28,6 +28,7 @@ import type { FacilityRow } from '../repositories/facility.repository.js';
 import type { Report } from '../repositories/report.repository.js';
 import { readTable, type TableFormat, type TableRow } from '../import/table-reader.js';
 import { checkXlsx } from '../import/xlsx-guard.js';
+import { scanCsv } from '../import/csv-guard.js';
 import { writeTemplate } from '../import/template-writer.js';
 import type { FacilityService } from './facility.service.js';
 import type { Repositories, Store } from '../store.js';
@@ -128,7 +129,10 @@ export class ImportService {
   async importFile(actor: Actor, path: string, opts: ImportOptions): Promise<ImportSummary> {
     this.authorize(actor, opts);
     const limits = opts.limits ?? DEFAULT_LIMITS;
-    if (opts.format === 'xlsx') await checkXlsx(path, limits.xlsxUncompressedBytes);
+    // Rows are counted before the transaction opens (cheap scans of the file on disk), so a file
+    // of millions of rows is refused at once instead of holding the store while it is parsed.
+    const lines = opts.format === 'xlsx' ? (await checkXlsx(path, limits.xlsxUncompressedBytes)).rows : await scanCsv(path, limits);
+    if (lines - 1 > limits.importRows) throw new AppError('E4015', { limit: limits.importRows });
     return this.run(actor, createReadStream(path), opts);
   }
 
