@@ -12,7 +12,7 @@ export function registerAuthRoutes(app: App, ctx: AppContext): void {
       schema: { tags: ['auth'], body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }) },
     },
     async (req, reply) => {
-      const r = await ctx.services.auth.login(req.body.username, req.body.password, { ip: req.ip, gone: () => req.raw.destroyed || !!req.raw.socket?.destroyed });
+      const r = await ctx.services.auth.login(req.body.username, req.body.password, { ip: req.ip, gone: () => req.raw.socket?.destroyed === true });
       reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOpts, httpOnly: true });
       reply.setCookie(CSRF_COOKIE, r.csrfToken, { ...cookieOpts, httpOnly: false });
       return { user: r.user, csrfToken: r.csrfToken };
