@@ -29,9 +29,9 @@ const env = { ...process.env, DATABASE_URL: '' };
 if (arg('--data-dir')) spawnSync(process.execPath, [gtcm, 'backup', '--data-dir', arg('--data-dir'), '--out', join(dataDir, 'gtcm.sqlite')], { stdio: 'inherit', env });
 else spawnSync(process.execPath, [gtcm, 'init', '--demo', '--data-dir', dataDir], { stdio: 'inherit', env });
 
-const { loadConfig } = await import(join(root, 'dist/server/config.js'));
-const { createContext } = await import(join(root, 'dist/server/context.js'));
-const { SYSTEM_ACTOR } = await import(join(root, 'dist/server/services/actor.js'));
+const { loadConfig } = await import(join(root, 'dist/server/platform/config.js'));
+const { createContext } = await import(join(root, 'dist/server/platform/context.js'));
+const { SYSTEM_ACTOR } = await import(join(root, 'dist/server/platform/access/actor.js'));
 const ctx = await createContext(loadConfig({ dataDir, databaseUrl: null, logLevel: 'silent' }));
 const a = ctx.services.analytics;
 

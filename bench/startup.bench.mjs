@@ -68,7 +68,7 @@ async function timeStart(label, waitForAnalytics = false) {
 }
 
 async function referenceLoad() {
-  const { readAllDivisions } = await import(join(root, 'dist/server/hierarchy/china-division.source.js'));
+  const { readAllDivisions } = await import(join(root, 'dist/server/modules/org-units/china-division.source.js'));
   const { facilitiesForDivision, reportFor, DEMO_YEARS } = await import(join(root, 'dist/server/demo/demo-generator.js'));
   const dir = mkdtempSync(join(tmpdir(), 'gtcm-bench-ref-'));
   const t0 = performance.now();

@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/user.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
+import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { SHOTS_DIR } from '../support/browser.js';
 import type { TestContext } from '../support/test-context.js';
 import { startWebApp, type WebApp } from '../support/web-app.js';

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
+import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

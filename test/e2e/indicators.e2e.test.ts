@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App } from '../../src/server/app.js';
+import { type App } from '../../src/server/platform/app.js';
 import type { GapItem, IndicatorRow } from '../../src/web/endpoints-analytics.js';
 import { formatPercent, STATUS_BG, statusBand } from '../../src/web/indicator-status.js';
 import { SHOTS_DIR } from '../support/browser.js';

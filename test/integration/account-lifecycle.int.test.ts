@@ -5,8 +5,8 @@
  * absolute lifetime and are swept.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import type { App } from '../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { createTestSession, createTestUser, testApp } from '../support/builders/users.js';
 import { expectError, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

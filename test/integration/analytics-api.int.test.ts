@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATION_AREA } from '../../src/domain/scope.js';
-import { buildApp, type App } from '../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { openIn } from '../support/analytics-reference.js';
 import { parseCsv, runCli } from '../support/cli.js';
 import { client, login, type Client } from '../support/http.js';

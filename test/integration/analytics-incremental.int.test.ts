@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Facility } from '../../src/domain/facility.js';
 import { NATION_AREA } from '../../src/domain/scope.js';
-import type { Report } from '../../src/server/repositories/report.repository.js';
-import { SYSTEM_ACTOR, type Actor } from '../../src/server/services/actor.js';
-import type { IndicatorRow } from '../../src/server/services/analytics.service.js';
+import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
+import { SYSTEM_ACTOR, type Actor } from '../../src/server/platform/access/actor.js';
+import type { IndicatorRow } from '../../src/server/modules/indicators/analytics.service.js';
 import { aligned, countsOf, reference, snapshot } from '../support/analytics-reference.js';
 import { createTestFacility } from '../support/builders.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

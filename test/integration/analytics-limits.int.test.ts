@@ -7,9 +7,9 @@
  * the server answers right afterwards; a busy engine refuses at once rather than queueing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEFAULT_POOL } from '../../src/server/analytics/columnar-store.js';
-import { MAX_PERIODS, MIN_YEAR } from '../../src/server/analytics/request-bounds.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { DEFAULT_POOL } from '../../src/server/modules/indicators/engine/columnar-store.js';
+import { MAX_PERIODS, MIN_YEAR } from '../../src/server/modules/indicators/engine/request-bounds.js';
 import { client, expectError, login, type Client, type Session } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

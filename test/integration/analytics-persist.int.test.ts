@@ -7,9 +7,9 @@
 import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AnalyticsEngine } from '../../src/server/analytics/analytics-engine.js';
-import { createContext, type AppContext } from '../../src/server/context.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import { AnalyticsEngine } from '../../src/server/modules/indicators/engine/analytics-engine.js';
+import { createContext, type AppContext } from '../../src/server/platform/context.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { aligned, countsOf, reference, snapshot } from '../support/analytics-reference.js';
 import { createTestFacility } from '../support/builders.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../../src/domain/approval.js';
 import type { Facility } from '../../src/domain/facility.js';
 import { NATION_AREA } from '../../src/domain/scope.js';
-import type { Report } from '../../src/server/repositories/report.repository.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
-import type { LevelName } from '../../src/server/services/analytics.service.js';
+import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
+import type { LevelName } from '../../src/server/modules/indicators/analytics.service.js';
 import { aligned, countsOf, reference, snapshot } from '../support/analytics-reference.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { client, login, type Client, type Session } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

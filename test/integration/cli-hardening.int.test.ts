@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/server/config.js';
-import { createContext } from '../../src/server/context.js';
+import type { Config } from '../../src/server/platform/config.js';
+import { createContext } from '../../src/server/platform/context.js';
 import { claimServerLock, runningServers } from '../../src/server/platform/server-lock.js';
-import { ManualClock } from '../../src/server/services/clock.js';
+import { ManualClock } from '../../src/server/platform/clock.js';
 import { parseCsv, runCli } from '../support/cli.js';
 import { STORE, storeConfig } from '../support/test-context.js';
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/server/config.js';
-import { readAllDivisions } from '../../src/server/hierarchy/china-division.source.js';
+import type { Config } from '../../src/server/platform/config.js';
+import { readAllDivisions } from '../../src/server/modules/org-units/china-division.source.js';
 import { parseCsv, runCli } from '../support/cli.js';
 import { storeConfig } from '../support/test-context.js';
 

@@ -5,8 +5,8 @@
  * without saving; the value history per field.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import type { Report } from '../../src/server/repositories/report.repository.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
 import { createTestFacility } from '../support/builders.js';
 import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

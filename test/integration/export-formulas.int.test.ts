@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
 import { parseCsv } from '../support/cli.js';
 import { client, login, type Client, type Session } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

@@ -3,8 +3,8 @@
  * change them; bad input is refused without touching what is stored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { MAX_FAVOURITES } from '../../src/server/services/favourite.service.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { MAX_FAVOURITES } from '../../src/server/modules/favourites/favourite.service.js';
 import { client, expectError, login, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/server/config.js';
+import type { Config } from '../../src/server/platform/config.js';
 import { parseCsv, runCli } from '../support/cli.js';
 import { storeConfig } from '../support/test-context.js';
 

@@ -4,7 +4,7 @@
  * security headers.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/server/app.js';
+import type { App } from '../../src/server/platform/app.js';
 import { createTestSession, createTestUser, testApp } from '../support/builders/users.js';
 import { expectError, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

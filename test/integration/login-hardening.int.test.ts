@@ -4,8 +4,8 @@
  * case-twin usernames are refused.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import type { App } from '../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { createTestUser, testApp } from '../support/builders/users.js';
 import { expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

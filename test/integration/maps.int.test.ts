@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { MapService } from '../../src/server/services/map.service.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { MapService } from '../../src/server/modules/maps/map.service.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { client, expectError, login, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

@@ -3,7 +3,7 @@
  * back, every value check (E1401–E1405, E1002), delete.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
 import { createTestFacility } from '../support/builders.js';
 import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATION_AREA } from '../../src/domain/scope.js';
-import type { FacilityRow } from '../../src/server/repositories/facility.repository.js';
-import type { Report } from '../../src/server/repositories/report.repository.js';
-import { buildApp, type App } from '../../src/server/app.js';
+import type { FacilityRow } from '../../src/server/modules/org-units/facility.repository.js';
+import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
 import { client, login, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

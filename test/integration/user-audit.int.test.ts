@@ -5,8 +5,8 @@
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { openDatabase } from '../../src/server/database.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { openDatabase } from '../../src/server/platform/db/database.js';
 import { createTestFacility } from '../support/builders.js';
 import { client, login, type Client, expectError } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';

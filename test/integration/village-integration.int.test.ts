@@ -1,8 +1,8 @@
 /** 乡村一体化: a township health centre's reporter fills in its own report and its village clinics'. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type App } from '../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/services/actor.js';
-import type { FacilityRow } from '../../src/server/repositories/facility.repository.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
+import type { FacilityRow } from '../../src/server/modules/org-units/facility.repository.js';
 import { client, login, type Client } from '../support/http.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 

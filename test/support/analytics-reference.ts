@@ -11,8 +11,8 @@ import type { Facility } from '../../src/domain/facility.js';
 import type { Division } from '../../src/domain/org-unit.js';
 import type { DivisionTitle } from '../../src/domain/title.js';
 import { NATION_AREA } from '../../src/domain/scope.js';
-import type { Report } from '../../src/server/repositories/report.repository.js';
-import type { IndicatorRow } from '../../src/server/services/analytics.service.js';
+import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
+import type { IndicatorRow } from '../../src/server/modules/indicators/analytics.service.js';
 import type { TestContext } from './test-context.js';
 
 interface Cond { element?: string; optionCount?: string; op: string; value: number | boolean }

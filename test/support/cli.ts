@@ -1,5 +1,5 @@
 /** Running the gtcm CLI in-process against a test store, capturing its output and exit code. */
-import type { Config } from '../../src/server/config.js';
+import type { Config } from '../../src/server/platform/config.js';
 import { main } from '../../src/cli/gtcm.js';
 
 export interface CliResult {

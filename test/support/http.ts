@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 /** Driving the HTTP app in tests through Fastify's inject, as a logged-in user. */
-import type { App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import type { App } from '../../src/server/platform/app.js';
+import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 
 export interface Session {
   cookie: string;

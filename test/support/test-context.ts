@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadConfig, type Config, type Limits, type SecurityConfig } from '../../src/server/config.js';
-import { createContext, type AppContext } from '../../src/server/context.js';
-import { ManualClock } from '../../src/server/services/clock.js';
+import { loadConfig, type Config, type Limits, type SecurityConfig } from '../../src/server/platform/config.js';
+import { createContext, type AppContext } from '../../src/server/platform/context.js';
+import { ManualClock } from '../../src/server/platform/clock.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 export const STORE: StoreKind = process.env.TEST_STORE === 'postgres' ? 'postgres' : 'sqlite';

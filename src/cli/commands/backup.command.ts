@@ -2,9 +2,9 @@ import { copyFileSync, existsSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import { loadConfig } from '../../server/config.js';
-import { openDatabase, SQLITE_FILE } from '../../server/database.js';
-import { Store } from '../../server/store.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { openDatabase, SQLITE_FILE } from '../../server/platform/db/database.js';
+import { Store } from '../../server/platform/db/store.js';
 import { runningServers } from '../../server/platform/server-lock.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 

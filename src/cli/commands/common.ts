@@ -1,7 +1,7 @@
 /** Options every command takes, and opening the context from them. */
 import type { Command } from 'commander';
-import { loadConfig } from '../../server/config.js';
-import { createContext, type AppContext } from '../../server/context.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { createContext, type AppContext } from '../../server/platform/context.js';
 
 export interface GlobalOptions {
   dataDir?: string;

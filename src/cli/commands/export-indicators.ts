@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { SYSTEM_ACTOR } from '../../server/services/actor.js';
-import { LEVELS, type LevelName } from '../../server/services/analytics.service.js';
+import { SYSTEM_ACTOR } from '../../server/platform/access/actor.js';
+import { LEVELS, type LevelName } from '../../server/modules/indicators/analytics.service.js';
 import { writeRows, type Format } from '../output.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 

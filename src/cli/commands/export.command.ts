@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { KIND_NAMES, type DivisionLevel } from '../../domain/org-unit.js';
 import { FACILITY_TYPES, type FacilityType } from '../../domain/facility.js';
 import { allElements, type DataValue } from '../../domain/program.js';
-import { SYSTEM_ACTOR } from '../../server/services/actor.js';
+import { SYSTEM_ACTOR } from '../../server/platform/access/actor.js';
 import { writeRows, type Format } from '../output.js';
 import { exportIndicatorsCommand } from './export-indicators.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { AppError } from '../../domain/errors.js';
-import { SYSTEM_ACTOR } from '../../server/services/actor.js';
-import { formatOf } from '../../server/import/table-reader.js';
+import { SYSTEM_ACTOR } from '../../server/platform/access/actor.js';
+import { formatOf } from '../../server/modules/import-export/table-reader.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 
 interface ImportFlags extends GlobalOptions {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import type { AppContext } from '../../server/context.js';
-import { DEMO_PASSWORD } from '../../server/services/init.service.js';
+import type { AppContext } from '../../server/platform/context.js';
+import { DEMO_PASSWORD } from '../../server/platform/init/init.service.js';
 import { progressBar } from '../output.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 

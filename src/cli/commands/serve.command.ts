@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../server/config.js';
-import { buildApp } from '../../server/app.js';
-import { createContext, type AppContext } from '../../server/context.js';
+import { loadConfig } from '../../server/platform/config.js';
+import { buildApp } from '../../server/platform/app.js';
+import { createContext, type AppContext } from '../../server/platform/context.js';
 import { runInit, type InitFlags } from './init.command.js';
 import { withGlobal } from './common.js';
 import { claimServerLock } from '../../server/platform/server-lock.js';

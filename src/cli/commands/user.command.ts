@@ -1,9 +1,9 @@
 /** `gtcm user …`: users and their lifecycle, for operators (acting as the system). */
 import { Command, Option } from 'commander';
 import { ROLES, type Role } from '../../domain/user.js';
-import { SYSTEM_ACTOR } from '../../server/services/actor.js';
-import type { LifecycleAction, UserView } from '../../server/services/user.service.js';
-import type { AppContext } from '../../server/context.js';
+import { SYSTEM_ACTOR } from '../../server/platform/access/actor.js';
+import type { LifecycleAction, UserView } from '../../server/modules/identity/user.service.js';
+import type { AppContext } from '../../server/platform/context.js';
 import { writeRows, type Format } from '../output.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 import { readPassword, type PasswordFlags } from './password-input.js';

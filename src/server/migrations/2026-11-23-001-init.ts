@@ -1,6 +1,6 @@
 /** The foundation schema: divisions, facilities, reports, users, sessions, audit log, state. */
 import { sql, type Kysely, type Migration } from 'kysely';
-import type { Dialect } from '../database.js';
+import type { Dialect } from '../platform/db/database.js';
 
 export function initMigration(dialect: Dialect): Migration {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';

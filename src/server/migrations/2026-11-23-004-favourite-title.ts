@@ -4,7 +4,7 @@
  * titles take change-sequence numbers so the analytics engine sees them change.
  */
 import type { Kysely, Migration } from 'kysely';
-import type { Dialect } from '../database.js';
+import type { Dialect } from '../platform/db/database.js';
 
 export function favouriteTitleMigration(dialect: Dialect): Migration {
   const idType = dialect === 'postgres' ? 'serial' : 'integer';

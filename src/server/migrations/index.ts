@@ -1,6 +1,6 @@
 /** Migrations, one set for both stores; timestamped names, each with up and down. */
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
-import type { DB, Dialect } from '../database.js';
+import type { DB, Dialect } from '../platform/db/database.js';
 import { initMigration } from './2026-11-23-001-init.js';
 import { approvalMigration } from './2026-11-23-002-approval.js';
 import { changeSeqMigration } from './2026-11-23-003-change-seq.js';

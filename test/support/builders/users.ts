@@ -1,7 +1,7 @@
 /** Typed builders for users and their sessions. */
 import type { Role } from '../../../src/domain/user.js';
-import { buildApp, type App } from '../../../src/server/app.js';
-import { SYSTEM_ACTOR } from '../../../src/server/services/actor.js';
+import { buildApp, type App } from '../../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import { client, login, type Client } from '../http.js';
 import type { TestContext } from '../test-context.js';
 

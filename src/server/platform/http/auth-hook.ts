@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../../domain/errors.js';
-import type { AuthService } from '../../services/auth.service.js';
+import type { AuthService } from '../../modules/identity/auth.service.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

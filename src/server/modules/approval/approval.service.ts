@@ -1,0 +1,113 @@
+/**
+ * The approval workflow: the county approves submitted reports (or returns them with a reason),
+ * then the city, the province and the nation. Every step is scoped and audited.
+ */
+import { actorLevel, canApprove, canReturn, type ReportStatus } from '../../../domain/approval.js';
+import { AppError } from '../../../domain/errors.js';
+import type { FacilityFilter } from '../org-units/facility.repository.js';
+import type { WorkItem } from './workflow.repository.js';
+import type { Store } from '../../platform/db/store.js';
+import { ADMIN_ROLES, requireRole, type Actor } from '../../platform/access/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { FacilityService } from '../org-units/facility.service.js';
+import type { ReportService } from '../data-entry/report.service.js';
+
+export type WorkItemView = WorkItem & { divisionName: string; canApprove: boolean; canReturn: boolean };
+
+export class ApprovalService {
+  constructor(
+    private readonly store: Store,
+    private readonly reports: ReportService,
+    private readonly facilities: FacilityService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Reports in the area; `waiting`: only those waiting for the caller's level. */
+  async list(actor: Actor, q: { dataSet: string; period: string; area?: string; status?: ReportStatus; waiting?: boolean }, page: number, pageSize: number): Promise<{ items: WorkItemView[]; total: number }> {
+    this.reports.dataSetAndPeriod(q.dataSet, q.period);
+    const filter = this.facilities.filterFor(actor, { area: q.area });
+    const r = await this.store.repos.workflow.workList(q, filter, q.status, { offset: (page - 1) * pageSize, limit: pageSize }, q.waiting ? actorLevel(actor.scope) : undefined);
+    const names = new Map((await this.store.repos.divisions.getMany([...new Set(r.items.map((i) => i.divisionCode))])).map((d) => [d.code, d.name]));
+    const level = actorLevel(actor.scope);
+    const admin = ADMIN_ROLES.includes(actor.role);
+    return {
+      total: r.total,
+      items: r.items.map((i) => ({ ...i, divisionName: names.get(i.divisionCode) ?? '', canApprove: admin && canApprove(i, level), canReturn: admin && canReturn(i, level) })),
+    };
+  }
+
+  /** Approves the named reports at the caller's level; each must wait for exactly that level. */
+  async approve(actor: Actor, dataSet: string, period: string, facilityCodes: string[]): Promise<number> {
+    requireRole(actor, ADMIN_ROLES);
+    this.reports.dataSetAndPeriod(dataSet, period);
+    const level = actorLevel(actor.scope);
+    return this.store.transaction(async (repos) => {
+      const found = await repos.reports.getMany(dataSet, period, facilityCodes);
+      for (const code of facilityCodes) {
+        const f = await this.facilities.readable(repos, actor, code);
+        const r = found.get(code);
+        if (!r) throw new AppError('E1105', { field: 'facilityCodes', value: code });
+        if (!canApprove(r, level)) throw new AppError('E5101', { field: 'facilityCodes', value: code, status: r.status, approvalLevel: r.approvalLevel });
+        await this.audit.record(repos, actor, { action: 'approve', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: f.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'APPROVED', approvalLevel: level } });
+      }
+      await this.setApproved(repos.workflow, actor, dataSet, period, facilityCodes, level);
+      return facilityCodes.length;
+    });
+  }
+
+  /** Approves every report in the area (default: the caller's scope) that waits for the caller's level. */
+  async approveAll(actor: Actor, dataSet: string, period: string, area?: string): Promise<number> {
+    requireRole(actor, ADMIN_ROLES);
+    this.reports.dataSetAndPeriod(dataSet, period);
+    const level = actorLevel(actor.scope);
+    if (level > 3) throw new AppError('E5101', { level });
+    const filter: FacilityFilter = this.facilities.filterFor(actor, { area });
+    return this.store.transaction(async (repos) => {
+      const codes = await repos.workflow.waitingFor({ dataSet, period }, filter, level);
+      if (codes.length === 0) return 0;
+      await this.setApproved(repos.workflow, actor, dataSet, period, codes, level);
+      const facilities = await repos.facilities.getMany(codes);
+      await this.audit.recordMany(
+        repos,
+        actor,
+        codes.map((code) => ({
+          action: 'approve' as const,
+          entity: 'report',
+          entityKey: `${dataSet}/${period}/${code}`,
+          areaCode: facilities.get(code)?.divisionCode ?? filter.area.code,
+          before: { approvalLevel: level === 3 ? null : level + 1 },
+          after: { status: 'APPROVED', approvalLevel: level, bulk: true },
+        })),
+      );
+      return codes.length;
+    });
+  }
+
+  /** Returns (unlocks) the named reports with a reason; the facility may then edit and resubmit. */
+  async return(actor: Actor, dataSet: string, period: string, facilityCodes: string[], reason: string): Promise<number> {
+    requireRole(actor, ADMIN_ROLES);
+    this.reports.dataSetAndPeriod(dataSet, period);
+    if (!reason.trim()) throw new AppError('E5103', { field: 'reason' });
+    const level = actorLevel(actor.scope);
+    const now = this.clock.now().toISOString();
+    return this.store.transaction(async (repos) => {
+      const found = await repos.reports.getMany(dataSet, period, facilityCodes);
+      for (const code of facilityCodes) {
+        const f = await this.facilities.readable(repos, actor, code);
+        const r = found.get(code);
+        if (!r) throw new AppError('E1105', { field: 'facilityCodes', value: code });
+        if (!canReturn(r, level)) throw new AppError('E5104', { field: 'facilityCodes', value: code, status: r.status, approvalLevel: r.approvalLevel });
+        await this.audit.record(repos, actor, { action: 'return', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: f.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'RETURNED', reason: reason.trim() } });
+      }
+      await repos.workflow.setState({ dataSet, period }, facilityCodes, { status: 'RETURNED', approvalLevel: null, approvedAt: null, approvedBy: null, returnReason: reason.trim(), updatedAt: now, updatedBy: actor.username });
+      return facilityCodes.length;
+    });
+  }
+
+  private async setApproved(workflow: Store['repos']['workflow'], actor: Actor, dataSet: string, period: string, codes: string[], level: number): Promise<void> {
+    const now = this.clock.now().toISOString();
+    await workflow.setState({ dataSet, period }, codes, { status: 'APPROVED', approvalLevel: level, approvedAt: now, approvedBy: actor.username, returnReason: null, updatedAt: now, updatedBy: actor.username });
+  }
+}

@@ -1,0 +1,187 @@
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ReportStatus } from '../../../domain/approval.js';
+import type { DataValues } from '../../../domain/program.js';
+import type { DB, ReportTable } from '../../platform/db/database.js';
+import { applyFacilityFilter, type FacilityFilter } from '../org-units/facility.repository.js';
+import { chunks, chunkSize, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
+
+/** One facility's values for one data set and period, with its place in the approval workflow. */
+export interface Report {
+  dataSet: string;
+  period: string;
+  facilityCode: string;
+  values: DataValues;
+  status: ReportStatus;
+  /** Highest level that approved: 3 county, 2 city, 1 province, 0 national; null when none. */
+  approvalLevel: number | null;
+  submittedAt: string | null;
+  comment: string | null;
+  returnReason: string | null;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+function toReport(r: ReportTable): Report {
+  return {
+    dataSet: r.data_set,
+    period: r.period,
+    facilityCode: r.facility_code,
+    values: JSON.parse(r.data_values) as DataValues,
+    status: r.status as ReportStatus,
+    approvalLevel: r.approval_level,
+    submittedAt: r.submitted_at,
+    comment: r.comment,
+    returnReason: r.return_reason,
+    approvedAt: r.approved_at,
+    approvedBy: r.approved_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
+  };
+}
+
+function toRow(r: Report, seq = 0): ReportTable {
+  return {
+    data_set: r.dataSet,
+    period: r.period,
+    facility_code: r.facilityCode,
+    data_values: JSON.stringify(r.values),
+    status: r.status,
+    approval_level: r.approvalLevel,
+    submitted_at: r.submittedAt,
+    comment: r.comment,
+    return_reason: r.returnReason,
+    approved_at: r.approvedAt,
+    approved_by: r.approvedBy,
+    created_at: r.createdAt,
+    updated_at: r.updatedAt,
+    updated_by: r.updatedBy,
+    seq,
+  };
+}
+
+export interface ReportKey {
+  dataSet: string;
+  period: string;
+  facilityCode: string;
+}
+
+export class ReportRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async insertMany(reports: Report[]): Promise<void> {
+    if (reports.length === 0) return;
+    await inTransaction(this.db, async (db) => {
+      const first = await reserveSeq(db, reports.length);
+      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15))) await db.insertInto('report').values(part).execute();
+    });
+  }
+
+  async get(k: ReportKey): Promise<Report | null> {
+    const r = await this.db
+      .selectFrom('report')
+      .selectAll()
+      .where('data_set', '=', k.dataSet)
+      .where('period', '=', k.period)
+      .where('facility_code', '=', k.facilityCode)
+      .executeTakeFirst();
+    return r ? toReport(r) : null;
+  }
+
+  async upsert(r: Report): Promise<void> {
+    await this.upsertMany([r]);
+  }
+
+  /** Inserts or replaces reports, many rows per statement. */
+  async upsertMany(reports: Report[]): Promise<void> {
+    const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by', 'seq'] as const;
+    if (reports.length === 0) return;
+    await inTransaction(this.db, async (db) => {
+      const first = await reserveSeq(db, reports.length);
+      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15)))
+        await db
+          .insertInto('report')
+          .values(part)
+          .onConflict((oc) =>
+            oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
+          )
+          .execute();
+    });
+  }
+
+  /** The reports of these facilities for one data set and period, by facility code. */
+  async getMany(dataSet: string, period: string, facilityCodes: string[]): Promise<Map<string, Report>> {
+    const out = new Map<string, Report>();
+    for (const part of chunks(facilityCodes, 900)) {
+      if (part.length === 0) continue;
+      const rows = await this.db
+        .selectFrom('report')
+        .selectAll()
+        .where('data_set', '=', dataSet)
+        .where('period', '=', period)
+        .where('facility_code', 'in', part)
+        .execute();
+      for (const r of rows) out.set(r.facility_code, toReport(r));
+    }
+    return out;
+  }
+
+  async delete(k: ReportKey): Promise<void> {
+    await inTransaction(this.db, async (db) => {
+      const seq = await reserveSeq(db, 1);
+      await db.insertInto('report_tombstone').values({ seq, data_set: k.dataSet, period: k.period, facility_code: k.facilityCode }).execute();
+      await db.deleteFrom('report').where('data_set', '=', k.dataSet).where('period', '=', k.period).where('facility_code', '=', k.facilityCode).execute();
+    });
+  }
+
+  /** Reports written after a change-sequence number, in sequence order (analytics catch-up). */
+  async changedSince(seq: number, limit: number): Promise<(Report & { seq: number })[]> {
+    const rows = await this.db.selectFrom('report').selectAll().where('seq', '>', seq).orderBy('seq').limit(limit).execute();
+    return rows.map((r) => ({ ...toReport(r), seq: Number(r.seq) }));
+  }
+
+  /** Reports deleted after a change-sequence number. */
+  async deletedSince(seq: number): Promise<(ReportKey & { seq: number })[]> {
+    const rows = await this.db.selectFrom('report_tombstone').selectAll().where('seq', '>', seq).orderBy('seq').execute();
+    return rows.map((r) => ({ dataSet: r.data_set, period: r.period, facilityCode: r.facility_code, seq: Number(r.seq) }));
+  }
+
+  /** Every data set and period that has reports. */
+  async periods(): Promise<{ dataSet: string; period: string }[]> {
+    const rows = await this.db.selectFrom('report').select(['data_set', 'period']).distinct().orderBy('data_set').orderBy('period').execute();
+    return rows.map((r) => ({ dataSet: r.data_set, period: r.period }));
+  }
+
+  /** The highest change-sequence number handed out so far. */
+  async currentSeq(): Promise<number> {
+    const r = await this.db.selectFrom('change_counter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
+    return Number(r.value);
+  }
+
+  async count(): Promise<number> {
+    const r = await this.db.selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
+  /** Pages through the reports of a data set and period for the filter's facilities, by facility code. */
+  async *iterate(k: { dataSet: string; period: string }, filter: FacilityFilter, pageSize = 20000): AsyncGenerator<Report> {
+    let after = '';
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('facility')
+        .innerJoin('report', (j) => j.onRef('report.facility_code', '=', 'facility.code').on('report.data_set', '=', k.dataSet).on('report.period', '=', k.period))
+        .selectAll('report')
+        .where('report.facility_code', '>', after)
+        .where((eb) => applyFacilityFilter(eb as unknown as ExpressionBuilder<DB, 'facility'>, filter))
+        .orderBy('report.facility_code')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) yield toReport(r);
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1].facility_code;
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { actorOf, CSRF_COOKIE, SESSION_COOKIE, type App } from '../../platform/app.js';
+import type { AppContext } from '../../platform/context.js';
+
+export function registerAuthRoutes(app: App, ctx: AppContext): void {
+  const cookieOpts = { path: '/', sameSite: 'strict' as const, secure: ctx.config.secureCookies };
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: ctx.config.security.loginRatePerMinute, timeWindow: 60_000 } },
+      schema: { tags: ['auth'], body: z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }) },
+    },
+    async (req, reply) => {
+      const r = await ctx.services.auth.login(req.body.username, req.body.password, { ip: req.ip, gone: () => req.raw.socket?.destroyed === true });
+      reply.setCookie(SESSION_COOKIE, r.token, { ...cookieOpts, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, r.csrfToken, { ...cookieOpts, httpOnly: false });
+      return { user: r.user, csrfToken: r.csrfToken };
+    },
+  );
+
+  app.post('/api/auth/logout', { config: { passwordChange: true }, schema: { tags: ['auth'] } }, async (req, reply) => {
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) await ctx.services.auth.logout(token);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
+    return { ok: true };
+  });
+
+  app.get('/api/auth/me', { config: { passwordChange: true }, schema: { tags: ['auth'] } }, async (req) => ({ user: req.auth!.user, csrfToken: req.auth!.csrfToken }));
+
+  app.post(
+    '/api/auth/password',
+    {
+      config: { passwordChange: true },
+      schema: { tags: ['auth'], body: z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
+    },
+    async (req) => {
+      await ctx.services.users.changeOwnPassword(actorOf(req), req.auth!.sessionId, req.body.currentPassword, req.body.newPassword);
+      return { ok: true };
+    },
+  );
+}

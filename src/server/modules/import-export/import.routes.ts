@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { z } from 'zod';
+import { AppError } from '../../../domain/errors.js';
+import { actorOf, type App } from '../../platform/app.js';
+import type { AppContext } from '../../platform/context.js';
+import { formatOf, XLSX_MIME } from './table-reader.js';
+import { echo } from './import-issues.js';
+import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from './upload-spool.js';
+
+/** What the import page tells before an upload: the bounds of config.limits on one file. */
+const limitsSchema = z.object({
+  uploadBytes: z.number().int(),
+  /** uploadBytes as people read it ("200 MB"), the same text E4014 names. */
+  uploadText: z.string(),
+  rows: z.number().int(),
+  columns: z.number().int(),
+  cellChars: z.number().int(),
+  xlsxUncompressedBytes: z.number().int(),
+  /** Most errors (and warnings) an answer lists; the rest are counted. */
+  errorsListed: z.number().int(),
+});
+
+export function registerImportRoutes(app: App, ctx: AppContext): void {
+  const tags = ['import'];
+  const limits = ctx.config.limits;
+  // The file is the raw body: the route receives it into a temporary file (upload-spool.ts),
+  // limited to limits.uploadBytes, so Fastify's own body limit does not apply to these types.
+  for (const type of ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream'])
+    app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
+
+  app.get('/api/imports/limits', { schema: { tags, response: { 200: limitsSchema } } }, async () => ({
+    uploadBytes: limits.uploadBytes,
+    uploadText: formatBytes(limits.uploadBytes),
+    rows: limits.importRows,
+    columns: limits.importColumns,
+    cellChars: limits.cellChars,
+    xlsxUncompressedBytes: limits.xlsxUncompressedBytes,
+    errorsListed: limits.importErrors,
+  }));
+
+  app.post(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        querystring: z.object({
+          mode: z.enum(['strict', 'partial']).default('strict'),
+          dryRun: z.enum(['true', 'false']).default('false'),
+          dataSet: z.string().max(40).default('GTCM_ANNUAL'),
+          filename: z.string().max(200).optional(),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      const format = formatOf(req.headers['content-type'] ?? '') ?? formatOf(req.query.filename ?? '');
+      const opts = { format: format ?? 'csv', mode: req.query.mode, dryRun: req.query.dryRun === 'true', dataSet: req.query.dataSet, limits } as const;
+      let received = false;
+      try {
+        if (!format) throw new AppError('E4013', { field: 'content-type', value: echo(String(req.headers['content-type'] ?? ''), limits.echoChars) });
+        // Who may import and into what is settled before a byte of the file is received.
+        ctx.services.imports.authorize(actor, opts);
+        if (Number(req.headers['content-length']) > limits.uploadBytes) throw uploadTooLarge(limits.uploadBytes);
+        // Received whole before the import (and its transaction) starts: a slow upload holds no store.
+        const file = await spoolUpload(req.body as Readable, join(ctx.config.dataDir, UPLOAD_DIR), limits.uploadBytes);
+        received = true;
+        try {
+          return await ctx.services.imports.importFile(actor, file.path, opts);
+        } finally {
+          await file.remove();
+        }
+      } catch (e) {
+        // The rest of a refused upload is not read: the connection closes after the answer.
+        if (!received) reply.header('connection', 'close');
+        // The reader's own words (library internals) are for the log, not for the user.
+        if (e instanceof AppError && e.cause !== undefined)
+          req.log.warn({ code: e.code, cause: e.cause instanceof Error ? e.cause.message : String(e.cause) }, 'import: unreadable file');
+        throw e;
+      }
+    },
+  );
+
+  app.get(
+    '/api/imports/template',
+    { schema: { tags, querystring: z.object({ dataSet: z.string().max(40).default('GTCM_ANNUAL'), period: z.string().min(4).max(10), area: z.string().max(20).optional() }) } },
+    async (req, reply) => {
+      const q = req.query;
+      const buf = await ctx.services.imports.template(actorOf(req), q.dataSet, q.period, q.area);
+      const name = encodeURIComponent(`年报导入模板-${q.period}${q.area ? `-${q.area}` : ''}.xlsx`);
+      reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${name}`);
+      return reply.send(buf);
+    },
+  );
+}

@@ -1,0 +1,347 @@
+/**
+ * Import of reports from CSV/XLSX in the import format. Every row is accounted for: inserted,
+ * updated, unchanged, or rejected with row, column, stable code and message. Strict mode stores
+ * nothing when any row is rejected; partial mode stores the valid rows. Either way the whole
+ * import is one transaction, so a crash or kill midway leaves no partial import. Rows stream
+ * through in batches, so a national file does not need to fit in memory.
+ *
+ * Bounded (config.limits): the file is read from disk (an upload is received whole first,
+ * upload-spool.ts), an XLSX file's inflated size is checked before it is parsed (E4018), and
+ * the header — readable, org_code and period present, not too many columns — before the
+ * transaction opens; rows (E4015), columns (E4016) and cell length (E4017) while streaming. At
+ * most `importErrors` errors and as many warnings are listed, the rest counted; echoed values
+ * are cut to `echoChars`.
+ */
+import { createReadStream } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { actorLevel, canEdit } from '../../../domain/approval.js';
+import { AppError } from '../../../domain/errors.js';
+import { isOpenIn } from '../../../domain/facility.js';
+import { mapHeaders, parseCell, type ColumnRole } from '../../../domain/import-format.js';
+import { parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
+import { elementsFor, normalizeValues, type DataSet, type DataValues } from '../../../domain/program.js';
+import { facilityInScope } from '../../../domain/scope.js';
+import { validateValues } from '../../../domain/validation.js';
+import { loadLimits, type Limits } from '../../platform/config.js';
+import { IssueList, issue, violationIssue, type ImportError } from './import-issues.js';
+import type { FacilityRow } from '../org-units/facility.repository.js';
+import type { Report } from '../data-entry/report.repository.js';
+import { readTable, type TableFormat, type TableRow } from './table-reader.js';
+import { checkXlsx } from './xlsx-guard.js';
+import { scanCsv } from './csv-guard.js';
+import { writeTemplate } from './template-writer.js';
+import type { FacilityService } from '../org-units/facility.service.js';
+import type { Repositories, Store } from '../../platform/db/store.js';
+import { requireRole, type Actor } from '../../platform/access/actor.js';
+import type { AuditService } from '../../platform/audit/audit.service.js';
+import type { Clock } from '../../platform/clock.js';
+import type { MetadataService } from '../../platform/program/metadata.service.js';
+import { WRITE_ROLES } from '../data-entry/report.service.js';
+
+export type ImportMode = 'strict' | 'partial';
+export type { ImportError } from './import-issues.js';
+
+export interface ImportSummary {
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  /** The first `limits.importErrors` errors, in file order. */
+  errors: ImportError[];
+  /** How many errors there are in all; more than listed when errorsTruncated. */
+  errorsTotal: number;
+  errorsTruncated: boolean;
+  warnings: (ImportError & { facilityCode: string })[];
+  warningsTotal: number;
+  warningsTruncated: boolean;
+  /** False for a dry run, or a strict import that rejected rows: nothing was stored. */
+  stored: boolean;
+}
+
+export interface ImportOptions {
+  format: TableFormat;
+  mode?: ImportMode;
+  dryRun?: boolean;
+  dataSet?: string;
+  /** The bounds of config.limits (the route and the CLI pass the configured ones); default: the built-in defaults. */
+  limits?: Limits;
+}
+
+const DEFAULT_LIMITS = loadLimits({});
+
+const BATCH = 2000;
+export const TEMPLATE_LIMIT = 20_000;
+
+/** Thrown inside the transaction to roll it back when a strict import rejected rows or it is a dry run. */
+class Rollback extends Error {}
+
+interface ParsedRow {
+  row: number;
+  code: string;
+  period: string;
+  p: Period | null;
+  values: Map<string, string>;
+  unknown: { index: number; header: string; value: string }[];
+}
+
+/** The running state of one import: counts, the capped lists, what was seen. */
+interface Run {
+  summary: ImportSummary;
+  errors: IssueList<ImportError>;
+  warnings: IssueList<ImportError & { facilityCode: string }>;
+  seen: Set<string>;
+  /** Per unknown column (by position): its one error and how many rows had a value in it. */
+  unknown: Map<number, { error: ImportError; rows: number }>;
+  echo: number;
+}
+
+export class ImportService {
+  constructor(
+    private readonly store: Store,
+    private readonly metadata: MetadataService,
+    private readonly facilities: FacilityService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The XLSX template for a period, pre-filled with the facilities open in it in the caller's scope (or an area in it). */
+  async template(actor: Actor, dataSet: string, period: string, area?: string): Promise<Buffer> {
+    const ds = this.metadata.dataSet(dataSet);
+    const p = parsePeriod(period, ds.periodType);
+    if (!p) throw new AppError('E1002', { field: 'period', value: period });
+    const filter = { ...this.facilities.filterFor(actor, { area }), types: ds.facilityTypes, openBetween: { start: p.start, end: p.end } };
+    const list: { code: string; name: string; type: FacilityRow['type'] }[] = [];
+    for await (const f of this.store.repos.facilities.iterate(filter)) {
+      if (list.length >= TEMPLATE_LIMIT) throw new AppError('E1000', { field: 'area' }, { zh: `模板最多 ${TEMPLATE_LIMIT} 个机构，请选择更小的区域`, en: `a template holds at most ${TEMPLATE_LIMIT} facilities: choose a smaller area` });
+      list.push({ code: f.code, name: f.name, type: f.type });
+    }
+    return writeTemplate(ds, period, list, this.metadata.elements, this.metadata.optionSets);
+  }
+
+  /** What can be refused before a byte of the file is read: the caller's role, the data set. */
+  authorize(actor: Actor, opts: Pick<ImportOptions, 'dataSet'>): void {
+    requireRole(actor, WRITE_ROLES);
+    this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
+  }
+
+  /** Imports a file on disk (an upload received whole, or the CLI's file): the XLSX check first, then the table. */
+  async importFile(actor: Actor, path: string, opts: ImportOptions): Promise<ImportSummary> {
+    this.authorize(actor, opts);
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    // Rows are counted before the transaction opens (cheap scans of the file on disk), so a file
+    // of millions of rows is refused at once instead of holding the store while it is parsed.
+    const lines = opts.format === 'xlsx' ? (await checkXlsx(path, limits.xlsxUncompressedBytes)).rows : await scanCsv(path, limits);
+    if (lines - 1 > limits.importRows) throw new AppError('E4015', { limit: limits.importRows });
+    return this.run(actor, createReadStream(path), opts);
+  }
+
+  /** Imports a CSV stream (an XLSX file goes through importFile, which checks it before it is inflated). */
+  async importTable(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+    if (opts.format !== 'csv') throw new Error('an XLSX import reads a file: use importFile');
+    return this.run(actor, input, opts);
+  }
+
+  private async run(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+    this.authorize(actor, opts);
+    const ds = this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
+    const mode = opts.mode ?? 'strict';
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const summary: ImportSummary = {
+      rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+      errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
+    };
+    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars };
+    const rows = readTable(input, opts.format, limits);
+    try {
+      // The header is read, and the file refused if it is no table, before the transaction opens.
+      const header = await rows.next();
+      if (header.done) throw new AppError('E4013', { row: 1 }, { zh: '文件为空', en: 'empty file' });
+      const roles = mapHeaders(header.value.cells, ds, this.metadata.elements);
+      if (!roles.some((r) => r.kind === 'org_code') || !roles.some((r) => r.kind === 'period')) {
+        run.errors.push(issue(1, null, 'E4012'));
+        return finish(run);
+      }
+      await this.store.transaction(async (repos) => {
+        let batch: ParsedRow[] = [];
+        for await (const r of rows) {
+          batch.push(parseRow(r, roles, ds));
+          if (batch.length >= BATCH) {
+            await this.processBatch(repos, actor, ds, batch, run, mode);
+            batch = [];
+          }
+        }
+        await this.processBatch(repos, actor, ds, batch, run, mode);
+        if (opts.dryRun || (mode === 'strict' && summary.rejected > 0)) throw new Rollback();
+        summary.stored = true;
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+    } finally {
+      await rows.return(undefined);
+      input.destroy();
+    }
+    if (!summary.stored) {
+      // Nothing was stored: report what would have happened, not what did.
+      if (!opts.dryRun) summary.inserted = summary.updated = summary.unchanged = 0;
+    }
+    return finish(run);
+  }
+
+  private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, batch: ParsedRow[], run: Run, mode: ImportMode): Promise<void> {
+    if (batch.length === 0) return;
+    const { summary, seen, echo } = run;
+    const facilities = await repos.facilities.getMany([...new Set(batch.map((b) => b.code))]);
+    const existing = await this.reportsFor(repos, ds, batch, (p) => p.id);
+    const previous = await this.reportsFor(repos, ds, batch, (p) => previousPeriod(p));
+    const level = actorLevel(actor.scope);
+    const now = this.clock.now().toISOString();
+    const writes: { report: Report; before: Report | undefined; f: FacilityRow }[] = [];
+    for (const r of batch) {
+      summary.rows++;
+      const errors: ImportError[] = [];
+      const f = facilities.get(r.code);
+      const key = `${r.code}\u0000${r.period}`;
+      if (!r.p) errors.push(issue(r.row, 'period', 'E4004', r.period, echo));
+      if (seen.has(key)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
+      seen.add(key);
+      const inScope = !!f && facilityInScope(actor.scope, f);
+      if (!f) errors.push(issue(r.row, 'org_code', 'E4001', r.code, echo));
+      else if (!inScope) errors.push(issue(r.row, 'org_code', 'E4002', r.code, echo));
+      else if (r.p && !isOpenIn(f, r.p.start, r.p.end)) errors.push(issue(r.row, 'period', 'E4003', r.period, echo));
+      // A value in an unknown column rejects its row, but the column is listed once, at its first value.
+      let unknownValue = false;
+      for (const u of r.unknown) {
+        unknownValue = true;
+        const seenColumn = run.unknown.get(u.index);
+        if (seenColumn) seenColumn.rows++;
+        else {
+          const error = issue(r.row, u.header, 'E4006', u.value, echo);
+          run.unknown.set(u.index, { error, rows: 1 });
+          errors.push(error);
+        }
+      }
+      // Nothing about a facility outside the scope is looked at further, so nothing about it leaks.
+      const before = inScope && r.p ? existing.get(key) : undefined;
+      let values: DataValues = { ...(before?.values ?? {}) };
+      if (inScope) {
+        const applicable = new Set(elementsFor(ds, f!.type));
+        for (const [code, text] of r.values) {
+          if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
+          if (!applicable.has(code)) {
+            errors.push(issue(r.row, code, 'E4005', text, echo));
+            continue;
+          }
+          const parsed = parseCell(text, this.metadata.elements.get(code)!, this.metadata.optionSets);
+          if (parsed.ok) values[code] = parsed.value;
+          else errors.push(issue(r.row, code, parsed.code, text, echo));
+        }
+        values = normalizeValues(values);
+      }
+      // A row that provides nothing new (all its cells empty, or equal to the stored values) changes nothing.
+      const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
+      if (changes && before && !canEdit(before, level)) errors.push(issue(r.row, null, 'E4011', before.approvalLevel, echo));
+      if (errors.length === 0 && !unknownValue && changes && r.p) {
+        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`)?.values ?? null, this.metadata.elementNames);
+        for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
+        for (const x of v.warnings) run.warnings.push({ ...violationIssue(r.row, x, 'W_CHANGE'), facilityCode: r.code });
+      }
+      if (errors.length || unknownValue) {
+        summary.rejected++;
+        for (const e of errors) run.errors.push(e);
+        continue;
+      }
+      if (!changes) {
+        summary.unchanged++;
+        continue;
+      }
+      before ? summary.updated++ : summary.inserted++;
+      const keep = before?.status === 'APPROVED';
+      writes.push({
+        f: f!,
+        before,
+        report: {
+          dataSet: ds.code,
+          period: r.period,
+          facilityCode: r.code,
+          values,
+          status: keep ? 'APPROVED' : 'SUBMITTED',
+          approvalLevel: keep ? before!.approvalLevel : null,
+          submittedAt: keep ? before!.submittedAt : now,
+          comment: before?.comment ?? null,
+          returnReason: null,
+          approvedAt: keep ? before!.approvedAt : null,
+          approvedBy: keep ? before!.approvedBy : null,
+          createdAt: before?.createdAt ?? now,
+          updatedAt: now,
+          updatedBy: actor.username,
+        },
+      });
+    }
+    if (mode === 'strict' && summary.rejected > 0) return; // nothing will be kept: stop writing
+    await repos.reports.upsertMany(writes.map((w) => w.report));
+    await this.audit.recordMany(
+      repos,
+      actor,
+      writes.map((w) => ({
+        action: 'import' as const,
+        entity: 'report',
+        entityKey: `${ds.code}/${w.report.period}/${w.report.facilityCode}`,
+        areaCode: w.f.divisionCode,
+        before: w.before?.values,
+        after: w.report.values,
+      })),
+    );
+  }
+
+  /** Reports of the batch's facilities for the row's period (or the one before it). */
+  private async reportsFor(repos: Repositories, ds: DataSet, batch: ParsedRow[], which: (p: Period) => string): Promise<Map<string, Report>> {
+    const byPeriod = new Map<string, Set<string>>();
+    for (const r of batch) {
+      if (!r.p) continue;
+      const period = which(r.p);
+      if (!byPeriod.has(period)) byPeriod.set(period, new Set());
+      byPeriod.get(period)!.add(r.code);
+    }
+    const out = new Map<string, Report>();
+    for (const [period, codes] of byPeriod)
+      for (const [code, rep] of await repos.reports.getMany(ds.code, period, [...codes])) out.set(`${code}\u0000${period}`, rep);
+    return out;
+  }
+}
+
+function parseRow(r: TableRow, roles: ColumnRole[], ds: DataSet): ParsedRow {
+  const out: ParsedRow = { row: r.row, code: '', period: '', p: null, values: new Map(), unknown: [] };
+  roles.forEach((role, i) => {
+    const cell = (r.cells[i] ?? '').trim();
+    if (role.kind === 'org_code') out.code = cell;
+    else if (role.kind === 'period') out.period = cell;
+    else if (role.kind === 'element') out.values.set(role.code, cell);
+    else if (role.kind === 'unknown' && cell !== '') out.unknown.push({ index: i, header: role.header, value: cell });
+  });
+  out.p = parsePeriod(out.period, ds.periodType);
+  return out;
+}
+
+/** The summary with the capped lists and their totals; an unknown column's error says how many rows it rejected. */
+function finish(run: Run): ImportSummary {
+  for (const { error, rows } of run.unknown.values())
+    if (rows > 1) {
+      error.message += `（共 ${rows.toLocaleString('en-US')} 行）`;
+      error.messageEn += ` (${rows.toLocaleString('en-US')} rows)`;
+    }
+  const s = run.summary;
+  s.errors = run.errors.items;
+  s.errorsTotal = run.errors.total;
+  s.errorsTruncated = run.errors.truncated;
+  s.warnings = run.warnings.items;
+  s.warningsTotal = run.warnings.total;
+  s.warningsTruncated = run.warnings.truncated;
+  return s;
+}
+
+function sameValues(a: DataValues, b: DataValues): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]));
+}

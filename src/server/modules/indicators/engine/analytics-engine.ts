@@ -1,0 +1,315 @@
+/**
+ * The live analytics engine: DuckDB tables derived from the store, kept in step by the store's
+ * change sequence — every write of a report, facility or title takes the next sequence numbers,
+ * and the engine reads everything above its watermark (polling a few times a second, and at once
+ * before answering). The tables live in a DuckDB file with the watermark beside them, so a start
+ * only catches up; a file built from another store, with other definitions, or ahead of the
+ * store (a restored backup) is rebuilt. It is a cache: deleting the file costs one rebuild.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { Indicator } from '../../../../domain/indicator.js';
+import { NATION_AREA, type Area } from '../../../../domain/scope.js';
+import type { Store } from '../../../platform/db/store.js';
+import type { MetadataService } from '../../../platform/program/metadata.service.js';
+import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
+import type { PoolOptions } from './connection-pool.js';
+import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+
+const PAGE = 50_000;
+/**
+ * Rows read from the store between two turns of the event loop during a rebuild: the embedded
+ * store answers synchronously, so without these turns a rebuild at start-up held every request
+ * back until it was done (a first start was ready to browse only after the whole build).
+ */
+const READ_PAGE = 2_000;
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
+const LAYOUT_VERSION = '3';
+
+export interface EngineOptions {
+  /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */
+  file?: string | null;
+  /** Read connections and how many requests may wait for one (default: 2–4 connections, 64 waiting; the platform passes GTCM_ANALYTICS_QUEUE). */
+  pool?: PoolOptions;
+}
+
+export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
+
+const removeDuckDb = (path: string) => {
+  for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
+};
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes our own earlier attempt and those of processes that died while building. */
+function removeStaleBuilds(file: string, own: string): void {
+  removeDuckDb(own);
+  const dir = dirname(file);
+  const prefix = `${basename(file)}.building-`;
+  for (const name of readdirSync(dir)) {
+    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
+    if (name.startsWith(prefix) && Number.isInteger(pid) && !alive(pid)) rmSync(join(dir, name), { force: true });
+  }
+}
+
+export class AnalyticsEngine {
+  private columnar: ColumnarStore | null = null;
+  private watermark = 0;
+  private syncing: Promise<void> | null = null;
+  private again: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private startPromise: Promise<void> | null = null;
+
+  private file: string | null;
+  private readonly pool: PoolOptions;
+  private log: EngineLog = () => {};
+  /** Units per level and area (divisions never change once built): `level area` → count. */
+  private units = new Map<string, number>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly metadata: MetadataService,
+    opts: EngineOptions = {},
+  ) {
+    this.file = opts.file ?? null;
+    this.pool = opts.pool ?? DEFAULT_POOL;
+  }
+
+  setLogger(log: EngineLog): void {
+    this.log = log;
+  }
+
+  /** Whether a start would only catch up (the persisted tables fit this store), not rebuild. */
+  async persisted(): Promise<boolean> {
+    if (!this.file || !existsSync(this.file)) return false;
+    const col = await this.openFile();
+    if (!col) return false;
+    const ok = await this.fits(col);
+    col.close();
+    return ok;
+  }
+
+  /** The change sequence the engine has caught up to. */
+  get seq(): number {
+    return this.watermark;
+  }
+
+  /** Builds the tables from the store (once), then keeps polling for changes every `pollMs`. */
+  start(pollMs = 250): Promise<void> {
+    this.startPromise ??= (async () => {
+      if (!(await this.reopen())) await this.rebuild();
+      if (pollMs > 0) {
+        this.timer = setInterval(() => void this.sync().catch(() => {}), pollMs);
+        this.timer.unref();
+      }
+    })();
+    return this.startPromise;
+  }
+
+  private columns() {
+    return factColumns(this.metadata.elements.values());
+  }
+
+  private async fingerprint(): Promise<string> {
+    let id = await this.store.repos.state.get('store_id');
+    if (!id) {
+      id = randomUUID();
+      await this.store.repos.state.set('store_id', id);
+    }
+    return JSON.stringify({ layout: LAYOUT_VERSION, store: id, columns: this.columns() });
+  }
+
+  /** The persisted file, or null (with a log line) when another process holds it: then this engine keeps its tables in memory. */
+  private async openFile(path = this.file!): Promise<ColumnarStore | null> {
+    try {
+      return await ColumnarStore.open(this.columns(), path, this.pool);
+    } catch (e) {
+      this.log('分析表文件不可用，改用内存 analytics file unavailable, using memory', { file: path, error: (e as Error).message });
+      this.file = null;
+      return null;
+    }
+  }
+
+  private async fits(col: ColumnarStore): Promise<boolean> {
+    const [fp, wm] = [await col.getState('fingerprint'), await col.getState('watermark')];
+    return fp === (await this.fingerprint()) && wm !== null && Number(wm) <= (await this.store.repos.reports.currentSeq());
+  }
+
+  /** Opens the persisted tables when they fit this store; they then only need to catch up. */
+  private async reopen(): Promise<boolean> {
+    if (!this.file || !existsSync(this.file)) return false;
+    const col = await this.openFile();
+    if (!col) return false;
+    if (!(await this.fits(col))) {
+      col.close();
+      this.log('分析表文件与存储不符，重建 analytics file does not fit the store: rebuilding', { file: this.file });
+      return false;
+    }
+    this.columnar = col;
+    this.watermark = Number(await col.getState('watermark'));
+    this.log('分析表已载入 analytics tables opened', { file: this.file, watermark: this.watermark });
+    return true;
+  }
+
+  /** Drops and rebuilds every table from the store (into a new file, swapped in when complete). */
+  async rebuild(): Promise<void> {
+    const started = Date.now();
+    const building = this.file ? `${this.file}.building-${process.pid}` : null;
+    if (building) removeStaleBuilds(this.file!, building);
+    const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns(), undefined, this.pool));
+    const current = await this.store.repos.reports.currentSeq();
+    const divisions = [];
+    for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA }, READ_PAGE)) {
+      divisions.push(d);
+      if (divisions.length % READ_PAGE === 0) await yieldToRequests();
+    }
+    await columnar.appendDivisions(divisions);
+    await columnar.replaceTitles(await this.store.repos.titles.list(NATION_AREA));
+    // Page by key, not by sequence: rows written before the sequence existed all carry 0.
+    let batch = [];
+    for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA }, READ_PAGE)) {
+      batch.push(f);
+      if (batch.length % READ_PAGE === 0) await yieldToRequests();
+      if (batch.length >= PAGE) (await columnar.upsertFacilities(batch, true), (batch = []));
+    }
+    await columnar.upsertFacilities(batch, true);
+    for (const k of await this.store.repos.reports.periods()) {
+      let reports = [];
+      for await (const r of this.store.repos.reports.iterate(k, { area: NATION_AREA }, READ_PAGE)) {
+        reports.push(r);
+        if (reports.length % READ_PAGE === 0) await yieldToRequests();
+        if (reports.length >= PAGE) (await columnar.upsertReports(reports, true), (reports = []));
+      }
+      await columnar.upsertReports(reports, true);
+    }
+    let ready = columnar;
+    if (building && this.file) {
+      await columnar.setState('fingerprint', await this.fingerprint());
+      await columnar.setState('watermark', String(current));
+      await columnar.checkpoint();
+      columnar.close();
+      this.columnar?.close();
+      this.columnar = null;
+      removeDuckDb(this.file);
+      renameSync(building, this.file);
+      ready = (await this.openFile()) ?? (await ColumnarStore.open(this.columns(), undefined, this.pool));
+      if (!this.file) return this.rebuild();
+    }
+    this.columnar?.close();
+    this.columnar = ready;
+    this.units = new Map();
+    this.watermark = current;
+    this.log('分析表已重建 analytics tables rebuilt', { ms: Date.now() - started, watermark: current, file: this.file ?? ':memory:' });
+  }
+
+  /**
+   * Applies every change committed before the call. A call made while a run is in flight waits
+   * for one more run after it (the running one may have looked before the caller's write).
+   */
+  sync(): Promise<void> {
+    if (!this.columnar) return Promise.resolve();
+    if (!this.syncing) {
+      this.syncing = this.catchUp().finally(() => (this.syncing = null));
+      return this.syncing;
+    }
+    this.again ??= this.syncing
+      .catch(() => {})
+      .then(() => {
+        this.again = null;
+        return this.sync();
+      });
+    return this.again;
+  }
+
+  private async catchUp(): Promise<void> {
+    const repos = this.store.repos;
+    const current = await repos.reports.currentSeq();
+    if (current <= this.watermark) return;
+    const col = this.columnar!;
+    // One transaction: a query running meanwhile sees every change of this run or none of them.
+    await col.transaction(async () => {
+      // Titles are few: any change reloads them all.
+      if ((await repos.titles.maxSeq()) > this.watermark) await col.replaceTitles(await repos.titles.list(NATION_AREA));
+      // Rows share a sequence number when one statement wrote many (approvals), so a full page
+      // resumes from its last number again rather than after it; re-applying a row is harmless.
+      for (let after = this.watermark; ; ) {
+        const fs = (await repos.facilities.changedSince(after, PAGE)).filter((f) => f.seq <= current);
+        await col.upsertFacilities(fs);
+        if (fs.length < PAGE) break;
+        after = fs[fs.length - 1].seq - 1;
+      }
+      // Deletions first; a report deleted and written again since the watermark exists in the
+      // store with a later sequence number, so its tombstone is passed over.
+      const tombstones = (await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current);
+      const rewritten = new Set<string>();
+      const key = (k: { dataSet: string; period: string; facilityCode: string }) => `${k.dataSet}\u0000${k.period}\u0000${k.facilityCode}`;
+      for (let after = this.watermark; ; ) {
+        const rs = (await repos.reports.changedSince(after, PAGE)).filter((r) => r.seq <= current);
+        for (const r of rs) rewritten.add(key(r));
+        await col.upsertReports(rs);
+        if (rs.length < PAGE) break;
+        after = rs[rs.length - 1].seq - 1;
+      }
+      await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
+      // In the same transaction as the tables: the file's watermark always says what they hold.
+      if (this.file) await col.setState('watermark', String(current));
+    });
+    this.watermark = current;
+  }
+
+  private async ready(): Promise<ColumnarStore> {
+    await this.start();
+    await this.sync();
+    return this.columnar!;
+  }
+
+  // Every query below runs on a read connection leased for the request (503 E6007 when too many wait).
+
+  async values(inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
+    return (await this.ready()).read(async (r) => [
+      ...(await facilityIndicatorValues(r, inds, periods, area, level, opts)),
+      ...(await countyIndicatorValues(r, inds, periods, area, level)),
+    ]);
+  }
+
+  /** How many units of `level` lie inside the area: the rows of an answer per period and indicator. */
+  async unitCount(area: Area, level: number): Promise<number> {
+    await this.start();
+    const key = `${level} ${area.code}`;
+    let n = this.units.get(key);
+    if (n === undefined) {
+      n = await this.columnar!.read((r) => unitCount(r, area, level));
+      this.units.set(key, n);
+    }
+    return n;
+  }
+
+  async gaps(ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
+    return (await this.ready()).read((r) => gapRows(r, ind, period, area, threshold, page, opts));
+  }
+
+  async periods(dataSet: string): Promise<string[]> {
+    return (await this.ready()).read((r) => reportedPeriods(r, dataSet));
+  }
+
+  async facilityFacts(code: string): Promise<Record<string, unknown>[]> {
+    return (await this.ready()).read((r) => facilityFacts(r, code));
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.columnar?.close();
+    this.columnar = null;
+    this.startPromise = null;
+  }
+}
