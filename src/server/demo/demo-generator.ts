@@ -20,15 +20,12 @@ import type { Division } from '../../domain/org-unit.js';
 import { NON_DISTRICT_COUNTY_KINDS } from '../../domain/org-unit.js';
 import { grassrootsTypeFor, type Facility, type FacilityType, type Ownership } from '../../domain/facility.js';
 import type { DataValues } from '../../domain/program.js';
+import { dayOf, isOpenInYear, isoOfDay, openFraction } from './demo-calendar.js';
+import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from './demo-options.js';
 import { provinceProfile, type ProvinceProfile } from './demo-profiles.js';
+import { Rng, clamp, logit, sigmoid } from './demo-random.js';
 
-export interface DemoOptions {
-  seed: number;
-}
-
-export const DEFAULT_DEMO_OPTIONS: Readonly<DemoOptions> = Object.freeze({ seed: 1 });
-
-export const DEMO_YEARS = [2021, 2022, 2023, 2024];
+export { DEFAULT_DEMO_OPTIONS, DEMO_YEARS, type DemoOptions } from './demo-options.js';
 
 /** Facility code prefix per type: `${prefix}-${divisionCode}`. */
 export const FACILITY_CODE_PREFIX: Readonly<Record<FacilityType, string>> = {
@@ -119,52 +116,7 @@ export const DEMO_RULE_VIOLATION_RATE = 1 / 2000;
 export const DEMO_OUTLIER_RATE = 1 / 5000;
 
 // ---------------------------------------------------------------------------------------------
-// Randomness
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** mulberry32, seeded from a string. */
-class Rng {
-  private s: number;
-  constructor(key: string) {
-    this.s = fnv1a(key);
-    this.next(); // one warm-up round spreads similar keys apart
-  }
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) | 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  /** Approximately standard normal (Irwin–Hall of four uniforms, within ±3.5): cheap, and plenty for demo data. */
-  normal(): number {
-    return (this.next() + this.next() + this.next() + this.next() - 2) * 1.7320508075688772;
-  }
-  /** Integer in [lo, hi]. */
-  int(lo: number, hi: number): number {
-    return lo + Math.floor(this.next() * (hi - lo + 1));
-  }
-}
-
-const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const logit = (p: number) => Math.log(p / (1 - p));
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
-
-// ---------------------------------------------------------------------------------------------
 // Facilities
-
-const DAY_MS = 86_400_000;
-const dayOf = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / DAY_MS;
-const isoOfDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const isoDay = (iso: string) => dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
 
 const NEW_FROM = dayOf(2021, 1, 1);
 const NEW_TO = dayOf(2024, 12, 31);
@@ -484,23 +436,6 @@ const NONDRUG_SHARE: Record<FacilityType, number> = {
   CHSS: logit(0.3),
   VC: logit(0.26),
 };
-
-function isOpenInYear(f: Facility, year: number): boolean {
-  return f.opened <= `${year}-12-31` && (f.closed === null || f.closed >= `${year}-01-01`);
-}
-
-/** Share of the year the facility was open (1 for a full year; 1 when not open at all, for the outlier base). */
-function openFraction(f: Facility, year: number): number {
-  const ys = `${year}-01-01`;
-  const ye = `${year}-12-31`;
-  if (f.opened <= ys && (f.closed === null || f.closed >= ye)) return 1;
-  if (!isOpenInYear(f, year)) return 1;
-  const first = dayOf(year, 1, 1);
-  const len = dayOf(year + 1, 1, 1) - first;
-  const from = f.opened > ys ? isoDay(f.opened) - first : 0;
-  const to = f.closed !== null && f.closed < ye ? isoDay(f.closed) - first + 1 : len;
-  return clamp((to - from) / len, 0.02, 1);
-}
 
 /** The lasting trait that drives a facility's visit volume. */
 function baseVisits(type: FacilityType, st: Rng, prof: ProvinceProfile): number {
