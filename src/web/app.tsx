@@ -10,7 +10,6 @@ import { AuthProvider, homePath, RequireAuth, useUser } from './auth.js';
 import { AppLayout } from './components/app-layout.js';
 import { DataPeriodGate } from './components/data-period-gate.js';
 import { PasswordGate } from './components/password-forced-page.js';
-import { useI18n } from './i18n.js';
 import { AnalysisPage } from './pages/analysis-page.js';
 import { AnnualReportPage } from './pages/annual-report-page.js';
 import { ApprovalPage } from './pages/approval-page.js';
@@ -26,6 +25,7 @@ import { IndicatorsPage } from './pages/indicators-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { UsersPage } from './pages/users-page.js';
+import { useI18n } from './shared/i18n.js';
 
 type Locale = NonNullable<ConfigProviderProps['locale']>;
 /** antd's es/ files are ESM at run time but typed as CommonJS under NodeNext: take `default` when present. */

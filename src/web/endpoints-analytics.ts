@@ -1,9 +1,9 @@
 /** Typed calls for analytics, maps and favourites (docs/API.md, "Analytics (issue 4)"). */
-import type { Indicator, IndicatorRow } from '../domain/indicator.js';
 import type { Favourite } from '../domain/favourite.js';
+import type { Indicator, IndicatorRow } from '../domain/indicator.js';
 
 export type { Favourite, IndicatorRow };
-import { api } from './api.js';
+import { api } from './shared/api.js';
 
 export type LevelName = 'nation' | 'province' | 'city' | 'county' | 'township';
 export const LEVEL_NAMES: LevelName[] = ['nation', 'province', 'city', 'county', 'township'];

@@ -1,8 +1,8 @@
 /** Typed calls for data collection (docs/API.md, "Data collection (issue 3)"): reports, approval, import, completeness. */
 import type { FacilityType } from '../domain/facility.js';
 import type { DataValue, DataValues, ProgramMetadata } from '../domain/program.js';
-import { api } from './api.js';
 import type { FacilityDto } from './endpoints.js';
+import { api } from './shared/api.js';
 
 export const DATA_SET = 'GTCM_ANNUAL';
 

@@ -1,8 +1,8 @@
 /** Typed calls for the endpoints of docs/API.md that the web app uses. */
-import type { DivisionKind } from '../domain/org-unit.js';
 import type { FacilityChanges, FacilityType, NewFacility, Ownership } from '../domain/facility.js';
+import type { DivisionKind } from '../domain/org-unit.js';
 import type { Role } from '../domain/user.js';
-import { api } from './api.js';
+import { api } from './shared/api.js';
 
 export interface SessionUser {
   username: string;

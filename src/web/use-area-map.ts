@@ -4,9 +4,9 @@
  * under `gtcm-<code>`. Only the nation (`CN`) and provinces have boundary files.
  */
 import { useEffect, useState } from 'react';
-import { ApiError } from './api.js';
-import { echarts } from './charts/echart.js';
 import { analyticsApi } from './endpoints-analytics.js';
+import { ApiError } from './shared/api.js';
+import { echarts } from './shared/charts/echart.js';
 
 export interface LoadedMap {
   /** The name the map is registered under (the `map` of an ECharts map series). */

@@ -6,10 +6,10 @@
 import { useMemo } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { EChart, type EChartsOption } from '../shared/charts/echart.js';
+import { useI18n } from '../shared/i18n.js';
 import { MAP_KEY_PROPERTY, type LoadedMap } from '../use-area-map.js';
-import { EChart, type EChartsOption } from './echart.js';
 import { chartPercent, firstTarget, nearMargin, NO_DATA, rowTooltip, statusPieces } from './status-scale.js';
 
 export interface AreaMapProps {

@@ -4,8 +4,8 @@
  */
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
 import { formatPercent, STATUS_COLORS, statusBand } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
 
 /** A fraction (0–1) as a percentage for a chart axis, rounded so that band edges compare exactly. */
 export function chartPercent(value: number): number {

@@ -5,9 +5,9 @@
 import { useMemo } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import type { TrendSeries } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
-import { EChart, type EChartsOption } from './echart.js';
+import { EChart, type EChartsOption } from '../shared/charts/echart.js';
+import { useI18n } from '../shared/i18n.js';
 import { chartPercent, firstTarget } from './status-scale.js';
 
 export interface TrendChartProps {

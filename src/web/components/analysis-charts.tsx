@@ -5,10 +5,10 @@
  */
 import { useMemo } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
-import { EChart, type EChartsOption } from '../charts/echart.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { EChart, type EChartsOption } from '../shared/charts/echart.js';
+import { useI18n } from '../shared/i18n.js';
 import type { AnalysisConfig } from './analysis-config.js';
 
 const PALETTE = ['#1f7a5a', '#1677ff', '#d48806', '#722ed1', '#13a8a8', '#eb2f96', '#7cb305', '#fa541c', '#2f54eb', '#8c8c8c'];

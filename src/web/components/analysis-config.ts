@@ -3,9 +3,9 @@
  * and written to the URL query, saved as a favourite's `config`, and checked when read back.
  */
 import { NATION_CODE } from '../../domain/org-unit.js';
-import type { SessionUser } from '../endpoints.js';
 import { LEVEL_NAMES, levelName, type LevelName } from '../endpoints-analytics.js';
-import { PERIODS, defaultPeriod } from './period-select.js';
+import type { SessionUser } from '../endpoints.js';
+import { PERIODS, defaultPeriod } from '../shared/period-select.js';
 
 export type AnalysisDisplay = 'table' | 'bar' | 'line' | 'map';
 export const DISPLAYS: AnalysisDisplay[] = ['table', 'bar', 'line', 'map'];

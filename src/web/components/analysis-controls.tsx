@@ -6,11 +6,11 @@
 import { Segmented, Select } from 'antd';
 import { useUser } from '../auth.js';
 import type { DivisionDto } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { useI18n } from '../shared/i18n.js';
+import { PERIODS } from '../shared/period-select.js';
 import { levelsFor, scopeArea, type AnalysisConfig, type AnalysisDisplay } from './analysis-config.js';
 import type { IndicatorMeta } from './analysis-data.js';
-import { DivisionSelect } from './division-select.js';
-import { PERIODS } from './period-select.js';
 
 const field: React.CSSProperties = { display: 'flex', flexDirection: 'column', gap: 4, minWidth: 0 };
 const label: React.CSSProperties = { fontSize: 12, color: 'rgba(0,0,0,0.65)' };

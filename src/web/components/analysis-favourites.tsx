@@ -5,11 +5,11 @@
 import { DeleteOutlined, EditOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, List, Popconfirm, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { favouritesApi, type Favourite } from '../endpoints-analytics.js';
-import { formatDate } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { formatDate } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { normalizeConfig, type AnalysisConfig } from './analysis-config.js';
 import { AnalysisNameModal } from './analysis-name-modal.js';
 

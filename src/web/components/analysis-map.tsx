@@ -6,7 +6,7 @@ import { Alert, Skeleton, Typography } from 'antd';
 import type { Indicator } from '../../domain/indicator.js';
 import { AreaMap } from '../charts/area-map.js';
 import { LEVEL_NAMES, type IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 import { hasBoundaryFile, useAreaMap } from '../use-area-map.js';
 import type { AnalysisConfig } from './analysis-config.js';
 

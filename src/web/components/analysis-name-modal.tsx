@@ -1,8 +1,8 @@
 /** Asks for a favourite's name (save as favourite, rename). */
 import { Form, Input, Modal } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from '../api.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function AnalysisNameModal(props: { open: boolean; title: string; initial: string; onOk: (name: string) => Promise<void>; onCancel: () => void }) {
   const { t, lang } = useI18n();

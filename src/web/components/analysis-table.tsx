@@ -7,9 +7,9 @@ import type { TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent, STATUS_BG, STATUS_COLORS, statusBand, type StatusBand } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { areasOf } from './analysis-charts.js';
 import type { AnalysisConfig } from './analysis-config.js';
 

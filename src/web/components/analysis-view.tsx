@@ -4,9 +4,9 @@
  */
 import { Alert, Button, Skeleton, Spin, Typography } from 'antd';
 import type { Indicator } from '../../domain/indicator.js';
-import { errorText } from '../api.js';
 import { analyticsApi, type IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 import { AnalysisBar, AnalysisLine, lineMode } from './analysis-charts.js';
 import type { AnalysisConfig } from './analysis-config.js';
 import { useLoad } from './analysis-data.js';

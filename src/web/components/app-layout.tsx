@@ -17,7 +17,7 @@ import { Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { isAdmin, useUser } from '../auth.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 import { UserMenu } from './user-menu.js';
 
 const { Header, Sider, Content } = Layout;

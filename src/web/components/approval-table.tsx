@@ -5,8 +5,8 @@ import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import type { ApprovalRow } from '../endpoints-collect.js';
-import { formatDateTime, formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { formatDateTime, formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { ReportStatusTag } from './report-status-tag.js';
 
 export function ApprovalTable(props: {

@@ -5,10 +5,10 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
-import { errorText } from '../api.js';
 import { completenessApi, type MissingFacility } from '../endpoints-collect.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function CompletenessMissing({ period, area }: { period: string; area?: string }) {
   const { t, lang, pick } = useI18n();

@@ -3,8 +3,8 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { Card, Progress, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { CompletenessRow } from '../endpoints-collect.js';
-import { formatDate, formatNumber } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { formatDate, formatNumber } from '../shared/format.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 
 export function rate(n: number, d: number): number {
   return d > 0 ? Math.round((n / d) * 1000) / 10 : 0;

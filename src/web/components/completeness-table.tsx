@@ -2,8 +2,8 @@
 import { Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { CompletenessRow } from '../endpoints-collect.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { RATE_COLOR, rate } from './completeness-summary.js';
 
 export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boolean; onDrill: (row: CompletenessRow) => void }) {

@@ -5,9 +5,9 @@
 import { Card, Skeleton, Tag, Typography } from 'antd';
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
 import { formatPercent, STATUS_BG, STATUS_COLORS, statusBand } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 import { deadlineText } from './dashboard-data.js';
 
 export const CARD_HEIGHT = 158;

@@ -5,7 +5,7 @@
 import { Col, Row, Typography } from 'antd';
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 import { DashboardCard, DashboardCardSkeleton } from './dashboard-card.js';
 import { COVERAGE_GROUPS, GROUP_KEYS, otherIndicators } from './dashboard-data.js';
 

@@ -6,14 +6,14 @@
 import { Alert, Button, Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Indicator } from '../../domain/indicator.js';
-import { errorText } from '../api.js';
 import { AreaMap } from '../charts/area-map.js';
 import { RankedBar } from '../charts/ranked-bar.js';
 import { analyticsApi } from '../endpoints-analytics.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 import { useAreaMap } from '../use-area-map.js';
-import { ChartPlaceholder } from './dashboard-placeholder.js';
 import { childLevel, useAsync } from './dashboard-data.js';
+import { ChartPlaceholder } from './dashboard-placeholder.js';
 
 const MAP_HEIGHT = 440;
 const BAR_BOX = 440;

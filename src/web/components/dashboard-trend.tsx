@@ -2,13 +2,13 @@
 import { WarningOutlined, CheckCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Typography } from 'antd';
 import type { Indicator } from '../../domain/indicator.js';
-import { errorText } from '../api.js';
 import { TrendChart } from '../charts/trend-chart.js';
 import { analyticsApi } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { STATUS_COLORS } from '../indicator-status.js';
-import { ChartPlaceholder } from './dashboard-placeholder.js';
+import { errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 import { deadlineText, useAsync } from './dashboard-data.js';
+import { ChartPlaceholder } from './dashboard-placeholder.js';
 
 const HEIGHT = 300;
 

@@ -6,8 +6,8 @@
 import { Spin } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../api.js';
-import { defaultPeriod, PERIODS } from './period-select.js';
+import { api } from '../shared/api.js';
+import { defaultPeriod, PERIODS } from '../shared/period-select.js';
 
 let cached: Promise<string[]> | null = null;
 

@@ -3,8 +3,8 @@ import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import type { FacilityCounts } from '../endpoints.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 type Row = FacilityCounts['children'][number];
 

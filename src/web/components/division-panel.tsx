@@ -4,9 +4,9 @@ import { Alert, Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } fro
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { KIND_NAMES, LEVEL_NAMES, NATION_CODE, type DivisionLevel } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { divisionApi, type DivisionDto, type FacilityCounts } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 import { DivisionChildrenTable } from './division-children-table.js';
 import { FacilityCountCards } from './facility-count-cards.js';
 

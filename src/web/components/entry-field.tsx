@@ -4,8 +4,8 @@
  */
 import { Checkbox, Form, Input, InputNumber, Radio, Typography } from 'antd';
 import type { DataElement, DataValue, OptionSet } from '../../domain/program.js';
-import { useI18n } from '../i18n.js';
 import { formatValue } from '../report-values.js';
+import { useI18n } from '../shared/i18n.js';
 import { FieldHistory, type ReportHistory } from './field-history.js';
 import type { FieldIssues } from './use-entry-validation.js';
 

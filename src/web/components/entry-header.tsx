@@ -3,10 +3,10 @@ import { LockOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import { divisionApi, type FacilityDto } from '../endpoints.js';
 import type { ReportDto } from '../endpoints-collect.js';
-import { formatDateTime } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { divisionApi, type FacilityDto } from '../endpoints.js';
+import { formatDateTime } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { ReportStatusTag } from './report-status-tag.js';
 
 export function EntryHeader(props: {

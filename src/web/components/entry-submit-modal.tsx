@@ -2,7 +2,7 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Violation } from '../endpoints-collect.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function EntrySubmitModal(props: {
   open: boolean;

@@ -2,8 +2,8 @@
 import { Card, Skeleton, Statistic } from 'antd';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import type { FacilityCounts } from '../endpoints.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function FacilityCountCards({ counts, loading }: { counts: FacilityCounts | null; loading: boolean }) {
   const { t, pick } = useI18n();

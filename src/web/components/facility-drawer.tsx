@@ -3,10 +3,10 @@ import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography }
 import type { DescriptionsProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
-import { errorText } from '../api.js';
 import { facilityApi, type DivisionDto, type FacilityDto } from '../endpoints.js';
-import { compactJson, formatDate } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { compactJson, formatDate } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 export interface FacilityDrawerProps {
   code: string | null;

@@ -3,8 +3,8 @@ import { Button, Input, Segmented, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import type { DivisionDto, FacilityQuery } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
-import { DivisionSelect } from './division-select.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { useI18n } from '../shared/i18n.js';
 
 export type FacilityStatus = NonNullable<FacilityQuery['status']>;
 

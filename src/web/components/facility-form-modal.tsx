@@ -12,11 +12,11 @@ import {
   type Ownership,
 } from '../../domain/facility.js';
 import { LEVEL_NAMES } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { facilityApi, type FacilityDto, type FacilityPatch } from '../endpoints.js';
-import { applyServerError } from '../form-errors.js';
-import { useI18n } from '../i18n.js';
-import { DivisionSelect } from './division-select.js';
+import { errorText } from '../shared/api.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { applyServerError } from '../shared/form-errors.js';
+import { useI18n } from '../shared/i18n.js';
 
 interface Values {
   code: string;

@@ -3,8 +3,8 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
 import type { DivisionDto, FacilityDto } from '../endpoints.js';
-import { compactJson, formatDate } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { compactJson, formatDate } from '../shared/format.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 import type { HistoryRow } from './facility-view-history.js';
 import { ReportStatusTag } from './report-status-tag.js';
 

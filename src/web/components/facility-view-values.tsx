@@ -3,12 +3,12 @@ import { Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import type { Indicator } from '../../domain/indicator.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent, STATUS_COLORS, statusBand } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
+import { PERIODS } from '../shared/period-select.js';
 import { facilityResult } from './facility-view-eval.js';
 import { targetText } from './indicator-meta.js';
-import { PERIODS } from './period-select.js';
 
 function ResultCell({ ind, fact, year }: { ind: Indicator; fact: Record<string, unknown> | undefined; year: string }) {
   const { t } = useI18n();

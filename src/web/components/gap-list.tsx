@@ -9,11 +9,11 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import type { Indicator } from '../../domain/indicator.js';
-import { errorText } from '../api.js';
-import { saveBlob } from '../download.js';
 import { analyticsApi, type GapItem } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { saveBlob } from '../shared/download.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { GapValue, gapSortValue } from './gap-value.js';
 import { targetText } from './indicator-meta.js';
 

@@ -2,9 +2,9 @@
 import { Space, Tag, Typography } from 'antd';
 import type { Condition, Indicator } from '../../domain/indicator.js';
 import type { GapItem } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 const OPS: Record<string, string> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '=': '=' };
 

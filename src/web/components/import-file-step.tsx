@@ -2,8 +2,8 @@
 import { EyeOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Radio, Space, Typography, Upload } from 'antd';
 import type { ImportLimits, ImportMode } from '../endpoints-collect.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { ImportTemplate } from './import-template.js';
 
 export const IMPORT_ACCEPT = '.csv,.xlsx';

@@ -2,13 +2,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
-import { saveBlob } from '../download.js';
 import { DATA_SET, importApi } from '../endpoints-collect.js';
-import { useI18n } from '../i18n.js';
-import { DivisionSelect } from './division-select.js';
-import { PeriodSelect, defaultPeriod } from './period-select.js';
+import { errorText } from '../shared/api.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { saveBlob } from '../shared/download.js';
+import { useI18n } from '../shared/i18n.js';
+import { PeriodSelect, defaultPeriod } from '../shared/period-select.js';
 
 export function ImportTemplate() {
   const user = useUser();

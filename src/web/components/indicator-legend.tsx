@@ -1,7 +1,7 @@
 /** The colour legend of target status: 达标 / 接近 / 差距较大 / 无数据. */
 import { Space, Typography } from 'antd';
-import { useI18n, type MessageKey } from '../i18n.js';
 import { STATUS_BG, STATUS_COLORS, type StatusBand } from '../indicator-status.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 
 const BANDS: StatusBand[] = ['met', 'near', 'far', 'none'];
 

@@ -8,10 +8,10 @@ import { Link } from 'react-router-dom';
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent, STATUS_BG, STATUS_COLORS, statusBand } from '../indicator-status.js';
-import { useWindowHeight } from '../use-window-height.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
+import { useWindowHeight } from '../shared/use-window-height.js';
 import { shortName, targetText } from './indicator-meta.js';
 
 export interface MatrixRow {

@@ -4,11 +4,11 @@
  */
 import { Alert, Button, Form, Input, Modal, Space, type FormRule } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { authApi } from '../endpoints.js';
-import { applyServerError } from '../form-errors.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { applyServerError } from '../shared/form-errors.js';
+import { useI18n } from '../shared/i18n.js';
 import { NewPasswordItem } from './password-fields.js';
 
 interface Values {

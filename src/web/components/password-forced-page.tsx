@@ -6,8 +6,8 @@ import { LogoutOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useAuth, useUser } from '../auth.js';
-import { useI18n } from '../i18n.js';
 import { AuthScreen, CARD_STYLE } from '../pages/login-page.js';
+import { useI18n } from '../shared/i18n.js';
 import { PasswordChangeForm } from './password-change.js';
 
 /** Shows the forced change instead of any page while the logged-in user must change the password. */

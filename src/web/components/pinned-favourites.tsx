@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useUser } from '../auth.js';
 import { favouritesApi, type Favourite } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 import { normalizeConfig } from './analysis-config.js';
 import { useIndicators, useLoad } from './analysis-data.js';
 import { useConfigSummary } from './analysis-favourites.js';

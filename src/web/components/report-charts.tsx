@@ -5,11 +5,11 @@
  */
 import { useMemo } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
-import { EChart, type EChartsOption } from '../charts/echart.js';
-import { axisFloor } from './analysis-charts.js';
 import type { IndicatorRow, TrendSeries } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent, STATUS_COLORS, statusBand } from '../indicator-status.js';
+import { EChart, type EChartsOption } from '../shared/charts/echart.js';
+import { useI18n } from '../shared/i18n.js';
+import { axisFloor } from './analysis-charts.js';
 
 const pct = (v: number) => Math.round(v * 1e4) / 100;
 const COLORS = ['#1f7a5a', '#1677ff', '#d48806', '#722ed1'];

@@ -4,8 +4,8 @@
  */
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { useI18n } from '../shared/i18n.js';
 import { laggingAreas, targetText } from './report-data.js';
 
 export function ReportLagging({ own, childRows, byCode }: { own: IndicatorRow[]; childRows: IndicatorRow[]; byCode: Map<string, Indicator> }) {

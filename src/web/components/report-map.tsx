@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import { AreaMap } from '../charts/area-map.js';
 import { analyticsApi, LEVEL_NAMES, type IndicatorRow, type LevelName } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 import { hasBoundaryFile, useAreaMap } from '../use-area-map.js';
 import { useLoad } from './analysis-data.js';
 

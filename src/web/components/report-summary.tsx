@@ -4,9 +4,9 @@
  * targets, and reporting completeness.
  */
 import type { Indicator } from '../../domain/indicator.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { FIVE_COVERAGE } from './analysis-config.js';
 import { targetText, type ReportData } from './report-data.js';
 

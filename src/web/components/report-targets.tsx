@@ -4,9 +4,9 @@
  */
 import type { Indicator } from '../../domain/indicator.js';
 import type { IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent, STATUS_COLORS, statusBand } from '../indicator-status.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 import { deadlineText, sourceText, targetText } from './report-data.js';
 
 export function ReportTargets({ rows, byCode, period }: { rows: IndicatorRow[]; byCode: Map<string, Indicator>; period: string }) {

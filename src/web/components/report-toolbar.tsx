@@ -7,11 +7,11 @@ import { Button, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useUser } from '../auth.js';
 import type { DivisionDto } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { useI18n } from '../shared/i18n.js';
+import { LanguageSwitch } from '../shared/language-switch.js';
+import { PeriodSelect } from '../shared/period-select.js';
 import { scopeArea } from './analysis-config.js';
-import { DivisionSelect } from './division-select.js';
-import { LanguageSwitch } from './language-switch.js';
-import { PeriodSelect } from './period-select.js';
 
 export function ReportToolbar(props: { area: string; period: string; ready: boolean; onChange: (patch: { area?: string; period?: string }) => void }) {
   const { t } = useI18n();

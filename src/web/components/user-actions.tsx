@@ -7,10 +7,10 @@ import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import dayjs from 'dayjs';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { userApi, type SessionUser, type UserDto } from '../endpoints.js';
-import { useI18n, type MessageKey } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
 
 export const isLocked = (u: UserDto, now = Date.now()) => !!u.lockedUntil && new Date(u.lockedUntil).getTime() > now;
 

@@ -6,13 +6,13 @@
 import { Alert, ConfigProvider, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ROLES, ROLE_NAMES, type Role } from '../../domain/user.js';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { userApi, type DivisionDto, type UserDto, type UserPatch } from '../endpoints.js';
-import { applyServerError } from '../form-errors.js';
-import { useI18n } from '../i18n.js';
-import { DivisionSelect } from './division-select.js';
-import { FacilitySelect } from './facility-select.js';
+import { errorText } from '../shared/api.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { FacilitySelect } from '../shared/facility-select.js';
+import { applyServerError } from '../shared/form-errors.js';
+import { useI18n } from '../shared/i18n.js';
 import { NewPasswordItem } from './password-fields.js';
 
 interface Values {

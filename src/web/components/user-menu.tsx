@@ -8,8 +8,8 @@ import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { ROLE_NAMES } from '../../domain/user.js';
 import { useAuth, useUser } from '../auth.js';
-import { useI18n } from '../i18n.js';
-import { LanguageSwitch } from './language-switch.js';
+import { useI18n } from '../shared/i18n.js';
+import { LanguageSwitch } from '../shared/language-switch.js';
 import { PasswordChangeModal } from './password-change.js';
 
 export function UserMenu() {

@@ -4,10 +4,10 @@
  */
 import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
-import { errorText } from '../api.js';
 import { userApi, type UserDto } from '../endpoints.js';
-import { applyServerError } from '../form-errors.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { applyServerError } from '../shared/form-errors.js';
+import { useI18n } from '../shared/i18n.js';
 import { NewPasswordItem } from './password-fields.js';
 
 export function UserPasswordModal(props: { open: boolean; user?: UserDto | null; onClose: () => void; onReset: (u: UserDto) => void }) {

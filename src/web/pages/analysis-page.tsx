@@ -6,7 +6,6 @@
 import { DownloadOutlined, StarOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { normalizeConfig } from '../components/analysis-config.js';
 import { AnalysisControls } from '../components/analysis-controls.js';
@@ -16,9 +15,10 @@ import { AnalysisNameModal } from '../components/analysis-name-modal.js';
 import { useAnalysisUrl } from '../components/analysis-url-state.js';
 import { AnalysisView } from '../components/analysis-view.js';
 import { PageTitle } from '../components/app-layout.js';
-import { saveBlob } from '../download.js';
 import { analyticsApi, favouritesApi, type Favourite } from '../endpoints-analytics.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { saveBlob } from '../shared/download.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function AnalysisPage() {
   const user = useUser();

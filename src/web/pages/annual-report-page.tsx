@@ -7,11 +7,9 @@ import { Alert, Button, Skeleton, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { scopeArea } from '../components/analysis-config.js';
 import { useIndicators } from '../components/analysis-data.js';
-import { periodOr } from '../components/period-select.js';
 import { ReportBar, ReportTrend } from '../components/report-charts.js';
 import { KEY_INDICATORS, MAP_INDICATOR, todayText, useReportData } from '../components/report-data.js';
 import { ReportLagging } from '../components/report-lagging.js';
@@ -20,9 +18,11 @@ import { REPORT_CSS } from '../components/report-styles.js';
 import { ReportSummary } from '../components/report-summary.js';
 import { ReportTargets } from '../components/report-targets.js';
 import { ReportToolbar } from '../components/report-toolbar.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
+import { errorText } from '../shared/api.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
+import { periodOr } from '../shared/period-select.js';
 
 export function AnnualReportPage() {
   const user = useUser();

@@ -3,18 +3,18 @@ import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-desig
 import { Alert, App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
 import { ApprovalReturnModal } from '../components/approval-return-modal.js';
 import { ApprovalTable } from '../components/approval-table.js';
-import { DivisionSelect } from '../components/division-select.js';
-import { PeriodSelect, periodOr } from '../components/period-select.js';
 import { useStatusLabel } from '../components/report-status-tag.js';
-import { divisionApi } from '../endpoints.js';
 import { REPORT_STATUSES, approvalApi, type ApprovalRow, type ReportStatus } from '../endpoints-collect.js';
-import { useI18n, type MessageKey } from '../i18n.js';
-import { useQueryParams } from '../use-query-params.js';
+import { divisionApi } from '../endpoints.js';
+import { errorText } from '../shared/api.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../shared/period-select.js';
+import { useQueryParams } from '../shared/use-query-params.js';
 
 export function ApprovalPage() {
   const user = useUser();

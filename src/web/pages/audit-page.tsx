@@ -3,13 +3,13 @@ import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorText } from '../api.js';
 import { PageTitle } from '../components/app-layout.js';
 import { JsonDiff, changedCount } from '../components/json-diff.js';
 import { auditApi, type AuditEntity, type AuditRecord } from '../endpoints.js';
-import { formatDateTime, formatNumber } from '../format.js';
-import { useI18n, type MessageKey } from '../i18n.js';
-import { useQueryParams } from '../use-query-params.js';
+import { errorText } from '../shared/api.js';
+import { formatDateTime, formatNumber } from '../shared/format.js';
+import { useI18n, type MessageKey } from '../shared/i18n.js';
+import { useQueryParams } from '../shared/use-query-params.js';
 
 const ENTITIES: AuditEntity[] = ['facility', 'user', 'report'];
 const ENTITY_COLORS: Record<string, string> = { facility: 'green', user: 'blue', report: 'purple' };

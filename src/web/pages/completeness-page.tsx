@@ -2,17 +2,17 @@
 import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
-import { AreaBreadcrumb } from '../components/area-breadcrumb.js';
 import { CompletenessMissing } from '../components/completeness-missing.js';
 import { CompletenessSummary } from '../components/completeness-summary.js';
 import { CompletenessTable } from '../components/completeness-table.js';
-import { PeriodSelect, periodOr } from '../components/period-select.js';
 import { completenessApi, type Completeness } from '../endpoints-collect.js';
-import { useI18n } from '../i18n.js';
-import { useQueryParams } from '../use-query-params.js';
+import { errorText } from '../shared/api.js';
+import { AreaBreadcrumb } from '../shared/area-breadcrumb.js';
+import { useI18n } from '../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../shared/period-select.js';
+import { useQueryParams } from '../shared/use-query-params.js';
 
 export function CompletenessPage() {
   const user = useUser();

@@ -8,10 +8,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
-import { AreaBreadcrumb } from '../components/area-breadcrumb.js';
 import { DashboardCards } from '../components/dashboard-cards.js';
 import { DashboardChildren } from '../components/dashboard-children.js';
 import {
@@ -24,9 +22,11 @@ import { DashboardTrend } from '../components/dashboard-trend.js';
 import { PinnedFavourites } from '../components/pinned-favourites.js';
 import { analyticsApi } from '../endpoints-analytics.js';
 import { divisionApi } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
-import { PERIODS, periodOr } from '../components/period-select.js';
-import { useQueryParams } from '../use-query-params.js';
+import { errorText } from '../shared/api.js';
+import { AreaBreadcrumb } from '../shared/area-breadcrumb.js';
+import { useI18n } from '../shared/i18n.js';
+import { PERIODS, periodOr } from '../shared/period-select.js';
+import { useQueryParams } from '../shared/use-query-params.js';
 
 export function DashboardPage() {
   const user = useUser();

@@ -3,14 +3,14 @@ import { Alert, Button, Card, Skeleton } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { DivisionPanel } from '../components/division-panel.js';
-import { DivisionSelect } from '../components/division-select.js';
 import { DivisionTree } from '../components/division-tree.js';
 import { useDivisionTree } from '../components/use-division-tree.js';
 import { divisionApi, type DivisionDto } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
-import { useWindowHeight } from '../use-window-height.js';
+import { errorText } from '../shared/api.js';
+import { DivisionSelect } from '../shared/division-select.js';
+import { useI18n } from '../shared/i18n.js';
+import { useWindowHeight } from '../shared/use-window-height.js';
 
 export function DivisionsPage() {
   const { t, lang } = useI18n();

@@ -2,15 +2,15 @@
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
 import { EntryReport } from '../components/entry-report.js';
-import { FacilitySelect } from '../components/facility-select.js';
-import { PeriodSelect, periodOr } from '../components/period-select.js';
 import { reportApi, type ReportAnswer } from '../endpoints-collect.js';
-import { useI18n } from '../i18n.js';
-import { useDataSetMeta } from '../use-metadata.js';
+import { errorText } from '../shared/api.js';
+import { FacilitySelect } from '../shared/facility-select.js';
+import { useI18n } from '../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../shared/period-select.js';
+import { useDataSetMeta } from '../shared/use-metadata.js';
 
 export function EntryPage() {
   const user = useUser();

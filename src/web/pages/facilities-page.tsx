@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES, OWNERSHIP_NAMES, type FacilityType } from '../../domain/facility.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { errorText } from '../api.js';
 import { isAdmin, useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
 import { FacilityCloseModal } from '../components/facility-close-modal.js';
@@ -14,8 +13,9 @@ import { FacilityDrawer } from '../components/facility-drawer.js';
 import { FacilityFilters, type FacilityFilterValues, type FacilityStatus } from '../components/facility-filters.js';
 import { FacilityFormModal } from '../components/facility-form-modal.js';
 import { facilityApi, type DivisionDto, type FacilityDto, type FacilityPage } from '../endpoints.js';
-import { formatDate, formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { formatDate, formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 const STATUSES: FacilityStatus[] = ['all', 'open', 'closed'];
 

@@ -6,17 +6,17 @@ import { Alert, Button, Card, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, errorText } from '../api.js';
 import { PageTitle } from '../components/app-layout.js';
 import { FacilityViewHistory, type HistoryReport, type HistoryRow } from '../components/facility-view-history.js';
 import { FacilityViewRegistry } from '../components/facility-view-registry.js';
 import { FacilityViewValues } from '../components/facility-view-values.js';
 import { useIndicators } from '../components/indicator-meta.js';
-import { PERIODS } from '../components/period-select.js';
 import { analyticsApi } from '../endpoints-analytics.js';
 import { reportApi } from '../endpoints-collect.js';
 import { facilityApi, type DivisionDto, type FacilityDto } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { ApiError, errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
+import { PERIODS } from '../shared/period-select.js';
 
 export function FacilityViewPage() {
   const { code = '' } = useParams();

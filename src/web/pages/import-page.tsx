@@ -3,12 +3,12 @@ import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { errorText } from '../api.js';
 import { PageTitle } from '../components/app-layout.js';
 import { ImportFileStep } from '../components/import-file-step.js';
 import { ImportIssues, ImportStats } from '../components/import-summary.js';
 import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../endpoints-collect.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { useI18n } from '../shared/i18n.js';
 
 type Step = 0 | 1 | 2 | 3;
 

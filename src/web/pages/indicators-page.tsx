@@ -6,21 +6,21 @@ import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 
-import { errorText } from '../api.js';
 import { useUser } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
-import { AreaBreadcrumb } from '../components/area-breadcrumb.js';
 import { GapList } from '../components/gap-list.js';
 import { IndicatorLegend } from '../components/indicator-legend.js';
 import { IndicatorMatrix, toMatrix } from '../components/indicator-matrix.js';
 import { childLevel, useIndicators } from '../components/indicator-meta.js';
-import { PeriodSelect, periodOr } from '../components/period-select.js';
-import { saveBlob } from '../download.js';
 import { analyticsApi, type IndicatorRow } from '../endpoints-analytics.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
 import { formatPercent } from '../indicator-status.js';
-import { useQueryParams } from '../use-query-params.js';
+import { errorText } from '../shared/api.js';
+import { AreaBreadcrumb } from '../shared/area-breadcrumb.js';
+import { saveBlob } from '../shared/download.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../shared/period-select.js';
+import { useQueryParams } from '../shared/use-query-params.js';
 
 interface Loaded {
   key: string;

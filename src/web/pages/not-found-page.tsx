@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router-dom';
-import { useI18n } from '../i18n.js';
+import { useI18n } from '../shared/i18n.js';
 
 export function NotFoundPage() {
   const { t } = useI18n();

@@ -3,16 +3,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { useAuth } from '../auth.js';
 import { ROLE_NAMES, type Role } from '../../domain/user.js';
-import { errorText } from '../api.js';
+import { useAuth } from '../auth.js';
 import { PageTitle } from '../components/app-layout.js';
 import { UserActions, UserStatus } from '../components/user-actions.js';
 import { UserFormModal } from '../components/user-form-modal.js';
 import { UserPasswordModal } from '../components/user-password-modal.js';
 import { userApi, type UserDto } from '../endpoints.js';
-import { formatNumber } from '../format.js';
-import { useI18n } from '../i18n.js';
+import { errorText } from '../shared/api.js';
+import { formatNumber } from '../shared/format.js';
+import { useI18n } from '../shared/i18n.js';
 
 const ROLE_COLORS: Record<Role, string> = { SYSTEM_ADMIN: 'volcano', AREA_ADMIN: 'gold', FACILITY_REPORTER: 'blue', VIEWER: 'default' };
 

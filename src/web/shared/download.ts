@@ -1,5 +1,5 @@
 /** Saves a Blob as a file (template downloads, error lists). */
-import { neutraliseCell } from '../domain/spreadsheet-cell.js';
+import { neutraliseCell } from '../../domain/spreadsheet-cell.js';
 
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

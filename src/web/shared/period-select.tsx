@@ -1,6 +1,6 @@
 /** The reporting year: 2021–2025, by default the last full year. */
 import { Select } from 'antd';
-import { useI18n } from '../i18n.js';
+import { useI18n } from './i18n.js';
 
 export const PERIODS = ['2021', '2022', '2023', '2024', '2025'];
 

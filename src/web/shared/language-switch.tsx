@@ -1,6 +1,6 @@
 /** 中文 / English switch; the choice is kept in localStorage. */
 import { ConfigProvider, Segmented } from 'antd';
-import { useI18n, type Lang } from '../i18n.js';
+import { useI18n, type Lang } from './i18n.js';
 
 const onDark = {
   components: {

@@ -6,7 +6,7 @@ import { Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import { facilityApi, type FacilityDto } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from './i18n.js';
 
 export function FacilitySelect(props: {
   id?: string;

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { useUser } from '../auth.js';
 import { divisionApi } from '../endpoints.js';
-import { useI18n } from '../i18n.js';
+import { useI18n } from './i18n.js';
 
 interface Crumb {
   code: string;

@@ -1,10 +1,10 @@
 /** UI language (zh first, en second), kept in localStorage; a tiny store read with useSyncExternalStore. */
 import { useCallback, useSyncExternalStore } from 'react';
-import { collectEn, collectZh } from './i18n-collect.js';
-import { analysisEn, analysisZh } from './i18n-analysis.js';
-import { dashboardEn, dashboardZh } from './i18n-dashboard.js';
-import { entryEn, entryZh } from './i18n-entry.js';
-import { indicatorsEn, indicatorsZh } from './i18n-indicators.js';
+import { analysisEn, analysisZh } from '../i18n-analysis.js';
+import { collectEn, collectZh } from '../i18n-collect.js';
+import { dashboardEn, dashboardZh } from '../i18n-dashboard.js';
+import { entryEn, entryZh } from '../i18n-entry.js';
+import { indicatorsEn, indicatorsZh } from '../i18n-indicators.js';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'gtcm.lang';
