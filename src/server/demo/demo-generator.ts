@@ -16,25 +16,15 @@
  * county effect. About 1 report in 2,000 breaks one validation rule and about 1 in 5,000
  * carries a visit count twenty times the previous year's, for validation to catch.
  */
-import type { Division } from '../../domain/org-unit.js';
-import { NON_DISTRICT_COUNTY_KINDS } from '../../domain/org-unit.js';
-import { grassrootsTypeFor, type Facility, type FacilityType, type Ownership } from '../../domain/facility.js';
+import type { Facility, FacilityType } from '../../domain/facility.js';
 import type { DataValues } from '../../domain/program.js';
-import { dayOf, isOpenInYear, isoOfDay, openFraction } from './demo-calendar.js';
+import { isOpenInYear, openFraction } from './demo-calendar.js';
 import { DEFAULT_DEMO_OPTIONS, type DemoOptions } from './demo-options.js';
 import { provinceProfile, type ProvinceProfile } from './demo-profiles.js';
 import { Rng, clamp, logit, sigmoid } from './demo-random.js';
 
 export { DEFAULT_DEMO_OPTIONS, DEMO_YEARS, type DemoOptions } from './demo-options.js';
-
-/** Facility code prefix per type: `${prefix}-${divisionCode}`. */
-export const FACILITY_CODE_PREFIX: Readonly<Record<FacilityType, string>> = {
-  COUNTY_TCM_HOSPITAL: 'CTH',
-  CHC: 'CHC',
-  THC: 'THC',
-  CHSS: 'CHSS',
-  VC: 'VC',
-};
+export { FACILITY_CODE_PREFIX, facilitiesForDivision } from './demo-facilities.js';
 
 /**
  * The `GTCM_ANNUAL` elements each facility type reports, in form order. Mirrors
@@ -114,153 +104,6 @@ const TECHNIQUE_WEIGHTS = [10, 9, 8, 9, 2, 7, 7, 3, 1.5, 4];
 /** Rates of deliberately implausible reports. */
 export const DEMO_RULE_VIOLATION_RATE = 1 / 2000;
 export const DEMO_OUTLIER_RATE = 1 / 5000;
-
-// ---------------------------------------------------------------------------------------------
-// Facilities
-
-const NEW_FROM = dayOf(2021, 1, 1);
-const NEW_TO = dayOf(2024, 12, 31);
-
-/** Earliest plausible opening day per type (CHC/CHSS only exist since the late 1990s). */
-const OPENED_FROM: Record<FacilityType, number> = {
-  COUNTY_TCM_HOSPITAL: dayOf(1956, 1, 1),
-  CHC: dayOf(1998, 1, 1),
-  THC: dayOf(1958, 1, 1),
-  CHSS: dayOf(2000, 1, 1),
-  VC: dayOf(1980, 1, 1),
-};
-const OPENED_TO = dayOf(2019, 12, 31);
-
-/** Share of facilities opened during 2021–2024, and closed during 2021–2024. */
-const NEW_SHARE: Record<FacilityType, number> = { COUNTY_TCM_HOSPITAL: 0.04, CHC: 0.01, THC: 0.01, CHSS: 0.01, VC: 0.01 };
-const CLOSED_SHARE = 0.003;
-const PUBLIC_SHARE: Record<FacilityType, number> = {
-  COUNTY_TCM_HOSPITAL: 0.93, // overall; see HOSPITAL_PUBLIC_* below for how it is drawn
-  CHC: 0.98,
-  THC: 0.98,
-  CHSS: 0.7,
-  VC: 0.55,
-};
-/** Share of county-level units with a county TCM hospital: non-district units, districts. */
-const HOSPITAL_SHARE_NON_DISTRICT = 0.985;
-const HOSPITAL_SHARE_DISTRICT = 0.1;
-/**
- * Public share of county TCM hospitals opened before 2021, in non-district units and in districts
- * (≈ 93% overall); those opened 2021–2024 under the 县办中医医疗机构全覆盖 policy are all public.
- */
-const HOSPITAL_PUBLIC_NON_DISTRICT = 0.95;
-const HOSPITAL_PUBLIC_DISTRICT = 0.75;
-
-const PRIVATE_BRANDS = ['仁和', '康宁', '济民', '同仁', '博爱', '华康', '仁济', '德仁', '益康', '惠民'];
-
-function datesFor(type: FacilityType, r: Rng): { opened: string; closed: string | null } {
-  if (r.next() < NEW_SHARE[type]) return { opened: isoOfDay(r.int(NEW_FROM, NEW_TO)), closed: null };
-  const opened = isoOfDay(r.int(OPENED_FROM[type], OPENED_TO));
-  const closed = r.next() < CLOSED_SHARE ? isoOfDay(r.int(NEW_FROM, NEW_TO)) : null;
-  return { opened, closed };
-}
-
-function stripSuffix(name: string, re: RegExp): string {
-  const s = name.replace(re, '');
-  return s.length > 0 ? s : name;
-}
-
-function hospitalName(d: Division, publicOwned: boolean, r: Rng): string {
-  const prov = d.code.slice(0, 2);
-  const u = r.next();
-  if (!publicOwned) return `${d.name}${PRIVATE_BRANDS[Math.floor(r.next() * PRIVATE_BRANDS.length)]}中医医院`;
-  if (prov === '54') return `${d.name}${u < 0.7 ? '藏医院' : '中医医院'}`;
-  if (prov === '15' && (d.kind === 'BANNER' || d.kind === 'AUTONOMOUS_BANNER'))
-    return `${d.name}${u < 0.4 ? '蒙医医院' : u < 0.7 ? '蒙中医医院' : '中医医院'}`;
-  if (prov === '63' && u < 0.25) return `${d.name}藏医院`;
-  if (prov === '65' && u < 0.2) return `${d.name}维吾尔医医院`;
-  if ((d.kind === 'AUTONOMOUS_COUNTY' || d.kind === 'AUTONOMOUS_BANNER') && u < 0.15) return `${d.name}民族医医院`;
-  if (u > 0.95) return `${d.name}中西医结合医院`;
-  return `${d.name}中医医院`;
-}
-
-function grassrootsName(type: FacilityType, d: Division, r: Rng): string {
-  switch (type) {
-    case 'THC': {
-      const central = r.next() < (d.kind === 'TOWN' ? 0.3 : d.kind === 'TOWNSHIP' ? 0.08 : 0.05);
-      // Township-level units of kind "other" (开发区管理委员会, 农场, …) drop an administrative suffix.
-      const base = d.kind === 'OTHER' ? stripSuffix(d.name, /(管理委员会|管委会|委员会)$/) : d.name;
-      return `${base}${central ? '中心卫生院' : '卫生院'}`;
-    }
-    case 'CHC':
-      return `${stripSuffix(d.name, /(街道办事处|街道|办事处)$/)}社区卫生服务中心`;
-    case 'CHSS': {
-      const base = committeeBase(d.name).base.replace(/社区$/, '');
-      return base ? `${base}社区卫生服务站` : `社区卫生服务站（${d.code}）`; // the name was only 「社区居委会」
-    }
-    default: {
-      // VC: 「东李村村委会」→ 东李村, 「京野村委会」→ 京野村, 「宝拉格嘎查委员会」→ 宝拉格嘎查, 「秀甲牧委会」→ 秀甲村.
-      const { base, village } = committeeBase(d.name);
-      if (!base) return `村卫生室（${d.code}）`;
-      const needsCun = (village || d.kind === 'VILLAGERS_COMMITTEE') && !/(村|嘎查|社区|生活区|居)$/.test(base);
-      return `${base}${needsCun ? '村' : ''}卫生室`;
-    }
-  }
-}
-
-/** Trailing notes in brackets: 「共乐村委会（新）」, 「小东关居委会（社区）」. */
-const TRAILING_NOTES = /(?:（[^（）]*）|\([^()]*\))+$/;
-/**
- * The committee suffix of a village-level name, in the many spellings of the real data:
- * 村委会, 村民委员会, 居民委员会, 社区居民管理委员会, 牧委会, 嘎查人民委员会, 村民员委会, （居）委会, 街道委员会, …
- */
-const COMMITTEE = /(（[村居]）|街道|[村居牧渔家子人])?民?(?:管理|治理)?(?:员委会|委员会|委会)会?$/;
-
-/** A village-level name without notes and committee suffixes (and whether the suffix was a village's). */
-function committeeBase(name: string): { base: string; village: boolean } {
-  let base = name.replace(TRAILING_NOTES, '');
-  let village = false;
-  for (let i = 0; i < 3; i++) {
-    const m = base.match(COMMITTEE);
-    if (m) {
-      if (m[1] === undefined || /[村牧渔子]/.test(m[1])) village = true;
-      base = base.slice(0, m.index);
-    } else if (base.endsWith('社区') && COMMITTEE.test(base.slice(0, -2))) {
-      base = base.slice(0, -2); // 「第九居民委员会社区」
-    } else break;
-  }
-  return { base, village };
-}
-
-/** Facilities for one division (called for every division, parents before children, in file order). */
-export function facilitiesForDivision(d: Division, opts: DemoOptions = DEFAULT_DEMO_OPTIONS): Facility[] {
-  if (d.level === 3) {
-    const nonDistrict = NON_DISTRICT_COUNTY_KINDS.includes(d.kind);
-    const share = nonDistrict ? HOSPITAL_SHARE_NON_DISTRICT : d.kind === 'DISTRICT' ? HOSPITAL_SHARE_DISTRICT : 0;
-    const code = `${FACILITY_CODE_PREFIX.COUNTY_TCM_HOSPITAL}-${d.code}`;
-    const r = new Rng(`${opts.seed}:f:${code}`);
-    if (r.next() >= share) return [];
-    const { opened, closed } = datesFor('COUNTY_TCM_HOSPITAL', r);
-    const publicOwned = opened >= '2021-01-01' || r.next() < (nonDistrict ? HOSPITAL_PUBLIC_NON_DISTRICT : HOSPITAL_PUBLIC_DISTRICT);
-    const ownership: Ownership = publicOwned ? 'PUBLIC' : 'PRIVATE';
-    const name = hospitalName(d, publicOwned, r);
-    const beds = publicOwned ? r.int(120, 800) : r.int(30, 200);
-    const grade = publicOwned ? (r.next() < 0.22 ? '三级' : r.next() < 0.85 ? '二级甲等' : '二级乙等') : '二级';
-    return [
-      { code, name, type: 'COUNTY_TCM_HOSPITAL', divisionCode: d.code, ownership, opened, closed, attributes: { beds, grade } },
-    ];
-  }
-  if (d.level !== 4 && d.level !== 5) return [];
-  const type = grassrootsTypeFor(d.level, d.kind, d.name);
-  if (!type) return [];
-  const code = `${FACILITY_CODE_PREFIX[type]}-${d.code}`;
-  const r = new Rng(`${opts.seed}:f:${code}`);
-  const ownership: Ownership = r.next() < PUBLIC_SHARE[type] ? 'PUBLIC' : 'PRIVATE';
-  const { opened, closed } = datesFor(type, r);
-  const name = grassrootsName(type, d, r);
-  const attributes: Record<string, unknown> =
-    type === 'THC'
-      ? { beds: name.endsWith('中心卫生院') ? r.int(40, 160) : r.int(8, 80) }
-      : type === 'CHC'
-        ? { beds: r.next() < 0.4 ? 0 : r.int(5, 60) }
-        : {};
-  return [{ code, name, type, divisionCode: d.code, ownership, opened, closed, attributes }];
-}
 
 // ---------------------------------------------------------------------------------------------
 // Reports
