@@ -4,7 +4,7 @@
  * choices, which may be newer than the ones this render shows).
  */
 import { Segmented, Select } from 'antd';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import type { DivisionDto } from '../endpoints.js';
 import { DivisionSelect } from '../shared/division-select.js';
 import { useI18n } from '../shared/i18n.js';

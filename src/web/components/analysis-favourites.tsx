@@ -5,7 +5,7 @@
 import { DeleteOutlined, EditOutlined, PushpinFilled, PushpinOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Empty, List, Popconfirm, Skeleton, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { favouritesApi, type Favourite } from '../endpoints-analytics.js';
 import { errorText } from '../shared/api.js';
 import { formatDate } from '../shared/format.js';

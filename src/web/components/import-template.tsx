@@ -2,7 +2,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { DATA_SET, importApi } from '../endpoints-collect.js';
 import { errorText } from '../shared/api.js';
 import { DivisionSelect } from '../shared/division-select.js';

@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Form, Input, Modal, Space, type FormRule } from 'antd';
 import { useState } from 'react';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { authApi } from '../endpoints.js';
 import { errorText } from '../shared/api.js';
 import { applyServerError } from '../shared/form-errors.js';

@@ -6,7 +6,7 @@
 import { Card, Col, Row, Skeleton, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { favouritesApi, type Favourite } from '../endpoints-analytics.js';
 import { useI18n } from '../shared/i18n.js';
 import { normalizeConfig } from './analysis-config.js';

@@ -7,7 +7,7 @@ import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import dayjs from 'dayjs';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { userApi, type SessionUser, type UserDto } from '../endpoints.js';
 import { errorText } from '../shared/api.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';

@@ -6,7 +6,7 @@
 import { Alert, ConfigProvider, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { ROLES, ROLE_NAMES, type Role } from '../../domain/user.js';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { userApi, type DivisionDto, type UserDto, type UserPatch } from '../endpoints.js';
 import { errorText } from '../shared/api.js';
 import { DivisionSelect } from '../shared/division-select.js';

@@ -6,7 +6,8 @@
 import { DownloadOutlined, StarOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { Alert, App, Badge, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useUser } from '../auth.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { normalizeConfig } from '../components/analysis-config.js';
 import { AnalysisControls } from '../components/analysis-controls.js';
 import { useIndicators, useLoad } from '../components/analysis-data.js';
@@ -14,7 +15,6 @@ import { AnalysisFavourites } from '../components/analysis-favourites.js';
 import { AnalysisNameModal } from '../components/analysis-name-modal.js';
 import { useAnalysisUrl } from '../components/analysis-url-state.js';
 import { AnalysisView } from '../components/analysis-view.js';
-import { PageTitle } from '../components/app-layout.js';
 import { analyticsApi, favouritesApi, type Favourite } from '../endpoints-analytics.js';
 import { errorText } from '../shared/api.js';
 import { saveBlob } from '../shared/download.js';

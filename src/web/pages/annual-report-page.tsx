@@ -7,7 +7,7 @@ import { Alert, Button, Skeleton, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { useUser } from '../auth.js';
+import { useUser } from '../app/auth.js';
 import { scopeArea } from '../components/analysis-config.js';
 import { useIndicators } from '../components/analysis-data.js';
 import { ReportBar, ReportTrend } from '../components/report-charts.js';

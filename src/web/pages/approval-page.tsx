@@ -3,8 +3,8 @@ import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-desig
 import { Alert, App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
-import { useUser } from '../auth.js';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { ApprovalReturnModal } from '../components/approval-return-modal.js';
 import { ApprovalTable } from '../components/approval-table.js';
 import { useStatusLabel } from '../components/report-status-tag.js';

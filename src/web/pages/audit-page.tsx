@@ -3,7 +3,7 @@ import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
 import { JsonDiff, changedCount } from '../components/json-diff.js';
 import { auditApi, type AuditEntity, type AuditRecord } from '../endpoints.js';
 import { errorText } from '../shared/api.js';

@@ -2,8 +2,8 @@
 import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 
-import { useUser } from '../auth.js';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { CompletenessMissing } from '../components/completeness-missing.js';
 import { CompletenessSummary } from '../components/completeness-summary.js';
 import { CompletenessTable } from '../components/completeness-table.js';

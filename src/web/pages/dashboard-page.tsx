@@ -8,8 +8,8 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { NATION_CODE } from '../../domain/org-unit.js';
-import { useUser } from '../auth.js';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { DashboardCards } from '../components/dashboard-cards.js';
 import { DashboardChildren } from '../components/dashboard-children.js';
 import {

@@ -2,8 +2,8 @@
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { useUser } from '../auth.js';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { EntryReport } from '../components/entry-report.js';
 import { reportApi, type ReportAnswer } from '../endpoints-collect.js';
 import { errorText } from '../shared/api.js';

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
 import { FacilityViewHistory, type HistoryReport, type HistoryRow } from '../components/facility-view-history.js';
 import { FacilityViewRegistry } from '../components/facility-view-registry.js';
 import { FacilityViewValues } from '../components/facility-view-values.js';

@@ -3,7 +3,7 @@ import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
 import { ImportFileStep } from '../components/import-file-step.js';
 import { ImportIssues, ImportStats } from '../components/import-summary.js';
 import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../endpoints-collect.js';

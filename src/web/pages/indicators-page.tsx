@@ -6,8 +6,8 @@ import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 
-import { useUser } from '../auth.js';
-import { PageTitle } from '../components/app-layout.js';
+import { PageTitle } from '../app/app-layout.js';
+import { useUser } from '../app/auth.js';
 import { GapList } from '../components/gap-list.js';
 import { IndicatorLegend } from '../components/indicator-legend.js';
 import { IndicatorMatrix, toMatrix } from '../components/indicator-matrix.js';

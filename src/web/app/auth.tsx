@@ -5,8 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Spin } from 'antd';
-import { authApi, type Session, type SessionUser } from './endpoints.js';
-import { ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from './shared/api.js';
+import { authApi, type Session, type SessionUser } from '../endpoints.js';
+import { ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from '../shared/api.js';
 
 interface AuthState {
   /** undefined while the first /me call runs; null when logged out. */

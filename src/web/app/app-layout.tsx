@@ -16,8 +16,8 @@ import {
 import { Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { isAdmin, useUser } from '../auth.js';
 import { useI18n } from '../shared/i18n.js';
+import { isAdmin, useUser } from './auth.js';
 import { UserMenu } from './user-menu.js';
 
 const { Header, Sider, Content } = Layout;

@@ -7,10 +7,10 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
-import { FullPageSpin, useAuth } from '../auth.js';
 import { ApiError } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
+import { FullPageSpin, useAuth } from './auth.js';
 
 interface LoginForm {
   username: string;

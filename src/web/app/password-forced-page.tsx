@@ -5,10 +5,10 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useAuth, useUser } from '../auth.js';
-import { AuthScreen, CARD_STYLE } from '../pages/login-page.js';
+import { PasswordChangeForm } from '../components/password-change.js';
 import { useI18n } from '../shared/i18n.js';
-import { PasswordChangeForm } from './password-change.js';
+import { useAuth, useUser } from './auth.js';
+import { AuthScreen, CARD_STYLE } from './login-page.js';
 
 /** Shows the forced change instead of any page while the logged-in user must change the password. */
 export function PasswordGate({ children }: { children: ReactNode }) {
