@@ -1,7 +1,7 @@
 /** Typed calls for data collection (docs/API.md, "Data collection (issue 3)"): reports, approval, import, completeness. */
 import type { FacilityType } from '../domain/facility.js';
 import type { DataValue, DataValues, ProgramMetadata } from '../domain/program.js';
-import type { FacilityDto } from './endpoints.js';
+import type { FacilityDto } from './features/org-units/org-units-api.js';
 import { api } from './shared/api.js';
 
 export const DATA_SET = 'GTCM_ANNUAL';

@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Spin } from 'antd';
-import { authApi, type Session, type SessionUser } from '../endpoints.js';
+import { authApi, type Session, type SessionUser } from '../features/identity/identity-api.js';
 import { ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from '../shared/api.js';
 
 interface AuthState {

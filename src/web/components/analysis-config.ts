@@ -4,7 +4,7 @@
  */
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { LEVEL_NAMES, levelName, type LevelName } from '../endpoints-analytics.js';
-import type { SessionUser } from '../endpoints.js';
+import type { SessionUser } from '../features/identity/identity-api.js';
 import { PERIODS, defaultPeriod } from '../shared/period-select.js';
 
 export type AnalysisDisplay = 'table' | 'bar' | 'line' | 'map';

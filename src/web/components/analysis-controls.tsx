@@ -5,7 +5,7 @@
  */
 import { Segmented, Select } from 'antd';
 import { useUser } from '../app/auth.js';
-import type { DivisionDto } from '../endpoints.js';
+import type { DivisionDto } from '../features/org-units/org-units-api.js';
 import { DivisionSelect } from '../shared/division-select.js';
 import { useI18n } from '../shared/i18n.js';
 import { PERIODS } from '../shared/period-select.js';

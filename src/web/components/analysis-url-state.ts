@@ -6,7 +6,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { useLocation, useNavigationType, useSearchParams } from 'react-router-dom';
-import type { SessionUser } from '../endpoints.js';
+import type { SessionUser } from '../features/identity/identity-api.js';
 import { childLevelOf, configFromParams, configToParams, levelsFor, type AnalysisConfig } from './analysis-config.js';
 
 interface Pushed {

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { loadIndicators, type LevelName } from '../endpoints-analytics.js';
-import type { SessionUser } from '../endpoints.js';
+import type { SessionUser } from '../features/identity/identity-api.js';
 import type { I18n, MessageKey } from '../shared/i18n.js';
 
 export interface Async<T> {

@@ -2,7 +2,7 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
-import type { DivisionDto, FacilityDto } from '../endpoints.js';
+import type { DivisionDto, FacilityDto } from '../features/org-units/org-units-api.js';
 import { compactJson, formatDate } from '../shared/format.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';
 import type { HistoryRow } from './facility-view-history.js';

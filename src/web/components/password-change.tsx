@@ -5,7 +5,7 @@
 import { Alert, Button, Form, Input, Modal, Space, type FormRule } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../app/auth.js';
-import { authApi } from '../endpoints.js';
+import { authApi } from '../features/identity/identity-api.js';
 import { errorText } from '../shared/api.js';
 import { applyServerError } from '../shared/form-errors.js';
 import { useI18n } from '../shared/i18n.js';

@@ -6,7 +6,7 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useUser } from '../app/auth.js';
-import type { DivisionDto } from '../endpoints.js';
+import type { DivisionDto } from '../features/org-units/org-units-api.js';
 import { DivisionSelect } from '../shared/division-select.js';
 import { useI18n } from '../shared/i18n.js';
 import { LanguageSwitch } from '../shared/language-switch.js';

@@ -8,7 +8,7 @@ import { App, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import dayjs from 'dayjs';
 import { useUser } from '../app/auth.js';
-import { userApi, type SessionUser, type UserDto } from '../endpoints.js';
+import { userApi, type SessionUser, type UserDto } from '../features/identity/identity-api.js';
 import { errorText } from '../shared/api.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';
 

@@ -4,7 +4,7 @@
  */
 import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
-import { userApi, type UserDto } from '../endpoints.js';
+import { userApi, type UserDto } from '../features/identity/identity-api.js';
 import { errorText } from '../shared/api.js';
 import { applyServerError } from '../shared/form-errors.js';
 import { useI18n } from '../shared/i18n.js';

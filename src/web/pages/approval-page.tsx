@@ -9,7 +9,7 @@ import { ApprovalReturnModal } from '../components/approval-return-modal.js';
 import { ApprovalTable } from '../components/approval-table.js';
 import { useStatusLabel } from '../components/report-status-tag.js';
 import { REPORT_STATUSES, approvalApi, type ApprovalRow, type ReportStatus } from '../endpoints-collect.js';
-import { divisionApi } from '../endpoints.js';
+import { divisionApi } from '../features/org-units/org-units-api.js';
 import { errorText } from '../shared/api.js';
 import { DivisionSelect } from '../shared/division-select.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';

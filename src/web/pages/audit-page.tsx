@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../app/app-layout.js';
 import { JsonDiff, changedCount } from '../components/json-diff.js';
-import { auditApi, type AuditEntity, type AuditRecord } from '../endpoints.js';
+import { auditApi, type AuditEntity, type AuditRecord } from '../features/audit/audit-api.js';
 import { errorText } from '../shared/api.js';
 import { formatDateTime, formatNumber } from '../shared/format.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';

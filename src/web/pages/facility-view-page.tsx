@@ -13,7 +13,7 @@ import { FacilityViewValues } from '../components/facility-view-values.js';
 import { useIndicators } from '../components/indicator-meta.js';
 import { analyticsApi } from '../endpoints-analytics.js';
 import { reportApi } from '../endpoints-collect.js';
-import { facilityApi, type DivisionDto, type FacilityDto } from '../endpoints.js';
+import { facilityApi, type DivisionDto, type FacilityDto } from '../features/org-units/org-units-api.js';
 import { ApiError, errorText } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
 import { PERIODS } from '../shared/period-select.js';

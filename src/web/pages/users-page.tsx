@@ -9,7 +9,7 @@ import { useAuth } from '../app/auth.js';
 import { UserActions, UserStatus } from '../components/user-actions.js';
 import { UserFormModal } from '../components/user-form-modal.js';
 import { UserPasswordModal } from '../components/user-password-modal.js';
-import { userApi, type UserDto } from '../endpoints.js';
+import { userApi, type UserDto } from '../features/identity/identity-api.js';
 import { errorText } from '../shared/api.js';
 import { formatNumber } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';

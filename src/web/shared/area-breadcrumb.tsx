@@ -3,7 +3,7 @@ import { Breadcrumb } from 'antd';
 import { useEffect, useState } from 'react';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { useUser } from '../app/auth.js';
-import { divisionApi } from '../endpoints.js';
+import { divisionApi } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
 
 interface Crumb {

@@ -6,7 +6,7 @@
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { LEVEL_NAMES, type DivisionLevel } from '../../domain/org-unit.js';
-import { divisionApi, type DivisionDto, type DivisionSearchHit } from '../endpoints.js';
+import { divisionApi, type DivisionDto, type DivisionSearchHit } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
 import { useDivisionSearch } from './use-division-search.js';
 

@@ -5,7 +5,7 @@
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import { facilityApi, type FacilityDto } from '../endpoints.js';
+import { facilityApi, type FacilityDto } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
 
 export function FacilitySelect(props: {

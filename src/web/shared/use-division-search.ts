@@ -1,6 +1,6 @@
 /** Debounced, abortable search of divisions within the caller's scope. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { divisionApi, type DivisionSearchHit } from '../endpoints.js';
+import { divisionApi, type DivisionSearchHit } from '../features/org-units/org-units-api.js';
 
 export function useDivisionSearch(limit = 20, delayMs = 250) {
   const [hits, setHits] = useState<DivisionSearchHit[]>([]);

@@ -2,11 +2,11 @@
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
-import { facilityApi, type DivisionDto, type FacilityDto } from '../endpoints.js';
-import { errorText } from '../shared/api.js';
-import { compactJson, formatDate } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../../domain/facility.js';
+import { errorText } from '../../shared/api.js';
+import { compactJson, formatDate } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { facilityApi, type DivisionDto, type FacilityDto } from './org-units-api.js';
 
 export interface FacilityDrawerProps {
   code: string | null;

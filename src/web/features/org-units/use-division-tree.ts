@@ -1,6 +1,6 @@
 /** State of the lazily loaded division tree: nodes, expanded and loaded keys, and revealing a path. */
 import { useCallback, useRef, useState } from 'react';
-import { divisionApi, type DivisionDto } from '../endpoints.js';
+import { divisionApi, type DivisionDto } from './org-units-api.js';
 
 export interface DivisionNode {
   key: string;

@@ -10,13 +10,13 @@ import {
   OWNERSHIP_NAMES,
   type FacilityType,
   type Ownership,
-} from '../../domain/facility.js';
-import { LEVEL_NAMES } from '../../domain/org-unit.js';
-import { facilityApi, type FacilityDto, type FacilityPatch } from '../endpoints.js';
-import { errorText } from '../shared/api.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { applyServerError } from '../shared/form-errors.js';
-import { useI18n } from '../shared/i18n.js';
+} from '../../../domain/facility.js';
+import { LEVEL_NAMES } from '../../../domain/org-unit.js';
+import { errorText } from '../../shared/api.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { applyServerError } from '../../shared/form-errors.js';
+import { useI18n } from '../../shared/i18n.js';
+import { facilityApi, type FacilityDto, type FacilityPatch } from './org-units-api.js';
 
 interface Values {
   code: string;

@@ -3,12 +3,12 @@ import { MedicineBoxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { KIND_NAMES, LEVEL_NAMES, NATION_CODE, type DivisionLevel } from '../../domain/org-unit.js';
-import { divisionApi, type DivisionDto, type FacilityCounts } from '../endpoints.js';
-import { errorText } from '../shared/api.js';
-import { useI18n } from '../shared/i18n.js';
+import { KIND_NAMES, LEVEL_NAMES, NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
+import { errorText } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
 import { DivisionChildrenTable } from './division-children-table.js';
 import { FacilityCountCards } from './facility-count-cards.js';
+import { divisionApi, type DivisionDto, type FacilityCounts } from './org-units-api.js';
 
 export interface DivisionPanelProps {
   code: string;

@@ -2,15 +2,15 @@
 import { Alert, Button, Card, Skeleton } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { NATION_CODE } from '../../domain/org-unit.js';
-import { DivisionPanel } from '../components/division-panel.js';
-import { DivisionTree } from '../components/division-tree.js';
-import { useDivisionTree } from '../components/use-division-tree.js';
-import { divisionApi, type DivisionDto } from '../endpoints.js';
-import { errorText } from '../shared/api.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { useI18n } from '../shared/i18n.js';
-import { useWindowHeight } from '../shared/use-window-height.js';
+import { NATION_CODE } from '../../../domain/org-unit.js';
+import { errorText } from '../../shared/api.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { useI18n } from '../../shared/i18n.js';
+import { useWindowHeight } from '../../shared/use-window-height.js';
+import { DivisionPanel } from './division-panel.js';
+import { DivisionTree } from './division-tree.js';
+import { divisionApi, type DivisionDto } from './org-units-api.js';
+import { useDivisionTree } from './use-division-tree.js';
 
 export function DivisionsPage() {
   const { t, lang } = useI18n();

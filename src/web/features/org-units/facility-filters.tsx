@@ -1,10 +1,10 @@
 /** Filter bar of the facility list: area, type, text, status. */
 import { Button, Input, Segmented, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
-import { FACILITY_TYPES, FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
-import type { DivisionDto, FacilityQuery } from '../endpoints.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPES, FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { DivisionDto, FacilityQuery } from './org-units-api.js';
 
 export type FacilityStatus = NonNullable<FacilityQuery['status']>;
 

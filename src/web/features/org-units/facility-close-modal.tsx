@@ -2,10 +2,10 @@
 import { Alert, DatePicker, Form, Modal, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { facilityApi, type FacilityDto } from '../endpoints.js';
-import { errorText } from '../shared/api.js';
-import { applyServerError } from '../shared/form-errors.js';
-import { useI18n } from '../shared/i18n.js';
+import { errorText } from '../../shared/api.js';
+import { applyServerError } from '../../shared/form-errors.js';
+import { useI18n } from '../../shared/i18n.js';
+import { facilityApi, type FacilityDto } from './org-units-api.js';
 
 export function FacilityCloseModal(props: {
   facility: FacilityDto | null;

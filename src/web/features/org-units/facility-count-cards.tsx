@@ -1,9 +1,9 @@
 /** A row of statistic cards: open facilities in total and by facility type. */
 import { Card, Skeleton, Statistic } from 'antd';
-import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import type { FacilityCounts } from '../endpoints.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { FacilityCounts } from './org-units-api.js';
 
 export function FacilityCountCards({ counts, loading }: { counts: FacilityCounts | null; loading: boolean }) {
   const { t, pick } = useI18n();

@@ -1,10 +1,10 @@
 /** Children of a division with their open-facility counts per type; a name click selects the child. */
 import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import type { FacilityCounts } from '../endpoints.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { FacilityCounts } from './org-units-api.js';
 
 type Row = FacilityCounts['children'][number];
 
