@@ -5,7 +5,7 @@
 import { LogoutOutlined } from '@ant-design/icons';
 import { App, Button, Card, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { PasswordChangeForm } from '../components/password-change.js';
+import { PasswordChangeForm } from '../features/identity/password-change.js';
 import { useI18n } from '../shared/i18n.js';
 import { useAuth, useUser } from './auth.js';
 import { AuthScreen, CARD_STYLE } from './login-page.js';

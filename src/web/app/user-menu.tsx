@@ -7,7 +7,7 @@ import { App, Button, Dropdown, Grid, Space, Tag, Tooltip, Typography } from 'an
 import type { MenuProps } from 'antd';
 import { useState } from 'react';
 import { ROLE_NAMES } from '../../domain/user.js';
-import { PasswordChangeModal } from '../components/password-change.js';
+import { PasswordChangeModal } from '../features/identity/password-change.js';
 import { useI18n } from '../shared/i18n.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
 import { useAuth, useUser } from './auth.js';

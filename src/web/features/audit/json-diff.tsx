@@ -1,7 +1,7 @@
 /** Compact before/after view of an audit record: one row per key, changed keys highlighted. */
 import { Typography } from 'antd';
-import { compactJson } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { compactJson } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

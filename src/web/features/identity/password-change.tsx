@@ -4,11 +4,11 @@
  */
 import { Alert, Button, Form, Input, Modal, Space, type FormRule } from 'antd';
 import { useState } from 'react';
-import { useUser } from '../app/auth.js';
-import { authApi } from '../features/identity/identity-api.js';
-import { errorText } from '../shared/api.js';
-import { applyServerError } from '../shared/form-errors.js';
-import { useI18n } from '../shared/i18n.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { applyServerError } from '../../shared/form-errors.js';
+import { useI18n } from '../../shared/i18n.js';
+import { authApi } from './identity-api.js';
 import { NewPasswordItem } from './password-fields.js';
 
 interface Values {

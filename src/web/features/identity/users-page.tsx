@@ -3,16 +3,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
-import { ROLE_NAMES, type Role } from '../../domain/user.js';
-import { PageTitle } from '../app/app-layout.js';
-import { useAuth } from '../app/auth.js';
-import { UserActions, UserStatus } from '../components/user-actions.js';
-import { UserFormModal } from '../components/user-form-modal.js';
-import { UserPasswordModal } from '../components/user-password-modal.js';
-import { userApi, type UserDto } from '../features/identity/identity-api.js';
-import { errorText } from '../shared/api.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { ROLE_NAMES, type Role } from '../../../domain/user.js';
+import { PageTitle } from '../../app/app-layout.js';
+import { useAuth } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { userApi, type UserDto } from './identity-api.js';
+import { UserActions, UserStatus } from './user-actions.js';
+import { UserFormModal } from './user-form-modal.js';
+import { UserPasswordModal } from './user-password-modal.js';
 
 const ROLE_COLORS: Record<Role, string> = { SYSTEM_ADMIN: 'volcano', AREA_ADMIN: 'gold', FACILITY_REPORTER: 'blue', VIEWER: 'default' };
 

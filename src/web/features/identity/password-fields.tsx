@@ -4,8 +4,8 @@
  * the server only (E2008), whose message lands under the same field.
  */
 import { Form, Input, type FormRule } from 'antd';
-import { passwordMeetsPolicy } from '../../domain/user.js';
-import { useI18n } from '../shared/i18n.js';
+import { passwordMeetsPolicy } from '../../../domain/user.js';
+import { useI18n } from '../../shared/i18n.js';
 
 /** The rules the browser can check: required, the policy, and not containing the username (as the server: 3+ characters). */
 export function useNewPasswordRules(label: string, username?: string): FormRule[] {

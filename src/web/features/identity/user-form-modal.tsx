@@ -5,15 +5,15 @@
  */
 import { Alert, ConfigProvider, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { ROLES, ROLE_NAMES, type Role } from '../../domain/user.js';
-import { useUser } from '../app/auth.js';
-import { userApi, type UserDto, type UserPatch } from '../features/identity/identity-api.js';
-import type { DivisionDto } from '../features/org-units/org-units-api.js';
-import { errorText } from '../shared/api.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { FacilitySelect } from '../shared/facility-select.js';
-import { applyServerError } from '../shared/form-errors.js';
-import { useI18n } from '../shared/i18n.js';
+import { ROLES, ROLE_NAMES, type Role } from '../../../domain/user.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { FacilitySelect } from '../../shared/facility-select.js';
+import { applyServerError } from '../../shared/form-errors.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { DivisionDto } from '../org-units/org-units-api.js';
+import { userApi, type UserDto, type UserPatch } from './identity-api.js';
 import { NewPasswordItem } from './password-fields.js';
 
 interface Values {

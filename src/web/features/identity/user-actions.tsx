@@ -7,10 +7,10 @@ import { DownOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown, Space, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import dayjs from 'dayjs';
-import { useUser } from '../app/auth.js';
-import { userApi, type SessionUser, type UserDto } from '../features/identity/identity-api.js';
-import { errorText } from '../shared/api.js';
-import { useI18n, type MessageKey } from '../shared/i18n.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { userApi, type SessionUser, type UserDto } from './identity-api.js';
 
 export const isLocked = (u: UserDto, now = Date.now()) => !!u.lockedUntil && new Date(u.lockedUntil).getTime() > now;
 

@@ -4,10 +4,10 @@
  */
 import { Alert, Form, Modal } from 'antd';
 import { useState } from 'react';
-import { userApi, type UserDto } from '../features/identity/identity-api.js';
-import { errorText } from '../shared/api.js';
-import { applyServerError } from '../shared/form-errors.js';
-import { useI18n } from '../shared/i18n.js';
+import { errorText } from '../../shared/api.js';
+import { applyServerError } from '../../shared/form-errors.js';
+import { useI18n } from '../../shared/i18n.js';
+import { userApi, type UserDto } from './identity-api.js';
 import { NewPasswordItem } from './password-fields.js';
 
 export function UserPasswordModal(props: { open: boolean; user?: UserDto | null; onClose: () => void; onReset: (u: UserDto) => void }) {
