@@ -5,16 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
-} from 'fastify';
+import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../domain/errors.js';
 import { CSRF_COOKIE, registerAuthHook, SESSION_COOKIE } from './http/auth-hook.js';
@@ -22,36 +13,13 @@ import { handleError } from './http/error-handler.js';
 import { registerJsonParser } from './http/json-body.js';
 import { registerSecurityHeaders } from './http/security-headers.js';
 import type { AppContext } from './context.js';
-import { registerAnalyticsRoutes } from '../modules/indicators/analytics.routes.js';
-import { registerApprovalRoutes } from '../modules/approval/approval.routes.js';
+import { MODULES } from '../modules/index.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
-import { registerCompletenessRoutes } from '../modules/approval/completeness.routes.js';
-import { registerAuthRoutes } from '../modules/identity/auth.routes.js';
-import { registerDivisionRoutes } from '../modules/org-units/division.routes.js';
-import { registerFacilityRoutes } from '../modules/org-units/facility.routes.js';
-import { registerFavouriteRoutes } from '../modules/favourites/favourite.routes.js';
-import { registerImportRoutes } from '../modules/import-export/import.routes.js';
-import { registerMapRoutes } from '../modules/maps/map.routes.js';
-import { registerReportRoutes } from '../modules/data-entry/report.routes.js';
-import { registerUserRoutes } from '../modules/identity/user.routes.js';
-import type { Authenticated } from '../modules/identity/auth.service.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    auth?: Authenticated;
-  }
-}
+import type { App } from './http/request.js';
 
 export { CSRF_COOKIE, SESSION_COOKIE };
+export { actorOf, type App } from './http/request.js';
 export const VERSION = '0.1.0';
-
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
-
-/** The caller of an authenticated route (set by the auth hook). */
-export function actorOf(req: FastifyRequest) {
-  if (!req.auth) throw new AppError('E2001');
-  return req.auth.actor;
-}
 
 export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<App> {
   const { limits, security } = ctx.config;
@@ -98,18 +66,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/metadata', async () => ({ programs: ctx.metadata.programs }));
 
-  registerAuthRoutes(app, ctx);
-  registerDivisionRoutes(app, ctx);
-  registerFacilityRoutes(app, ctx);
-  registerReportRoutes(app, ctx);
-  registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
-  registerApprovalRoutes(app, ctx);
-  registerCompletenessRoutes(app, ctx);
-  registerImportRoutes(app, ctx);
-  registerAnalyticsRoutes(app, ctx);
-  registerMapRoutes(app, ctx);
-  registerFavouriteRoutes(app, ctx);
+  for (const m of MODULES) m.routes(app, ctx);
 
   // API paths and missing files (anything with an extension) are 404; every other GET is the app.
   // (A GET reaches it from the web app's wildcard route, whose reply can send files.)

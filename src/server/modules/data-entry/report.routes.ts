@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type App } from '../../platform/app.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
 const params = z.object({ dataSet: z.string().min(1).max(40), period: z.string().min(1).max(10), facilityCode: z.string().min(1).max(40) });

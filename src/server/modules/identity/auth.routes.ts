@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actorOf, CSRF_COOKIE, SESSION_COOKIE, type App } from '../../platform/app.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/auth-hook.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
 export function registerAuthRoutes(app: App, ctx: AppContext): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../../domain/user.js';
-import { actorOf, type App } from '../../platform/app.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 import type { LifecycleAction } from './user.service.js';
 

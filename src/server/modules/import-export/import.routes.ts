@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.js';
-import { actorOf, type App } from '../../platform/app.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 import { formatOf, XLSX_MIME } from './table-reader.js';
 import { echo } from './import-issues.js';

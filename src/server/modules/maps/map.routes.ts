@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type App } from '../../platform/app.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 import { areaMapSchema } from '../indicators/analytics.schemas.js';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FACILITY_TYPES, OWNERSHIPS } from '../../../domain/facility.js';
-import { actorOf, type App } from '../../platform/app.js';
+import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
 const params = z.object({ code: z.string().min(1).max(40) });

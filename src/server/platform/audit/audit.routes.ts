@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { actorOf, type App } from '../app.js';
+import { actorOf, type App } from '../http/request.js';
 import type { AppContext } from '../context.js';
 
 export function registerAuditRoutes(app: App, ctx: AppContext): void {

@@ -1,43 +1,18 @@
 /** The repositories over one connection or transaction, and how services open a transaction. */
 import type { Kysely } from 'kysely';
-import type { Database, DB, Dialect } from './database.js';
+import { MODULES } from '../../modules/index.js';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { DivisionRepository } from '../../modules/org-units/division.repository.js';
-import { FacilityRepository } from '../../modules/org-units/facility.repository.js';
-import { FavouriteRepository } from '../../modules/favourites/favourite.repository.js';
-import { ReportRepository } from '../../modules/data-entry/report.repository.js';
-import { SessionRepository } from '../../modules/identity/session.repository.js';
+import type { Repositories } from '../registry.js';
+import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
-import { TitleRepository } from '../../modules/org-units/title.repository.js';
-import { UserRepository } from '../../modules/identity/user.repository.js';
-import { WorkflowRepository } from '../../modules/approval/workflow.repository.js';
 
-export interface Repositories {
-  divisions: DivisionRepository;
-  facilities: FacilityRepository;
-  reports: ReportRepository;
-  users: UserRepository;
-  sessions: SessionRepository;
-  audit: AuditRepository;
-  state: StateRepository;
-  workflow: WorkflowRepository;
-  favourites: FavouriteRepository;
-  titles: TitleRepository;
-}
+export type { Repositories } from '../registry.js';
 
+/** The platform's repositories and every module's, over one connection or transaction. */
 function repositories(db: Kysely<DB>): Repositories {
-  return {
-    divisions: new DivisionRepository(db),
-    facilities: new FacilityRepository(db),
-    reports: new ReportRepository(db),
-    users: new UserRepository(db),
-    sessions: new SessionRepository(db),
-    audit: new AuditRepository(db),
-    state: new StateRepository(db),
-    workflow: new WorkflowRepository(db),
-    favourites: new FavouriteRepository(db),
-    titles: new TitleRepository(db),
-  };
+  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db) };
+  for (const m of MODULES) Object.assign(repos, m.repositories(db));
+  return repos as Repositories;
 }
 
 export class Store {

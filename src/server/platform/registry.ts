@@ -1,0 +1,51 @@
+/**
+ * What a domain module gives the platform: its repositories (over a connection or a
+ * transaction), its services (built in module order, each seeing the services built before it)
+ * and its routes. Each module adds its own entries to `Repositories` and `Services` by
+ * declaration merging in its index.ts, so the platform's hub files name no module: they loop
+ * over `MODULES` (src/server/modules/index.ts). A new module is one folder and one line there.
+ */
+import type { Kysely } from 'kysely';
+import type { AuditRepository } from './audit/audit.repository.js';
+import type { AuditService } from './audit/audit.service.js';
+import type { Clock } from './clock.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import type { DB } from './db/database.js';
+import type { StateRepository } from './db/state.repository.js';
+import type { Store } from './db/store.js';
+import type { App } from './http/request.js';
+import type { InitService } from './init/init.service.js';
+import type { BackupService } from './db/backup.service.js';
+import type { MetadataService } from './program/metadata.service.js';
+
+/** The repositories of one connection or transaction: the platform's, and every module's (merged in). */
+export interface Repositories {
+  state: StateRepository;
+  audit: AuditRepository;
+}
+
+/** The services: the platform's, and every module's (merged in). */
+export interface Services {
+  audit: AuditService;
+  init: InitService;
+  backup: BackupService;
+}
+
+export interface ModuleDeps {
+  config: Config;
+  store: Store;
+  clock: Clock;
+  metadata: MetadataService;
+  /** The services built so far: the platform's and those of the modules listed before this one. */
+  services: Services;
+}
+
+export interface ServerModule {
+  name: string;
+  repositories(db: Kysely<DB>): Partial<Repositories>;
+  services(deps: ModuleDeps): Partial<Services>;
+  routes(app: App, ctx: AppContext): void;
+  /** Stops what the module runs in the background (the analytics engine's poller). */
+  close?(services: Services): Promise<void> | void;
+}
