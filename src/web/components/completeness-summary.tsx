@@ -2,7 +2,7 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Card, Progress, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CompletenessRow } from '../endpoints-collect.js';
+import type { CompletenessRow } from '../features/approval/approval-api.js';
 import { formatDate, formatNumber } from '../shared/format.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';
 

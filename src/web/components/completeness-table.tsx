@@ -1,7 +1,7 @@
 /** Completeness of each child area; a click on a name drills down. */
 import { Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { CompletenessRow } from '../endpoints-collect.js';
+import type { CompletenessRow } from '../features/approval/approval-api.js';
 import { formatNumber } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
 import { RATE_COLOR, rate } from './completeness-summary.js';

@@ -2,10 +2,10 @@
 import { Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import type { ReportDto } from '../endpoints-collect.js';
+import type { ReportDto } from '../features/data-entry/report-api.js';
+import { ReportStatusTag } from '../features/data-entry/report-status-tag.js';
 import { formatDateTime } from '../shared/format.js';
 import { useI18n } from '../shared/i18n.js';
-import { ReportStatusTag } from './report-status-tag.js';
 
 export type HistoryReport = ReportDto & { approvedAt?: string | null; approvedBy?: string | null };
 

@@ -2,11 +2,11 @@
 import { Descriptions, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../domain/facility.js';
+import { ReportStatusTag } from '../features/data-entry/report-status-tag.js';
 import type { DivisionDto, FacilityDto } from '../features/org-units/org-units-api.js';
 import { compactJson, formatDate } from '../shared/format.js';
 import { useI18n, type MessageKey } from '../shared/i18n.js';
 import type { HistoryRow } from './facility-view-history.js';
-import { ReportStatusTag } from './report-status-tag.js';
 
 /** Labels of the attributes the demo data and the import know; others show their key. */
 const ATTRIBUTE_LABELS: Record<string, MessageKey> = { beds: 'fv.attr.beds' };

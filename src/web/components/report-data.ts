@@ -6,7 +6,7 @@
 import type { Indicator } from '../../domain/indicator.js';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { analyticsApi, levelName, type IndicatorRow, type LevelName, type TrendSeries } from '../endpoints-analytics.js';
-import { completenessApi, type CompletenessRow } from '../endpoints-collect.js';
+import { completenessApi, type CompletenessRow } from '../features/approval/approval-api.js';
 import { divisionApi } from '../features/org-units/org-units-api.js';
 import { areaLevel } from './analysis-config.js';
 import { useLoad } from './analysis-data.js';

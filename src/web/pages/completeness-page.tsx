@@ -7,7 +7,7 @@ import { useUser } from '../app/auth.js';
 import { CompletenessMissing } from '../components/completeness-missing.js';
 import { CompletenessSummary } from '../components/completeness-summary.js';
 import { CompletenessTable } from '../components/completeness-table.js';
-import { completenessApi, type Completeness } from '../endpoints-collect.js';
+import { completenessApi, type Completeness } from '../features/approval/approval-api.js';
 import { errorText } from '../shared/api.js';
 import { AreaBreadcrumb } from '../shared/area-breadcrumb.js';
 import { useI18n } from '../shared/i18n.js';

@@ -12,7 +12,7 @@ import { FacilityViewRegistry } from '../components/facility-view-registry.js';
 import { FacilityViewValues } from '../components/facility-view-values.js';
 import { useIndicators } from '../components/indicator-meta.js';
 import { analyticsApi } from '../endpoints-analytics.js';
-import { reportApi } from '../endpoints-collect.js';
+import { reportApi } from '../features/data-entry/report-api.js';
 import { facilityApi, type DivisionDto, type FacilityDto } from '../features/org-units/org-units-api.js';
 import { ApiError, errorText } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../app/app-layout.js';
 import { ImportFileStep } from '../components/import-file-step.js';
 import { ImportIssues, ImportStats } from '../components/import-summary.js';
-import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../endpoints-collect.js';
+import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../features/import-export/import-api.js';
 import { errorText } from '../shared/api.js';
 import { useI18n } from '../shared/i18n.js';
 

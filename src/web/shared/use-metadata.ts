@@ -1,7 +1,7 @@
 /** The program metadata (GET /api/metadata), loaded once per page load, with lookups for GTCM_ANNUAL. */
 import { useEffect, useState } from 'react';
 import type { DataElement, DataSet, OptionSet, ProgramMetadata } from '../../domain/program.js';
-import { DATA_SET, metadataApi } from '../endpoints-collect.js';
+import { DATA_SET, metadataApi } from './metadata-api.js';
 
 export interface DataSetMeta {
   program: ProgramMetadata;

@@ -2,12 +2,12 @@
 import { ArrowRightOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Empty, Popover, Spin, Tooltip, Typography } from 'antd';
 import { useCallback, useRef, useState } from 'react';
-import type { DataElement, OptionSet } from '../../domain/program.js';
-import { reportApi, type HistoryEntry } from '../endpoints-collect.js';
-import { formatValue } from '../report-values.js';
-import { errorText } from '../shared/api.js';
-import { formatDateTime } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import type { DataElement, OptionSet } from '../../../domain/program.js';
+import { errorText } from '../../shared/api.js';
+import { formatDateTime } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { reportApi, type HistoryEntry } from './report-api.js';
+import { formatValue } from './report-values.js';
 
 export interface ReportHistory {
   items: HistoryEntry[] | null;

@@ -3,10 +3,10 @@
  * categories), the previous period's value beside it, its history, and the rule messages under it.
  */
 import { Checkbox, Form, Input, InputNumber, Radio, Typography } from 'antd';
-import type { DataElement, DataValue, OptionSet } from '../../domain/program.js';
-import { formatValue } from '../report-values.js';
-import { useI18n } from '../shared/i18n.js';
+import type { DataElement, DataValue, OptionSet } from '../../../domain/program.js';
+import { useI18n } from '../../shared/i18n.js';
 import { FieldHistory, type ReportHistory } from './field-history.js';
+import { formatValue } from './report-values.js';
 import type { FieldIssues } from './use-entry-validation.js';
 
 export const FORM_NAME = 'entry-form';

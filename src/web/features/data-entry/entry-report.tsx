@@ -5,16 +5,16 @@
 import { SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { reportApi, type ReportAnswer, type ReportDto } from '../endpoints-collect.js';
-import { toFormValues, toReportValues } from '../report-values.js';
-import { ApiError, errorText } from '../shared/api.js';
-import { useI18n } from '../shared/i18n.js';
-import type { DataSetMeta } from '../shared/use-metadata.js';
+import { ApiError, errorText } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { DataSetMeta } from '../../shared/use-metadata.js';
 import { EntryField, FORM_NAME } from './entry-field.js';
 import { EntryHeader } from './entry-header.js';
 import { EntrySubmitModal } from './entry-submit-modal.js';
 import { EntryValidationAlert } from './entry-validation-alert.js';
 import { useReportHistory } from './field-history.js';
+import { reportApi, type ReportAnswer, type ReportDto } from './report-api.js';
+import { toFormValues, toReportValues } from './report-values.js';
 import { useEntryValidation } from './use-entry-validation.js';
 
 export function EntryReport(props: {

@@ -2,11 +2,11 @@
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import type { ReportDto } from '../endpoints-collect.js';
-import { divisionApi, type FacilityDto } from '../features/org-units/org-units-api.js';
-import { formatDateTime } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
+import { formatDateTime } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { divisionApi, type FacilityDto } from '../org-units/org-units-api.js';
+import type { ReportDto } from './report-api.js';
 import { ReportStatusTag } from './report-status-tag.js';
 
 export function EntryHeader(props: {

@@ -1,9 +1,9 @@
 /** The summary of the rule check: errors (block 提交) and warnings (need a comment); a click goes to the field. */
 import { Alert, Spin, Typography } from 'antd';
-import type { DataElement } from '../../domain/program.js';
-import type { Validation, Violation } from '../endpoints-collect.js';
-import { errorText } from '../shared/api.js';
-import { useI18n } from '../shared/i18n.js';
+import type { DataElement } from '../../../domain/program.js';
+import { errorText } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { Validation, Violation } from './report-api.js';
 
 export function EntryValidationAlert(props: {
   validation: Validation | null;

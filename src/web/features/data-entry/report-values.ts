@@ -1,7 +1,7 @@
 /** Between report values (API) and form values, and how a value reads in the UI. */
-import type { DataElement, DataValue, DataValues, OptionSet } from '../domain/program.js';
-import { formatNumber } from './shared/format.js';
-import type { Lang } from './shared/i18n.js';
+import type { DataElement, DataValue, DataValues, OptionSet } from '../../../domain/program.js';
+import { formatNumber } from '../../shared/format.js';
+import type { Lang } from '../../shared/i18n.js';
 
 /** The form's values as report values: empty fields are left out (empty cell = no value). */
 export function toReportValues(form: Record<string, unknown>, elements: readonly string[]): DataValues {

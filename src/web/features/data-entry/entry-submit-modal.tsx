@@ -1,8 +1,8 @@
 /** Confirms 提交; when warnings remain, a comment explaining them is required (sent as `comment`). */
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Violation } from '../endpoints-collect.js';
-import { useI18n } from '../shared/i18n.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { Violation } from './report-api.js';
 
 export function EntrySubmitModal(props: {
   open: boolean;

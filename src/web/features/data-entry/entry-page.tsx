@@ -2,15 +2,15 @@
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../app/app-layout.js';
-import { useUser } from '../app/auth.js';
-import { EntryReport } from '../components/entry-report.js';
-import { reportApi, type ReportAnswer } from '../endpoints-collect.js';
-import { errorText } from '../shared/api.js';
-import { FacilitySelect } from '../shared/facility-select.js';
-import { useI18n } from '../shared/i18n.js';
-import { PeriodSelect, periodOr } from '../shared/period-select.js';
-import { useDataSetMeta } from '../shared/use-metadata.js';
+import { PageTitle } from '../../app/app-layout.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { FacilitySelect } from '../../shared/facility-select.js';
+import { useI18n } from '../../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useDataSetMeta } from '../../shared/use-metadata.js';
+import { EntryReport } from './entry-report.js';
+import { reportApi, type ReportAnswer } from './report-api.js';
 
 export function EntryPage() {
   const user = useUser();

@@ -3,8 +3,8 @@
  * change; an older answer never overwrites a newer one. `now` validates at once (on load, before submit).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DataValues } from '../../domain/program.js';
-import { reportApi, type Validation, type Violation } from '../endpoints-collect.js';
+import type { DataValues } from '../../../domain/program.js';
+import { reportApi, type Validation, type Violation } from './report-api.js';
 
 export interface FieldIssues {
   errors: Violation[];

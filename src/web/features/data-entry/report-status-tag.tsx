@@ -1,7 +1,7 @@
 /** Report status labels: 草稿 / 已提交 / 已退回 / 县级·市级·省级已审核 / 国家已接收 (approvalLevel 3 → 0). */
 import { Tag } from 'antd';
-import type { ReportStatus } from '../endpoints-collect.js';
-import { useI18n, type MessageKey } from '../shared/i18n.js';
+import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import type { ReportStatus } from './report-api.js';
 
 const COLORS: Record<string, string> = {
   NONE: 'default',
