@@ -3,11 +3,11 @@ import { CheckOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons'
 import { Button, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
-import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
-import type { ApprovalRow } from '../features/approval/approval-api.js';
-import { ReportStatusTag } from '../features/data-entry/report-status-tag.js';
-import { formatDateTime, formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
+import { formatDateTime, formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { ReportStatusTag } from '../data-entry/report-status-tag.js';
+import type { ApprovalRow } from './approval-api.js';
 
 export function ApprovalTable(props: {
   rows: ApprovalRow[];

@@ -1,7 +1,7 @@
 /** 退回: the reason is required; the facility sees it on its report. */
 import { Form, Input, Modal, Typography } from 'antd';
 import { useEffect } from 'react';
-import { useI18n } from '../shared/i18n.js';
+import { useI18n } from '../../shared/i18n.js';
 
 export function ApprovalReturnModal(props: {
   names: string[] | null;

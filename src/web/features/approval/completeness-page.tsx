@@ -2,17 +2,17 @@
 import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 
-import { PageTitle } from '../app/app-layout.js';
-import { useUser } from '../app/auth.js';
-import { CompletenessMissing } from '../components/completeness-missing.js';
-import { CompletenessSummary } from '../components/completeness-summary.js';
-import { CompletenessTable } from '../components/completeness-table.js';
-import { completenessApi, type Completeness } from '../features/approval/approval-api.js';
-import { errorText } from '../shared/api.js';
-import { AreaBreadcrumb } from '../shared/area-breadcrumb.js';
-import { useI18n } from '../shared/i18n.js';
-import { PeriodSelect, periodOr } from '../shared/period-select.js';
-import { useQueryParams } from '../shared/use-query-params.js';
+import { PageTitle } from '../../app/app-layout.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
+import { useI18n } from '../../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useQueryParams } from '../../shared/use-query-params.js';
+import { completenessApi, type Completeness } from './approval-api.js';
+import { CompletenessMissing } from './completeness-missing.js';
+import { CompletenessSummary } from './completeness-summary.js';
+import { CompletenessTable } from './completeness-table.js';
 
 export function CompletenessPage() {
   const user = useUser();

@@ -4,11 +4,11 @@ import { Alert, Button, Table } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
-import { completenessApi, type MissingFacility } from '../features/approval/approval-api.js';
-import { errorText } from '../shared/api.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
+import { errorText } from '../../shared/api.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { completenessApi, type MissingFacility } from './approval-api.js';
 
 export function CompletenessMissing({ period, area }: { period: string; area?: string }) {
   const { t, lang, pick } = useI18n();

@@ -1,9 +1,9 @@
 /** Completeness of each child area; a click on a name drills down. */
 import { Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { CompletenessRow } from '../features/approval/approval-api.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { CompletenessRow } from './approval-api.js';
 import { RATE_COLOR, rate } from './completeness-summary.js';
 
 export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boolean; onDrill: (row: CompletenessRow) => void }) {

@@ -3,19 +3,19 @@ import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-desig
 import { Alert, App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
-import { PageTitle } from '../app/app-layout.js';
-import { useUser } from '../app/auth.js';
-import { ApprovalReturnModal } from '../components/approval-return-modal.js';
-import { ApprovalTable } from '../components/approval-table.js';
-import { approvalApi, type ApprovalRow } from '../features/approval/approval-api.js';
-import { REPORT_STATUSES, type ReportStatus } from '../features/data-entry/report-api.js';
-import { useStatusLabel } from '../features/data-entry/report-status-tag.js';
-import { divisionApi } from '../features/org-units/org-units-api.js';
-import { errorText } from '../shared/api.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { useI18n, type MessageKey } from '../shared/i18n.js';
-import { PeriodSelect, periodOr } from '../shared/period-select.js';
-import { useQueryParams } from '../shared/use-query-params.js';
+import { PageTitle } from '../../app/app-layout.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useQueryParams } from '../../shared/use-query-params.js';
+import { REPORT_STATUSES, type ReportStatus } from '../data-entry/report-api.js';
+import { useStatusLabel } from '../data-entry/report-status-tag.js';
+import { divisionApi } from '../org-units/org-units-api.js';
+import { approvalApi, type ApprovalRow } from './approval-api.js';
+import { ApprovalReturnModal } from './approval-return-modal.js';
+import { ApprovalTable } from './approval-table.js';
 
 export function ApprovalPage() {
   const user = useUser();

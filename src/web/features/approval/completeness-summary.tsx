@@ -2,9 +2,9 @@
 import { CalendarOutlined } from '@ant-design/icons';
 import { Card, Progress, Statistic, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import type { CompletenessRow } from '../features/approval/approval-api.js';
-import { formatDate, formatNumber } from '../shared/format.js';
-import { useI18n, type MessageKey } from '../shared/i18n.js';
+import { formatDate, formatNumber } from '../../shared/format.js';
+import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import type { CompletenessRow } from './approval-api.js';
 
 export function rate(n: number, d: number): number {
   return d > 0 ? Math.round((n / d) * 1000) / 10 : 0;
