@@ -1,0 +1,56 @@
+/** 乡村一体化: a township health centre's reporter fills in its own report and its village clinics'. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../../src/server/platform/app.js';
+import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
+import type { FacilityRow } from '../../../src/server/modules/org-units/facility.repository.js';
+import { client, login, type Client } from '../../support/http.js';
+import { createTestContext, type TestContext } from '../../support/test-context.js';
+
+let ctx: TestContext;
+let app: App;
+let clerk: Client;
+let thc: FacilityRow;
+let ownVillage: FacilityRow;
+let otherVillage: FacilityRow;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const list = async (type: 'THC' | 'VC') => (await ctx.services.facilities.list(SYSTEM_ACTOR, { area: '530124', type, status: 'open' }, 1, 500)).items;
+  const thcs = await list('THC');
+  const vcs = await list('VC');
+  thc = thcs.find((t) => vcs.some((v) => v.divisionCode.startsWith(t.divisionCode)))!;
+  ownVillage = vcs.find((v) => v.divisionCode.startsWith(thc.divisionCode))!;
+  otherVillage = vcs.find((v) => !v.divisionCode.startsWith(thc.divisionCode))!;
+  await ctx.services.users.create(SYSTEM_ACTOR, { username: 'thc_clerk', password: 'Clerk@2024', role: 'FACILITY_REPORTER', scopeCode: thc.code });
+  app = await buildApp(ctx, { logger: false });
+  clerk = client(app, await login(app, 'thc_clerk', 'Clerk@2024'));
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.dispose();
+});
+
+describe('a THC reporter', () => {
+  it('lists its own centre and the village clinics of its township, nothing else', async () => {
+    const r = await clerk.get('/api/facilities?pageSize=200');
+    expect(r.status).toBe(200);
+    const codes: string[] = r.body.items.map((f: FacilityRow) => f.code);
+    expect(codes).toContain(thc.code);
+    expect(codes).toContain(ownVillage.code);
+    expect(codes).not.toContain(otherVillage.code);
+    for (const f of r.body.items as FacilityRow[]) expect(f.code === thc.code || (f.divisionCode.startsWith(thc.divisionCode) && f.type === 'VC')).toBe(true);
+  });
+
+  it('saves a report for its village clinic', async () => {
+    const r = await clerk.put(`/api/reports/GTCM_ANNUAL/2025/${ownVillage.code}`, { values: { provides_tcm: true, visits: 1500, tcm_visits: 400 } });
+    expect(r.status).toBe(200);
+    expect((await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: ownVillage.code }))?.values).toMatchObject({ visits: 1500 });
+  });
+
+  it('cannot read or write a village clinic of another township', async () => {
+    expect((await clerk.get(`/api/reports/GTCM_ANNUAL/2024/${otherVillage.code}`)).body.error.code).toBe('E2102');
+    const put = await clerk.put(`/api/reports/GTCM_ANNUAL/2025/${otherVillage.code}`, { values: { visits: 1 } });
+    expect(put.status).toBe(403);
+    expect(await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: otherVillage.code })).toBeNull();
+  });
+});
