@@ -2,14 +2,14 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { useUser } from '../app/auth.js';
-import { importApi } from '../features/import-export/import-api.js';
-import { errorText } from '../shared/api.js';
-import { DivisionSelect } from '../shared/division-select.js';
-import { saveBlob } from '../shared/download.js';
-import { useI18n } from '../shared/i18n.js';
-import { DATA_SET } from '../shared/metadata-api.js';
-import { PeriodSelect, defaultPeriod } from '../shared/period-select.js';
+import { useUser } from '../../app/auth.js';
+import { errorText } from '../../shared/api.js';
+import { DivisionSelect } from '../../shared/division-select.js';
+import { saveBlob } from '../../shared/download.js';
+import { useI18n } from '../../shared/i18n.js';
+import { DATA_SET } from '../../shared/metadata-api.js';
+import { PeriodSelect, defaultPeriod } from '../../shared/period-select.js';
+import { importApi } from './import-api.js';
 
 export function ImportTemplate() {
   const user = useUser();

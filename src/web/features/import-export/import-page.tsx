@@ -3,12 +3,12 @@ import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { PageTitle } from '../app/app-layout.js';
-import { ImportFileStep } from '../components/import-file-step.js';
-import { ImportIssues, ImportStats } from '../components/import-summary.js';
-import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from '../features/import-export/import-api.js';
-import { errorText } from '../shared/api.js';
-import { useI18n } from '../shared/i18n.js';
+import { PageTitle } from '../../app/app-layout.js';
+import { errorText } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
+import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from './import-api.js';
+import { ImportFileStep } from './import-file-step.js';
+import { ImportIssues, ImportStats } from './import-summary.js';
 
 type Step = 0 | 1 | 2 | 3;
 

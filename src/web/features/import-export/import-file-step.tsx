@@ -1,9 +1,9 @@
 /** Step ① of the import: the file (CSV or XLSX, within the server's limits), strict or partial mode, and the template. */
 import { EyeOutlined, InboxOutlined } from '@ant-design/icons';
 import { Button, Card, Radio, Space, Typography, Upload } from 'antd';
-import type { ImportLimits, ImportMode } from '../features/import-export/import-api.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { ImportLimits, ImportMode } from './import-api.js';
 import { ImportTemplate } from './import-template.js';
 
 export const IMPORT_ACCEPT = '.csv,.xlsx';

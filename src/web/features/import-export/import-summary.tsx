@@ -2,10 +2,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { ImportIssue, ImportSummary } from '../features/import-export/import-api.js';
-import { csvBlob, saveBlob } from '../shared/download.js';
-import { formatNumber } from '../shared/format.js';
-import { useI18n } from '../shared/i18n.js';
+import { csvBlob, saveBlob } from '../../shared/download.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import type { ImportIssue, ImportSummary } from './import-api.js';
 
 export function ImportStats({ summary, dryRun }: { summary: ImportSummary; dryRun: boolean }) {
   const { t } = useI18n();
