@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App } from '../../src/server/platform/app.js';
-import { STATUS_COLORS } from '../../src/web/indicator-status.js';
+import { STATUS_COLORS } from '../../src/web/features/indicators/indicator-status.js';
 import { SHOTS_DIR } from '../support/browser.js';
 import type { TestContext } from '../support/test-context.js';
 import { apiGet, logIn, MAP_AREAS, startWebApp, type WebApp } from '../support/web-app.js';

@@ -1,0 +1,69 @@
+/** Typed calls for analytics (docs/API.md, "Analytics (issue 4)"): indicators, values, trends, gaps, exports. */
+import type { Indicator, IndicatorRow } from '../../../domain/indicator.js';
+import { api } from '../../shared/api.js';
+
+export type { IndicatorRow };
+
+export type LevelName = 'nation' | 'province' | 'city' | 'county' | 'township';
+export const LEVEL_NAMES: LevelName[] = ['nation', 'province', 'city', 'county', 'township'];
+/** Division level (0 nation … 4 township) → level name. */
+export const levelName = (level: number): LevelName => LEVEL_NAMES[Math.min(Math.max(level, 0), 4)];
+
+export interface TrendSeries {
+  areaCode: string;
+  areaName: string;
+  indicator: string;
+  points: { period: string; value: number | null; met: boolean | null }[];
+  projection: { year: number; value: number; willMiss: boolean | null } | null;
+}
+
+export interface GapItem {
+  code: string;
+  name: string;
+  /** Facility type; null for counties (county-share indicators). */
+  type: string | null;
+  divisionCode: string;
+  divisionName: string;
+  value: number | null;
+  reported: boolean;
+}
+
+export interface AnalyticsParams {
+  periods: string[];
+  indicators?: string[];
+  /** A division code or `CN`; default the caller's scope. */
+  area?: string;
+  level?: LevelName;
+}
+
+const list = (xs?: string[]) => (xs && xs.length ? xs.join(',') : undefined);
+const analyticsQuery = (p: AnalyticsParams) => ({ periods: list(p.periods), indicators: list(p.indicators), area: p.area, level: p.level });
+
+export const analyticsApi = {
+  indicators: () => api.get<{ items: Indicator[] }>('/api/indicators'),
+  values: (p: AnalyticsParams) => api.get<{ rows: IndicatorRow[] }>('/api/analytics', analyticsQuery(p)),
+  trend: (p: Omit<AnalyticsParams, 'periods'> & { years?: string[] }) =>
+    api.get<{ series: TrendSeries[] }>('/api/analytics/trend', { years: list(p.years), indicators: list(p.indicators), area: p.area, level: p.level }),
+  gaps: (q: { indicator: string; period: string; area?: string; page?: number; pageSize?: number }) =>
+    api.get<{ items: GapItem[]; total: number; target: number | null; page: number; pageSize: number }>('/api/analytics/gaps', q),
+  facility: (code: string) => api.get<{ items: Record<string, unknown>[] }>(`/api/analytics/facility/${encodeURIComponent(code)}`),
+  /** The values as an XLSX (default) or CSV file. */
+  exportValues: (p: AnalyticsParams, format: 'xlsx' | 'csv' = 'xlsx') => api.getBlob('/api/analytics/export', { ...analyticsQuery(p), format }),
+  /** Every gap row as an XLSX (default) or CSV file. */
+  exportGaps: (q: { indicator: string; period: string; area?: string }, format: 'xlsx' | 'csv' = 'xlsx') =>
+    api.getBlob('/api/analytics/gaps/export', { ...q, format }),
+};
+
+let indicatorCache: Promise<Indicator[]> | null = null;
+
+/** The indicator metadata, fetched once per page load for every page (again after a failure). */
+export function loadIndicators(): Promise<Indicator[]> {
+  indicatorCache ??= analyticsApi.indicators().then(
+    (r) => r.items,
+    (err: unknown) => {
+      indicatorCache = null;
+      throw err;
+    },
+  );
+  return indicatorCache;
+}

@@ -1,0 +1,110 @@
+/**
+ * /facilities/:code (机构视图): registry details, the GTCM_ANNUAL report of each year with its
+ * approval status, and the facility's own result for every indicator that applies to its type.
+ */
+import { Alert, Button, Card, Result, Skeleton } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { PageTitle } from '../../app/app-layout.js';
+import { ApiError, errorText } from '../../shared/api.js';
+import { useI18n } from '../../shared/i18n.js';
+import { PERIODS } from '../../shared/period-select.js';
+import { reportApi } from '../data-entry/report-api.js';
+import { facilityApi, type DivisionDto, type FacilityDto } from '../org-units/org-units-api.js';
+import { analyticsApi } from './analytics-api.js';
+import { FacilityViewHistory, type HistoryReport, type HistoryRow } from './facility-view-history.js';
+import { FacilityViewRegistry } from './facility-view-registry.js';
+import { FacilityViewValues } from './facility-view-values.js';
+import { useIndicators } from './indicator-meta.js';
+
+export function FacilityViewPage() {
+  const { code = '' } = useParams();
+  const navigate = useNavigate();
+  const { t, lang } = useI18n();
+  const { indicators } = useIndicators();
+  const [registry, setRegistry] = useState<{ facility: FacilityDto; path: DivisionDto[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [history, setHistory] = useState<HistoryRow[] | null>(null);
+  const [facts, setFacts] = useState<Record<string, unknown>[] | null>(null);
+  const [factsError, setFactsError] = useState<unknown>(null);
+
+  useEffect(() => {
+    let live = true;
+    setRegistry(null);
+    setError(null);
+    setHistory(null);
+    setFacts(null);
+    setFactsError(null);
+    facilityApi
+      .get(code)
+      .then((r) => {
+        if (!live) return;
+        setRegistry(r);
+        // The registry answered, so the facility is readable: load its reports and values.
+        void Promise.all(
+          PERIODS.map((year) =>
+            reportApi
+              .get(year, code)
+              .then((a): HistoryRow => ({ year, report: a.report as HistoryReport | null }))
+              .catch((): HistoryRow => ({ year, report: null, failed: true })),
+          ),
+        ).then((rows) => live && setHistory(rows));
+        analyticsApi
+          .facility(code)
+          .then((a) => live && setFacts(a.items))
+          .catch((e) => live && setFactsError(e));
+      })
+      .catch((e) => live && setError(e));
+    return () => {
+      live = false;
+    };
+  }, [code]);
+
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>
+      {t('fv.back')}
+    </Button>
+  );
+
+  if (error) {
+    const code403 = error instanceof ApiError && (error.code === 'E2102' || error.status === 403);
+    const code404 = error instanceof ApiError && (error.code === 'E1102' || error.status === 404);
+    return (
+      <div data-testid="facility-view-page">
+        <Result
+          data-testid="fv-error"
+          status={code403 ? '403' : code404 ? '404' : 'error'}
+          title={code403 ? t('fv.noAccess') : code404 ? t('fv.notFound') : t('common.loadFailed')}
+          subTitle={code403 ? `${t('fv.noAccessSub')}（${code}）` : errorText(error, lang)}
+          extra={back}
+        />
+      </div>
+    );
+  }
+
+  const f = registry?.facility;
+  return (
+    <div data-testid="facility-view-page">
+      <PageTitle extra={back}>{f ? f.name : t('fv.title')}</PageTitle>
+      <Card size="small" title={t('fv.registry')} style={{ marginBottom: 12 }}>
+        {registry ? (
+          <FacilityViewRegistry facility={registry.facility} path={registry.path} history={history} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 4 }} />
+        )}
+      </Card>
+      <Card size="small" title={t('fv.history')} style={{ marginBottom: 12 }}>
+        <FacilityViewHistory code={code} rows={history ?? PERIODS.map((year) => ({ year, report: null }))} loading={!history} />
+      </Card>
+      <Card size="small" title={t('fv.values')}>
+        {factsError ? <Alert type="error" showIcon title={errorText(factsError, lang)} style={{ marginBottom: 12 }} /> : null}
+        {f ? (
+          <FacilityViewValues indicators={indicators ?? []} type={f.type} facts={facts ?? []} loading={!facts || !indicators} />
+        ) : (
+          <Skeleton active paragraph={{ rows: 4 }} />
+        )}
+      </Card>
+    </div>
+  );
+}

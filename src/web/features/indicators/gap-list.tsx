@@ -1,0 +1,164 @@
+/**
+ * 差距清单: the facilities (or counties, for county-share indicators) of an area that fall short
+ * of an indicator's target, paged by the server, worst first; export of every row to Excel.
+ */
+import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
+import type { Indicator } from '../../../domain/indicator.js';
+import { errorText } from '../../shared/api.js';
+import { saveBlob } from '../../shared/download.js';
+import { formatNumber } from '../../shared/format.js';
+import { useI18n } from '../../shared/i18n.js';
+import { analyticsApi, type GapItem } from './analytics-api.js';
+import { GapValue, gapSortValue } from './gap-value.js';
+import { targetText } from './indicator-meta.js';
+
+interface GapPage {
+  items: GapItem[];
+  total: number;
+  key: string;
+}
+
+export function GapList(props: {
+  indicators: Indicator[];
+  indicator: Indicator | null;
+  area: string;
+  period: string;
+  onIndicator: (code: string) => void;
+  /** The link that drills into a county (county-share indicators). */
+  areaHref: (code: string) => string;
+}) {
+  const { t, pick, lang } = useI18n();
+  const { message } = App.useApp();
+  const ind = props.indicator;
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [data, setData] = useState<GapPage | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [exporting, setExporting] = useState(false);
+  const query = ind ? { indicator: ind.code, period: props.period, area: props.area } : null;
+  const key = query ? `${query.indicator}|${query.period}|${query.area}` : '';
+
+  useEffect(() => setPage(1), [key]);
+
+  useEffect(() => {
+    if (!query) return;
+    let live = true;
+    setLoading(true);
+    setError(null);
+    analyticsApi
+      .gaps({ ...query, page, pageSize })
+      .then((r) => live && setData({ items: r.items, total: r.total, key }))
+      .catch((e) => live && setError(e))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, page, pageSize]);
+
+  const exportAll = async () => {
+    if (!query || !ind) return;
+    setExporting(true);
+    try {
+      const { blob, fileName } = await analyticsApi.exportGaps(query);
+      saveBlob(blob, fileName ?? `${t('ind.tabGaps')}-${ind.code}-${props.period}.xlsx`);
+      message.success(t('ind.exported'));
+    } catch (e) {
+      message.error(errorText(e, lang));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const county = ind?.kind === 'COUNTY_SHARE';
+  const columns: TableColumnsType<GapItem> = [
+    { title: t('gap.code'), dataIndex: 'code', width: 190, render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> },
+    {
+      title: t('gap.name'),
+      dataIndex: 'name',
+      render: (v: string, r) =>
+        r.type ? (
+          <Link to={`/facilities/${encodeURIComponent(r.code)}`} data-testid="gap-facility" data-code={r.code}>
+            {v}
+          </Link>
+        ) : (
+          <Link to={props.areaHref(r.code)} data-testid="gap-county" data-code={r.code}>
+            {v}
+          </Link>
+        ),
+    },
+    {
+      title: t('gap.type'),
+      dataIndex: 'type',
+      width: 170,
+      render: (v: string | null) => (v ? pick(FACILITY_TYPE_NAMES[v as FacilityType], v) : t('gap.county')),
+    },
+    { title: t('gap.division'), dataIndex: 'divisionName', render: (v: string, r) => v || r.divisionCode },
+    {
+      title: county ? t('gap.valueCounty') : t('gap.value'),
+      key: 'value',
+      width: 210,
+      sorter: (a, b) => gapSortValue(a) - gapSortValue(b),
+      render: (_, r) => (ind ? <GapValue item={r} indicator={ind} /> : null),
+    },
+  ];
+
+  const shown = data && data.key === key ? data : null;
+  return (
+    <div data-testid="gap-list">
+      <Space wrap style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }}>
+        <Space wrap>
+          <Typography.Text>{t('gap.indicator')}</Typography.Text>
+          <Select<string>
+            data-testid="gap-indicator"
+            value={ind?.code}
+            onChange={props.onIndicator}
+            style={{ width: 460, maxWidth: '60vw' }}
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('gap.noTargets')}
+            options={props.indicators.map((i) => ({ value: i.code, label: `${pick(i.name)}（${targetText(i) ?? ''}）` }))}
+          />
+          {shown ? (
+            <Typography.Text strong data-testid="gap-total" data-total={shown.total}>
+              {t(county ? 'gap.countCounties' : 'gap.count', { n: formatNumber(shown.total) })}
+            </Typography.Text>
+          ) : null}
+        </Space>
+        <Button icon={<DownloadOutlined />} onClick={exportAll} loading={exporting} disabled={!ind} data-testid="gap-export">
+          {t('ind.export')}
+        </Button>
+      </Space>
+      {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+      <Table<GapItem>
+        data-testid="gap-table"
+        size="small"
+        rowKey="code"
+        columns={columns}
+        dataSource={shown?.items ?? []}
+        loading={loading}
+        locale={{ emptyText: loading ? ' ' : t('gap.none') }}
+        scroll={{ x: 960 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: shown?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
+          onChange: (p, s) => {
+            if (s !== pageSize) {
+              setPageSize(s);
+              setPage(1);
+            } else setPage(p);
+          },
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Boundary maps (GET /api/maps/:code): fetched once per code, normalised (every feature gets a
+ * `key`: its division code, or `~name` when no division matches) and registered with ECharts
+ * under `gtcm-<code>`. Only the nation (`CN`) and provinces have boundary files.
+ */
+import { useEffect, useState } from 'react';
+import { ApiError } from '../../shared/api.js';
+import { echarts } from '../../shared/charts/echart.js';
+import { mapsApi } from './maps-api.js';
+
+export interface LoadedMap {
+  /** The name the map is registered under (the `map` of an ECharts map series). */
+  key: string;
+  code: string;
+  /** Level of the features (1 provinces, 2 cities, 3 districts). */
+  level: number;
+  source: string;
+  /** Feature key → display name. */
+  names: Map<string, string>;
+}
+
+/** The feature property the series matches data by (`nameProperty`). */
+export const MAP_KEY_PROPERTY = 'key';
+
+const cache = new Map<string, Promise<LoadedMap>>();
+
+/** Whether a boundary file can exist for an area (the nation or a province). */
+export function hasBoundaryFile(code: string): boolean {
+  return code === 'CN' || /^\d{2}$/.test(code);
+}
+
+/** True for the answer "no boundary file here" (404: E6004 no map, E1101 no such division). */
+export function isNoBoundary(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 404;
+}
+
+export function loadAreaMap(code: string): Promise<LoadedMap> {
+  let p = cache.get(code);
+  if (!p) {
+    p = mapsApi.map(code).then((m) => {
+      const key = `gtcm-${m.code || code}`;
+      const names = new Map<string, string>();
+      const features = m.geojson.features.map((f) => {
+        const props = f.properties ?? { code: null, name: '' };
+        const k = props.code ?? `~${props.name}`;
+        names.set(k, props.name);
+        return { ...f, properties: { ...props, [MAP_KEY_PROPERTY]: k } };
+      });
+      echarts.registerMap(key, { ...m.geojson, features } as never);
+      return { key, code: m.code || code, level: m.level, source: m.source, names };
+    });
+    p.catch(() => cache.delete(code));
+    cache.set(code, p);
+  }
+  return p;
+}
+
+export interface AreaMapState {
+  map: LoadedMap | null;
+  loading: boolean;
+  /** No boundary data for this area (below province level, or a 404). */
+  missing: boolean;
+  error: unknown;
+  retry: () => void;
+}
+
+/** The boundary map of an area's children, or `missing` when none exists. */
+export function useAreaMap(code: string): AreaMapState {
+  const possible = hasBoundaryFile(code);
+  const [state, setState] = useState<{ code: string; map: LoadedMap | null; error: unknown }>({ code: '', map: null, error: null });
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    if (!possible) return;
+    let live = true;
+    setState({ code: '', map: null, error: null });
+    loadAreaMap(code)
+      .then((map) => live && setState({ code, map, error: null }))
+      .catch((error: unknown) => live && setState({ code, map: null, error }));
+    return () => {
+      live = false;
+    };
+  }, [code, possible, version]);
+
+  const current = state.code === code;
+  const missing = !possible || (current && isNoBoundary(state.error));
+  return {
+    map: current ? state.map : null,
+    loading: possible && !current,
+    missing,
+    error: current && !missing ? state.error : null,
+    retry: () => setVersion((v) => v + 1),
+  };
+}
