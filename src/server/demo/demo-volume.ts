@@ -70,3 +70,9 @@ export function normalVisits(f: Facility, baseV: number, year: number, seed: num
   yr.next();
   return visitsFor(f, baseV, year, yr.normal());
 }
+
+/** Physicians in proportion to the visit base: a lasting spread (`z`, already weighted) and a yearly growth. */
+export function scaledPhysicians(type: FacilityType, baseV: number, z: number, growth: number, t: number): number {
+  const ph = PHYSICIANS[type];
+  return Math.round(clamp((baseV / ph.perVisits) * Math.exp(z) * (1 + growth * t), ph.min, ph.max));
+}
