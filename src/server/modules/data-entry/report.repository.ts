@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ReportStatus } from '../../../domain/approval.js';
 import type { DataValues } from '../../../domain/program.js';
-import type { DB, ReportTable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/database.js';
+import type { ReportTable } from './data-entry.tables.js';
 import { applyFacilityFilter, type FacilityFilter } from '../org-units/facility.repository.js';
 import { chunks, chunkSize, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Role, User } from '../../../domain/user.js';
-import type { DB, UserTable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/database.js';
+import type { UserTable } from './identity.tables.js';
 
 export type UserRecord = User & { passwordHash: string; failedLogins: number; lockedUntil: string | null; mustChangePassword: boolean; passwordChangedAt: string | null };
 

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { ancestorCodes, type Division, type DivisionKind, type DivisionLevel } from '../../../domain/org-unit.js';
 import type { Area } from '../../../domain/scope.js';
-import type { DB, DivisionTable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/database.js';
+import type { DivisionTable } from './org-units.tables.js';
 import { chunks, chunkSize, containsText, DIVISION_LEVEL_COLUMN } from '../../platform/db/sql-helpers.js';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'kind'] as const;

@@ -2,7 +2,8 @@ import type { ExpressionBuilder, Kysely } from 'kysely';
 import { ancestorCodes, type DivisionLevel } from '../../../domain/org-unit.js';
 import type { Facility, FacilityType, Ownership } from '../../../domain/facility.js';
 import type { Area } from '../../../domain/scope.js';
-import type { DB, FacilityTable } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/database.js';
+import type { FacilityTable } from './org-units.tables.js';
 import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
 
 export interface FacilityFilter {

@@ -1,6 +1,7 @@
 /**
  * The store: Kysely over SQLite (better-sqlite3, a file in the data directory — the embedded
- * default) or PostgreSQL (node-postgres, when DATABASE_URL is set). Table types live here.
+ * default) or PostgreSQL (node-postgres, when DATABASE_URL is set). The platform's table types
+ * live here, the modules' in their `<module>.tables.ts`.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,91 +11,9 @@ import pg from 'pg';
 
 export type Dialect = 'sqlite' | 'postgres';
 
-export interface DivisionTable {
-  code: string;
-  name: string;
-  level: number;
-  parent_code: string | null;
-  kind: string;
-  province_code: string;
-  city_code: string | null;
-  county_code: string | null;
-  township_code: string | null;
-}
-
-export interface FacilityTable {
-  code: string;
-  name: string;
-  type: string;
-  division_code: string;
-  province_code: string;
-  city_code: string | null;
-  county_code: string | null;
-  township_code: string | null;
-  village_code: string | null;
-  ownership: string;
-  opened: string;
-  closed: string | null;
-  attributes: string;
-  created_at: string;
-  updated_at: string;
-  /** Change sequence of the last write (analytics catch up by it). */
-  seq: number;
-}
-
-export interface ReportTable {
-  data_set: string;
-  period: string;
-  facility_code: string;
-  data_values: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-  updated_by: string;
-  /** Highest level that approved: 3 county, 2 city, 1 province, 0 national; null when none. */
-  approval_level: number | null;
-  submitted_at: string | null;
-  comment: string | null;
-  return_reason: string | null;
-  approved_at: string | null;
-  approved_by: string | null;
-  seq: number;
-}
-
 export interface ChangeCounterTable {
   id: number;
   value: number;
-}
-
-export interface ReportTombstoneTable {
-  seq: number;
-  data_set: string;
-  period: string;
-  facility_code: string;
-}
-
-export interface UserTable {
-  id: Generated<number>;
-  username: string;
-  display_name: string;
-  password_hash: string;
-  role: string;
-  scope_code: string;
-  disabled: number;
-  failed_logins: number;
-  locked_until: string | null;
-  created_at: string;
-  updated_at: string;
-  must_change_password: Generated<number>;
-  password_changed_at: string | null;
-}
-
-export interface SessionTable {
-  id: string;
-  user_id: number;
-  csrf_token: string;
-  created_at: string;
-  last_seen_at: string;
 }
 
 export interface AuditTable {
@@ -115,36 +34,14 @@ export interface StateTable {
   value: string;
 }
 
-export interface FavouriteTable {
-  id: Generated<number>;
-  user_id: number;
-  name: string;
-  config: string;
-  pinned: number;
-  created_at: string;
-}
-
-export interface DivisionTitleTable {
-  division_code: string;
-  title: string;
-  granted: number;
-  withdrawn: number | null;
-  source: string | null;
-  seq: number;
-}
-
+/**
+ * The store's tables: the platform's here; each module adds its own (its `<module>.tables.ts`)
+ * by declaration merging, so this file names no module.
+ */
 export interface DB {
-  division: DivisionTable;
-  facility: FacilityTable;
-  report: ReportTable;
-  app_user: UserTable;
-  session: SessionTable;
-  audit_log: AuditTable;
   app_state: StateTable;
+  audit_log: AuditTable;
   change_counter: ChangeCounterTable;
-  report_tombstone: ReportTombstoneTable;
-  favourite: FavouriteTable;
-  division_title: DivisionTitleTable;
 }
 
 export interface Database {
