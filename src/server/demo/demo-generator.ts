@@ -29,62 +29,30 @@ export { FACILITY_CODE_PREFIX, facilitiesForDivision } from './demo-facilities.j
 export { TECHNIQUE_CATEGORIES } from './demo-categories.js';
 export { DEMO_OUTLIER_RATE, DEMO_RULE_VIOLATION_RATE } from './demo-anomaly.js';
 
+/** The elements every type reports (all a county TCM hospital reports). */
+const STAFF_AND_VISITS = ['physicians', 'tcm_physicians', 'visits', 'tcm_visits', 'tcm_nondrug_visits'];
+const CENTRE_ELEMENTS = [
+  'has_tcm_hall',
+  'technique_categories',
+  ...STAFF_AND_VISITS,
+  'elderly_residents',
+  'elderly_tcm_managed',
+  'children_due',
+  'children_tcm_managed',
+  'tcm_education_sessions',
+];
+const STATION_ELEMENTS = ['has_tcm_pavilion', 'provides_tcm', 'technique_categories', ...STAFF_AND_VISITS, 'tcm_education_sessions'];
+
 /**
  * The `GTCM_ANNUAL` elements each facility type reports, in form order. Mirrors
  * `elementsFor(GTCM_ANNUAL, type)` of programs/grassroots-tcm/metadata.json (a test keeps them equal).
  */
 export const DEMO_ELEMENTS: Readonly<Record<FacilityType, readonly string[]>> = {
-  COUNTY_TCM_HOSPITAL: ['physicians', 'tcm_physicians', 'visits', 'tcm_visits', 'tcm_nondrug_visits'],
-  CHC: [
-    'has_tcm_hall',
-    'technique_categories',
-    'physicians',
-    'tcm_physicians',
-    'visits',
-    'tcm_visits',
-    'tcm_nondrug_visits',
-    'elderly_residents',
-    'elderly_tcm_managed',
-    'children_due',
-    'children_tcm_managed',
-    'tcm_education_sessions',
-  ],
-  THC: [
-    'has_tcm_hall',
-    'technique_categories',
-    'physicians',
-    'tcm_physicians',
-    'visits',
-    'tcm_visits',
-    'tcm_nondrug_visits',
-    'elderly_residents',
-    'elderly_tcm_managed',
-    'children_due',
-    'children_tcm_managed',
-    'tcm_education_sessions',
-  ],
-  CHSS: [
-    'has_tcm_pavilion',
-    'provides_tcm',
-    'technique_categories',
-    'physicians',
-    'tcm_physicians',
-    'visits',
-    'tcm_visits',
-    'tcm_nondrug_visits',
-    'tcm_education_sessions',
-  ],
-  VC: [
-    'has_tcm_pavilion',
-    'provides_tcm',
-    'technique_categories',
-    'physicians',
-    'tcm_physicians',
-    'visits',
-    'tcm_visits',
-    'tcm_nondrug_visits',
-    'tcm_education_sessions',
-  ],
+  COUNTY_TCM_HOSPITAL: STAFF_AND_VISITS,
+  CHC: CENTRE_ELEMENTS,
+  THC: CENTRE_ELEMENTS,
+  CHSS: STATION_ELEMENTS,
+  VC: STATION_ELEMENTS,
 };
 
 const REPORT: Record<FacilityType, (d: ReportDraw) => DataValues> = {
