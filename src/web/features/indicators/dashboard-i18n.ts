@@ -1,4 +1,4 @@
-/** UI texts for 首页/驾驶舱 (dashboard); merged into i18n.ts. */
+/** UI texts for 首页/驾驶舱 (dashboard); merged into shared/i18n.ts. */
 
 export const dashboardZh = {
   'nav.dashboard': '首页',

@@ -1,4 +1,4 @@
-/** UI texts for data entry (数据填报), report statuses and the new menu items; merged into i18n.ts. */
+/** UI texts for data entry (数据填报), report statuses and the new menu items; merged into shared/i18n.ts. */
 
 export const entryZh = {
   'nav.entry': '数据填报',

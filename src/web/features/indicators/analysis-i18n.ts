@@ -1,4 +1,4 @@
-/** UI texts for 分析（透视）、收藏、年度监测报告; merged into i18n.ts. */
+/** UI texts for 分析（透视）、收藏、年度监测报告; merged into shared/i18n.ts. */
 
 export const analysisZh = {
   'nav.analysis': '分析',

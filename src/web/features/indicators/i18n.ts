@@ -1,4 +1,4 @@
-/** UI texts for 指标视图、差距清单、机构视图; merged into i18n.ts. */
+/** UI texts for 指标视图、差距清单、机构视图; merged into shared/i18n.ts. */
 
 export const indicatorsZh = {
   'nav.indicators': '指标',
