@@ -1,214 +1,40 @@
-import { readFileSync } from 'node:fs';
+/**
+ * The demo over the whole nation (one pass, in demo-national.fixture.ts): determinism, the
+ * facilities of every division, the reports and the national shares they add up to.
+ */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FACILITY_DIVISION_LEVEL, FACILITY_TYPES, isOpenIn, type Facility, type FacilityType } from '../../domain/facility.js';
-import { NON_DISTRICT_COUNTY_KINDS, type Division } from '../../domain/org-unit.js';
-import { checkValue, elementsFor, type DataValues, type ProgramMetadata } from '../../domain/program.js';
-import { readAllDivisions } from '../modules/org-units/china-division.source.js';
+import { NON_DISTRICT_COUNTY_KINDS } from '../../domain/org-unit.js';
+import { checkValue, type DataValues } from '../../domain/program.js';
+import { DEMO_YEARS, FACILITY_CODE_PREFIX, facilitiesForDivision, reportFor } from './demo-generator.js';
 import {
-  DEMO_ELEMENTS,
-  DEMO_YEARS,
-  FACILITY_CODE_PREFIX,
-  TECHNIQUE_CATEGORIES,
-  facilitiesForDivision,
-  reportFor,
-} from './demo-generator.js';
+  CENTRES,
+  GRASSROOTS,
+  OPTS,
+  SAMPLE_DIVISIONS,
+  STATIONS,
+  brokenRules,
+  checkedSample,
+  counties,
+  counts,
+  dataSet,
+  divisionsByCode,
+  elements,
+  facilities,
+  optionSets,
+  placement,
+  problems,
+  runNationalPass,
+  share,
+  tallies,
+  yearEnd,
+  yearStart,
+} from './demo-national.fixture.js';
 
-const metadata = JSON.parse(
-  readFileSync(new URL('../../../programs/grassroots-tcm/metadata.json', import.meta.url), 'utf8'),
-) as ProgramMetadata;
-const dataSet = metadata.dataSets.find((d) => d.code === 'GTCM_ANNUAL')!;
-const elements = new Map(metadata.dataElements.map((e) => [e.code, e]));
-const optionSets = new Map(metadata.optionSets.map((o) => [o.code, o]));
-
-const OPTS = { seed: 1 };
-const CENTRES: FacilityType[] = ['CHC', 'THC'];
-const STATIONS: FacilityType[] = ['CHSS', 'VC'];
-const GRASSROOTS: FacilityType[] = [...CENTRES, ...STATIONS];
-
-/** Which validation rules a report breaks (the five of GTCM_ANNUAL). */
-function brokenRules(v: DataValues): string[] {
-  const n = (k: string) => v[k] as number;
-  const out: string[] = [];
-  for (const r of dataSet.validationRules ?? []) {
-    if (v[r.left] === undefined || v[r.right] === undefined) continue;
-    if (!(n(r.left) <= n(r.right))) out.push(r.code);
-  }
-  return out;
-}
-
-const yearStart = (y: number) => `${y}-01-01`;
-const yearEnd = (y: number) => `${y}-12-31`;
-
-// ---------------------------------------------------------------------------------------------
-// One pass over the whole nation: every facility, and the four years of reports of every
-// second facility (≈ 1.3 million reports), accumulated into counters the tests then check.
-
-interface Tally {
-  open: number;
-  reported: number;
-  [k: string]: number;
-}
-const facilities: Facility[] = [];
-const counties = { nonDistrict: 0, nonDistrictWithHospital: 0, district: 0, districtWithHospital: 0 };
-const placement: string[] = []; // problems found while placing facilities on divisions
-const divisionsByCode = new Map<string, Division>(); // only levels 1–3 (small)
-const tallies = new Map<string, Tally>(); // `${year}:${type}` and `${year}:${type}:${province}`
-const problems: string[] = [];
-let reportsSeen = 0;
-let violating = 0;
-let multiViolating = 0;
-let outliers = 0;
-let comparableYears = 0;
-let nonMonotone = 0;
-const checkedSample: { f: Facility; year: number; v: DataValues }[] = [];
-
-function tally(key: string): Tally {
-  let t = tallies.get(key);
-  if (!t) tallies.set(key, (t = { open: 0, reported: 0 }));
-  return t;
-}
-const bump = (t: Tally, k: string, n = 1) => (t[k] = (t[k] ?? 0) + n);
-
-beforeAll(async () => {
-  for await (const d of readAllDivisions()) {
-    if (d.level <= 3) divisionsByCode.set(d.code, d);
-    const fs = facilitiesForDivision(d, OPTS);
-    if (d.level === 3) {
-      const nonDistrict = NON_DISTRICT_COUNTY_KINDS.includes(d.kind);
-      if (nonDistrict) counties.nonDistrict++;
-      if (d.kind === 'DISTRICT') counties.district++;
-      if (fs.length > 0 && nonDistrict) counties.nonDistrictWithHospital++;
-      if (fs.length > 0 && d.kind === 'DISTRICT') counties.districtWithHospital++;
-    }
-    if ((d.level === 4 || d.level === 5) && fs.length !== 1) placement.push(`${d.code}: ${fs.length} facilities`);
-    for (const f of fs) {
-      if (f.divisionCode !== d.code) placement.push(`${f.code}: division ${f.divisionCode} ≠ ${d.code}`);
-      if (FACILITY_DIVISION_LEVEL[f.type] !== d.level) placement.push(`${f.code}: ${f.type} on level ${d.level}`);
-      facilities.push(f);
-    }
-  }
-
-  for (let i = 0; i < facilities.length; i += 2) {
-    const f = facilities[i];
-    const prov = f.divisionCode.slice(0, 2);
-    let prev: DataValues | null = null;
-    let prevCats: string[] | null = null;
-    let prevFlag: boolean | null = null;
-    for (const year of DEMO_YEARS) {
-      const open = isOpenIn(f, yearStart(year), yearEnd(year));
-      const v = reportFor(f, year, OPTS);
-      if (!open) {
-        if (v !== null) problems.push(`${f.code} ${year}: report while closed`);
-        prev = null;
-        continue;
-      }
-      const tt = tally(`${year}:${f.type}`);
-      const tp = tally(`${year}:${f.type}:${prov}`);
-      bump(tt, 'open');
-      bump(tp, 'open');
-      if (!v) {
-        prev = null;
-        continue;
-      }
-      reportsSeen++;
-      bump(tt, 'reported');
-      bump(tp, 'reported');
-      if (checkedSample.length < 30_000 && i % 40 === 0) checkedSample.push({ f, year, v });
-
-      // Shape: exactly the applicable elements.
-      const keys = Object.keys(v);
-      if (keys.join() !== DEMO_ELEMENTS[f.type].join()) problems.push(`${f.code} ${year}: elements ${keys.join()}`);
-
-      // Implausible reports: rule violations and ×20 outliers.
-      const broken = brokenRules(v);
-      if (broken.length > 0) violating++;
-      if (broken.length > 1) multiViolating++;
-      const n = (k: string) => v[k] as number;
-      if (prev && f.opened < yearStart(year - 1) && (f.closed === null || f.closed > yearEnd(year))) {
-        comparableYears++;
-        if (n('visits') >= 15 * (prev.visits as number)) outliers++;
-      }
-
-      for (const t of [tt, tp]) {
-        bump(t, 'visits', n('visits'));
-        bump(t, 'tcm_visits', n('tcm_visits'));
-        bump(t, 'physicians', n('physicians'));
-        bump(t, 'tcm_physicians', n('tcm_physicians'));
-      }
-      if (f.type === 'COUNTY_TCM_HOSPITAL') {
-        prev = v;
-        continue;
-      }
-      const cats = v.technique_categories as string[];
-      const plausible = broken.length === 0;
-      for (const t of [tt, tp]) {
-        if (n('tcm_education_sessions') >= 1) bump(t, 'education');
-        if (cats.length >= 6) bump(t, 'six');
-        if (cats.length >= 4) bump(t, 'four');
-      }
-      if (CENTRES.includes(f.type)) {
-        const provides = cats.length > 0 || n('tcm_visits') > 0 || v.has_tcm_hall === true;
-        for (const t of [tt, tp]) {
-          if (provides) bump(t, 'provides');
-          if (v.has_tcm_hall) bump(t, 'hall');
-          if (n('tcm_physicians') >= 1) bump(t, 'tcmPhysician');
-          bump(t, 'elderly', n('elderly_residents'));
-          bump(t, 'elderlyManaged', n('elderly_tcm_managed'));
-          bump(t, 'children', n('children_due'));
-          bump(t, 'childrenManaged', n('children_tcm_managed'));
-        }
-        if (plausible && !provides && (v.has_tcm_hall || n('tcm_physicians') > 0))
-          problems.push(`${f.code} ${year}: no TCM service but a hall or TCM physicians`);
-      } else {
-        for (const t of [tt, tp]) {
-          if (v.provides_tcm) bump(t, 'provides');
-          if (v.has_tcm_pavilion) bump(t, 'pavilion');
-        }
-        if (plausible && !v.provides_tcm && (v.has_tcm_pavilion || cats.length > 0 || n('tcm_visits') > 0))
-          problems.push(`${f.code} ${year}: does not provide TCM but reports TCM activity`);
-      }
-      // Capacity only grows: categories accumulate; a hall (or TCM provision) once there stays.
-      const flag = (CENTRES.includes(f.type) ? v.has_tcm_hall : v.provides_tcm) as boolean;
-      if (prevCats && (prevCats.some((c) => !cats.includes(c)) || (prevFlag && !flag))) nonMonotone++;
-      prevCats = cats;
-      prevFlag = flag;
-      prev = v;
-    }
-  }
-}, 120_000);
-
-function share(year: number, types: FacilityType[], num: string, den = 'reported', prov?: string): number {
-  let a = 0;
-  let b = 0;
-  for (const type of types) {
-    const t = tallies.get(prov ? `${year}:${type}:${prov}` : `${year}:${type}`);
-    if (!t) continue;
-    a += t[num] ?? 0;
-    b += t[den] ?? 0;
-  }
-  return a / b;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-describe('metadata agreement', () => {
-  it('hard-coded element lists equal elementsFor(GTCM_ANNUAL, type) for every type', () => {
-    for (const type of FACILITY_TYPES) expect(DEMO_ELEMENTS[type]).toEqual(elementsFor(dataSet, type));
-  });
-  it('technique categories are the option set, in its order', () => {
-    const set = optionSets.get(elements.get('technique_categories')!.optionSet!)!;
-    expect([...TECHNIQUE_CATEGORIES]).toEqual(set.options.map((o) => o.code));
-  });
-});
+beforeAll(runNationalPass, 120_000);
 
 describe('determinism', { timeout: 30_000 }, () => {
-  const sample: Division[] = [
-    { code: '530124', name: '富民县', level: 3, parentCode: '5301', kind: 'COUNTY' },
-    { code: '530124100', name: '永定街道', level: 4, parentCode: '530124', kind: 'SUBDISTRICT' },
-    { code: '530124101', name: '罗免镇', level: 4, parentCode: '530124', kind: 'TOWN' },
-    { code: '530124101201', name: '罗免村委会', level: 5, parentCode: '530124101', kind: 'VILLAGERS_COMMITTEE' },
-    { code: '530124100001', name: '永定社区居委会', level: 5, parentCode: '530124100', kind: 'RESIDENTS_COMMITTEE' },
-  ];
+  const sample = SAMPLE_DIVISIONS;
   const all = () => {
     const fs = facilities.slice(0, 3000).concat(facilities.slice(-3000));
     return fs.map((f) => DEMO_YEARS.map((y) => reportFor(f, y, OPTS)));
@@ -235,26 +61,6 @@ describe('determinism', { timeout: 30_000 }, () => {
     const other = sample.map((d) => facilitiesForDivision(d, { seed: 2 }));
     const same = sample.map((d) => facilitiesForDivision(d, { seed: 1 }));
     expect(JSON.stringify(other)).not.toEqual(JSON.stringify(same));
-  });
-
-  it('gives sensible names, codes and dates for a known county', () => {
-    const [chc] = facilitiesForDivision(sample[1], OPTS);
-    expect(chc).toMatchObject({ code: 'CHC-530124100', name: '永定社区卫生服务中心', type: 'CHC', divisionCode: '530124100' });
-    const [thc] = facilitiesForDivision(sample[2], OPTS);
-    expect(thc.code).toBe('THC-530124101');
-    expect(thc.name).toMatch(/^罗免镇(中心)?卫生院$/);
-    const [vc] = facilitiesForDivision(sample[3], OPTS);
-    expect(vc).toMatchObject({ code: 'VC-530124101201', name: '罗免村卫生室', type: 'VC' });
-    const [chss] = facilitiesForDivision(sample[4], OPTS);
-    expect(chss).toMatchObject({ code: 'CHSS-530124100001', name: '永定社区卫生服务站', type: 'CHSS' });
-    const vcs = ['东李村村委会', '京野村委会', '李悦庄村民委员会', '宝拉格嘎查委员会'].map(
-      (name, i) =>
-        facilitiesForDivision({ code: `53012410120${i}`, name, level: 5, parentCode: '530124101', kind: 'VILLAGERS_COMMITTEE' }, OPTS)[0]
-          .name,
-    );
-    expect(vcs).toEqual(['东李村卫生室', '京野村卫生室', '李悦庄村卫生室', '宝拉格嘎查卫生室']);
-    expect(facilitiesForDivision({ code: '53', name: '云南省', level: 1, parentCode: null, kind: 'PROVINCE' }, OPTS)).toEqual([]);
-    expect(facilitiesForDivision({ code: '5301', name: '昆明市', level: 2, parentCode: '53', kind: 'PREFECTURE' }, OPTS)).toEqual([]);
   });
 });
 
@@ -390,13 +196,13 @@ describe('reports', { timeout: 30_000 }, () => {
     expect(bad.slice(0, 5)).toEqual([]);
   });
 
-  it('rule violations and ×20 outliers are rare but present, one problem per report', () => {
-    expect(reportsSeen).toBeGreaterThan(1_000_000);
-    const rate = violating / reportsSeen;
+  it('rule violations and ×20 counts.outliers are rare but present, one problem per report', () => {
+    expect(counts.reportsSeen).toBeGreaterThan(1_000_000);
+    const rate = counts.violating / counts.reportsSeen;
     expect(rate).toBeGreaterThan(1 / 3000);
     expect(rate).toBeLessThan(1 / 1400);
-    expect(multiViolating).toBe(0);
-    const outlierRate = outliers / comparableYears;
+    expect(counts.multiViolating).toBe(0);
+    const outlierRate = counts.outliers / counts.comparableYears;
     expect(outlierRate).toBeGreaterThan(1 / 9000);
     expect(outlierRate).toBeLessThan(1 / 3000);
   });
@@ -412,7 +218,7 @@ describe('reports', { timeout: 30_000 }, () => {
   });
 
   it('capacity only accumulates from year to year (categories, halls, TCM provision)', () => {
-    expect(nonMonotone).toBe(0);
+    expect(counts.nonMonotone).toBe(0);
   });
 
   it('magnitudes are plausible', () => {
