@@ -1,3 +1,4 @@
+import type { Report } from '../../../domain/data-entry/report.js';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { ReportStatus } from '../../../domain/approval.js';
 import type { DataValues } from '../../../domain/program.js';
@@ -6,24 +7,7 @@ import type { ReportTable } from './data-entry.tables.js';
 import { applyFacilityFilter, type FacilityFilter } from '../org-units/facility.repository.js';
 import { chunks, chunkSize, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
 
-/** One facility's values for one data set and period, with its place in the approval workflow. */
-export interface Report {
-  dataSet: string;
-  period: string;
-  facilityCode: string;
-  values: DataValues;
-  status: ReportStatus;
-  /** Highest level that approved: 3 county, 2 city, 1 province, 0 national; null when none. */
-  approvalLevel: number | null;
-  submittedAt: string | null;
-  comment: string | null;
-  returnReason: string | null;
-  approvedAt: string | null;
-  approvedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy: string;
-}
+export type { Report } from '../../../domain/data-entry/report.js';
 
 function toReport(r: ReportTable): Report {
   return {

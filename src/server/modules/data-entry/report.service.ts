@@ -10,7 +10,7 @@ import { parsePeriod, previousPeriod, type Period } from '../../../domain/period
 import { checkValue, normalizeValues, type DataSet, type DataValues } from '../../../domain/program.js';
 import { validateValues, type ValidationResult } from '../../../domain/validation.js';
 import type { FacilityRow } from '../org-units/facility.repository.js';
-import type { Report } from './report.repository.js';
+import { writtenReport, type Report } from '../../../domain/data-entry/report.js';
 import type { Repositories, Store } from '../../platform/db/store.js';
 import { requireRole, type Actor } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -162,24 +162,8 @@ export class ReportService {
       if (submit && validation.errors.length) throw new AppError('E5001', { violations: validation.errors });
       if (submit && validation.warnings.length && !note) throw new AppError('E5002', { violations: validation.warnings });
       const now = this.clock.now().toISOString();
-      // A higher level editing an approved report keeps the approval; otherwise a save makes a draft.
-      const keepApproval = before?.status === 'APPROVED';
-      const report: Report = {
-        dataSet,
-        period,
-        facilityCode,
-        values: clean,
-        status: submit ? 'SUBMITTED' : keepApproval ? 'APPROVED' : 'DRAFT',
-        approvalLevel: !submit && keepApproval ? before!.approvalLevel : null,
-        submittedAt: submit ? now : keepApproval ? before!.submittedAt : null,
-        comment: note ?? before?.comment ?? null,
-        returnReason: submit ? null : (before?.returnReason ?? null),
-        approvedAt: !submit && keepApproval ? before!.approvedAt : null,
-        approvedBy: !submit && keepApproval ? before!.approvedBy : null,
-        createdAt: before?.createdAt ?? now,
-        updatedAt: now,
-        updatedBy: actor.username,
-      };
+      // A level above an approval's lock correcting the report keeps the approval (the domain's rule).
+      const report = writtenReport(before, { dataSet, period, facilityCode, values: clean, comment: note, how: submit ? 'submit' : 'save', by: actor.username, at: now });
       await repos.reports.upsert(report);
       await this.audit.record(repos, actor, {
         action: submit ? 'submit' : before ? 'update' : 'create',

@@ -25,7 +25,8 @@ import { validateValues } from '../../../domain/validation.js';
 import { loadLimits, type Limits } from '../../platform/config.js';
 import { IssueList, issue, violationIssue, type ImportError } from './import-issues.js';
 import type { FacilityRow } from '../org-units/facility.repository.js';
-import type { Report } from '../data-entry/report.repository.js';
+import type { Report } from '../../../domain/data-entry/report.js';
+import { writtenReport } from '../../../domain/data-entry/report.js';
 import { readTable, type TableFormat, type TableRow } from './table-reader.js';
 import { checkXlsx } from './xlsx-guard.js';
 import { scanCsv } from './csv-guard.js';
@@ -256,26 +257,10 @@ export class ImportService {
         continue;
       }
       before ? summary.updated++ : summary.inserted++;
-      const keep = before?.status === 'APPROVED';
       writes.push({
         f: f!,
         before,
-        report: {
-          dataSet: ds.code,
-          period: r.period,
-          facilityCode: r.code,
-          values,
-          status: keep ? 'APPROVED' : 'SUBMITTED',
-          approvalLevel: keep ? before!.approvalLevel : null,
-          submittedAt: keep ? before!.submittedAt : now,
-          comment: before?.comment ?? null,
-          returnReason: null,
-          approvedAt: keep ? before!.approvedAt : null,
-          approvedBy: keep ? before!.approvedBy : null,
-          createdAt: before?.createdAt ?? now,
-          updatedAt: now,
-          updatedBy: actor.username,
-        },
+        report: writtenReport(before ?? null, { dataSet: ds.code, period: r.period, facilityCode: r.code, values, how: 'submit', by: actor.username, at: now }),
       });
     }
     if (mode === 'strict' && summary.rejected > 0) return; // nothing will be kept: stop writing
