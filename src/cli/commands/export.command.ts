@@ -78,15 +78,16 @@ export function exportCommand(program: Command): void {
   withGlobal(exp.command('reports'))
     .description('导出年报（导入格式）/ export reports in the import format: org_code,period,<elements>')
     .requiredOption('--period <yyyy>', '期间 / period, e.g. 2024')
-    .option('--data-set <code>', '数据集 / data set', 'GTCM_ANNUAL')
+    .option('--data-set <code>', '数据集（默认为项目的第一个数据集）/ data set (default: the programme\'s first)')
     .option('--area <code>', '行政区划代码 / division code')
     .addOption(formatOption())
     .option('--out <file>', '输出文件 / output file')
-    .action(async (flags: ExportFlags & { period: string; dataSet: string; area?: string }) => {
+    .action(async (flags: ExportFlags & { period: string; dataSet?: string; area?: string }) => {
       await withContext(flags, async (ctx) => {
         await ctx.services.init.requireInitialised();
-        const elements = allElements(ctx.metadata.dataSet(flags.dataSet));
-        const rows = map(ctx.services.reports.exportRows(SYSTEM_ACTOR, flags.dataSet, flags.period, flags.area), (r) => ({
+        const ds = ctx.metadata.dataSet(flags.dataSet);
+        const elements = allElements(ds);
+        const rows = map(ctx.services.reports.exportRows(SYSTEM_ACTOR, ds.code, flags.period, flags.area), (r) => ({
           org_code: r.facilityCode,
           period: r.period,
           ...Object.fromEntries(elements.map((e) => [e, cell(r.values[e])])),

@@ -9,7 +9,7 @@ interface ImportFlags extends GlobalOptions {
   dryRun?: boolean;
   mode: 'strict' | 'partial';
   as?: string;
-  dataSet: string;
+  dataSet?: string;
 }
 
 /** Exit code of an import that rejected rows. */
@@ -22,7 +22,7 @@ export function importCommand(program: Command): void {
     .option('--dry-run', '只检查，不保存 / check only, store nothing')
     .addOption(new Option('--mode <mode>', 'strict：有拒绝行则全部不保存；partial：保存有效行 / strict stores nothing if any row is rejected; partial stores the valid rows').choices(['strict', 'partial']).default('strict'))
     .option('--as <username>', '以该用户身份导入（默认系统管理员）/ import as this user (default: system administrator)')
-    .option('--data-set <code>', '数据集 / data set', 'GTCM_ANNUAL')
+    .option('--data-set <code>', '数据集（默认为项目的第一个数据集）/ data set (default: the programme\'s first)')
     .action(async (file: string, flags: ImportFlags) => {
       if (!existsSync(file)) throw new AppError('E4013', { field: 'file', value: file }, { zh: '文件不存在', en: 'file not found' });
       const format = formatOf(file);

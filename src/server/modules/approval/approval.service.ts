@@ -25,7 +25,8 @@ export class ApprovalService {
   ) {}
 
   /** Reports in the area; `waiting`: only those waiting for the caller's level. */
-  async list(actor: Actor, q: { dataSet: string; period: string; area?: string; status?: ReportStatus; waiting?: boolean }, page: number, pageSize: number): Promise<{ items: WorkItemView[]; total: number }> {
+  async list(actor: Actor, query: { dataSet?: string; period: string; area?: string; status?: ReportStatus; waiting?: boolean }, page: number, pageSize: number): Promise<{ items: WorkItemView[]; total: number }> {
+    const q = { ...query, dataSet: this.reports.dataSetCode(query.dataSet) };
     this.reports.dataSetAndPeriod(q.dataSet, q.period);
     const filter = this.facilities.filterFor(actor, { area: q.area });
     const r = await this.store.repos.workflow.workList(q, filter, q.status, { offset: (page - 1) * pageSize, limit: pageSize }, q.waiting ? actorLevel(actor.scope) : undefined);
@@ -39,8 +40,9 @@ export class ApprovalService {
   }
 
   /** Approves the named reports at the caller's level; each must wait for exactly that level. */
-  async approve(actor: Actor, dataSet: string, period: string, facilityCodes: string[]): Promise<number> {
+  async approve(actor: Actor, dataSetCode: string | undefined, period: string, facilityCodes: string[]): Promise<number> {
     requireRole(actor, ADMIN_ROLES);
+    const dataSet = this.reports.dataSetCode(dataSetCode);
     this.reports.dataSetAndPeriod(dataSet, period);
     const level = actorLevel(actor.scope);
     return this.store.transaction(async (repos) => {
@@ -58,8 +60,9 @@ export class ApprovalService {
   }
 
   /** Approves every report in the area (default: the caller's scope) that waits for the caller's level. */
-  async approveAll(actor: Actor, dataSet: string, period: string, area?: string): Promise<number> {
+  async approveAll(actor: Actor, dataSetCode: string | undefined, period: string, area?: string): Promise<number> {
     requireRole(actor, ADMIN_ROLES);
+    const dataSet = this.reports.dataSetCode(dataSetCode);
     this.reports.dataSetAndPeriod(dataSet, period);
     const level = actorLevel(actor.scope);
     if (level > 3) throw new AppError('E5101', { level });
@@ -86,8 +89,9 @@ export class ApprovalService {
   }
 
   /** Returns (unlocks) the named reports with a reason; the facility may then edit and resubmit. */
-  async return(actor: Actor, dataSet: string, period: string, facilityCodes: string[], reason: string): Promise<number> {
+  async return(actor: Actor, dataSetCode: string | undefined, period: string, facilityCodes: string[], reason: string): Promise<number> {
     requireRole(actor, ADMIN_ROLES);
+    const dataSet = this.reports.dataSetCode(dataSetCode);
     this.reports.dataSetAndPeriod(dataSet, period);
     if (!reason.trim()) throw new AppError('E5103', { field: 'reason' });
     const level = actorLevel(actor.scope);

@@ -23,7 +23,7 @@ export class CompletenessService {
     private readonly facilities: FacilityService,
   ) {}
 
-  async summary(actor: Actor, dataSet: string, period: string, area?: string): Promise<{ deadline: string | null; area: CompletenessRow; children: CompletenessRow[] }> {
+  async summary(actor: Actor, dataSet: string | undefined, period: string, area?: string): Promise<{ deadline: string | null; area: CompletenessRow; children: CompletenessRow[] }> {
     const { filter, deadline, k } = this.prepare(actor, dataSet, period, area);
     const repo = this.store.repos.workflow;
     const end = deadline ? deadlineEnd(deadline) : '9999-12-31T00:00:00.000Z';
@@ -49,7 +49,7 @@ export class CompletenessService {
     };
   }
 
-  async missing(actor: Actor, dataSet: string, period: string, area: string | undefined, page: number, pageSize: number) {
+  async missing(actor: Actor, dataSet: string | undefined, period: string, area: string | undefined, page: number, pageSize: number) {
     const { filter, k } = this.prepare(actor, dataSet, period, area);
     const r = await this.store.repos.workflow.missing(k, filter, { offset: (page - 1) * pageSize, limit: pageSize });
     const names = new Map((await this.store.repos.divisions.getMany([...new Set(r.items.map((i) => i.divisionCode))])).map((d) => [d.code, d.name]));
@@ -57,7 +57,8 @@ export class CompletenessService {
   }
 
   /** The facilities expected to report: of the data set's types, open in the period, in the area. */
-  private prepare(actor: Actor, dataSet: string, period: string, area?: string) {
+  private prepare(actor: Actor, dataSetCode: string | undefined, period: string, area?: string) {
+    const dataSet = this.reports.dataSetCode(dataSetCode);
     const { ds, p } = this.reports.dataSetAndPeriod(dataSet, period);
     if (area === NATION_CODE && actor.scope.kind !== 'nation') throw new AppError('E2102', { field: 'area', value: area });
     const base = this.facilities.filterFor(actor, { area: area === NATION_CODE ? undefined : area });

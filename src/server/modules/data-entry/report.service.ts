@@ -48,6 +48,11 @@ export class ReportService {
     private readonly clock: Clock,
   ) {}
 
+  /** The code of a data set, or of the default one when none is named. */
+  dataSetCode(code?: string): string {
+    return this.metadata.dataSet(code).code;
+  }
+
   async get(actor: Actor, dataSet: string, period: string, facilityCode: string): Promise<ReportView> {
     const { ds, p } = this.dataSetAndPeriod(dataSet, period);
     const repos = this.store.repos;

@@ -107,7 +107,7 @@ export class ImportService {
   ) {}
 
   /** The XLSX template for a period, pre-filled with the facilities open in it in the caller's scope (or an area in it). */
-  async template(actor: Actor, dataSet: string, period: string, area?: string): Promise<Buffer> {
+  async template(actor: Actor, dataSet: string | undefined, period: string, area?: string): Promise<Buffer> {
     const ds = this.metadata.dataSet(dataSet);
     const p = parsePeriod(period, ds.periodType);
     if (!p) throw new AppError('E1002', { field: 'period', value: period });
@@ -123,7 +123,7 @@ export class ImportService {
   /** What can be refused before a byte of the file is read: the caller's role, the data set. */
   authorize(actor: Actor, opts: Pick<ImportOptions, 'dataSet'>): void {
     requireRole(actor, WRITE_ROLES);
-    this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
+    this.metadata.dataSet(opts.dataSet);
   }
 
   /** Imports a file on disk (an upload received whole, or the CLI's file): the XLSX check first, then the table. */
@@ -145,7 +145,7 @@ export class ImportService {
 
   private async run(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
     this.authorize(actor, opts);
-    const ds = this.metadata.dataSet(opts.dataSet ?? 'GTCM_ANNUAL');
+    const ds = this.metadata.dataSet(opts.dataSet);
     const mode = opts.mode ?? 'strict';
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const summary: ImportSummary = {

@@ -118,7 +118,8 @@ export class AnalyticsService {
    * latest of them, so a dashboard never opens on an empty year). Scope-free: it says which
    * years exist, not what anyone reported.
    */
-  async periods(actor: Actor, dataSet = 'GTCM_ANNUAL'): Promise<string[]> {
+  async periods(actor: Actor, dataSetCode?: string): Promise<string[]> {
+    const dataSet = this.metadata.dataSet(dataSetCode).code;
     if (actor.scope.kind === 'facility') throw new AppError('E6003');
     return (await this.engine.periods(dataSet)).filter((p) => /^\d{4}$/.test(p));
   }

@@ -123,7 +123,16 @@ export class MetadataService {
     return i;
   }
 
-  dataSet(code: string): DataSet {
+  /** The programme's default data set: the first program's first (GTCM_ANNUAL here), so no route or command names it. */
+  get defaultDataSet(): DataSet {
+    const first = this.programs[0]?.dataSets[0];
+    if (!first) throw new AppError('E1104', { field: 'dataSet' });
+    return this.dataSets.get(first.code)!;
+  }
+
+  /** A data set by code; without a code, the default one. */
+  dataSet(code?: string): DataSet {
+    if (code === undefined || code === '') return this.defaultDataSet;
     const ds = this.dataSets.get(code);
     if (!ds) throw new AppError('E1104', { field: 'dataSet', value: code });
     return ds;
