@@ -5,66 +5,31 @@
  */
 import type { DataValues } from '../../domain/program.js';
 import { clamp, logit, sigmoid } from './demo-random.js';
-import {
-  categoryCount,
-  grassrootsReport,
-  passes,
-  type Capability,
-  type GrassrootsFamily,
-  type GrassrootsTraits,
-  type ReportDraw,
-  type Staff,
-} from './demo-report-skeleton.js';
+import { categoryCount, grassrootsReport, passes } from './demo-report-skeleton.js';
+import type { Capability, GrassrootsFamily, GrassrootsTraits, ReportDraw, Staff } from './demo-report-skeleton.js';
 import { level } from './demo-targets.js';
-import { baseVisits, scaledPhysicians } from './demo-volume.js';
+import { scaledPhysicians } from './demo-volume.js';
 
-interface CentreTraits extends GrassrootsTraits {
-  uAny: number;
-  uHall: number;
-  uSix: number;
-  uPhys: number;
-  physZ: number;
-  tcmPhysZ: number;
-  eldZ: number;
-  chZ: number;
-  eldRateZ: number;
-  chRateZ: number;
+interface CentreOwn {
+  capability: { uAny: number; uHall: number; uSix: number; uPhys: number };
+  staff: { physZ: number; tcmPhysZ: number };
+  /** Sizes of the elderly and children cohorts, and the rates the centre manages them at. */
+  more: { eldZ: number; chZ: number; eldRateZ: number; chRateZ: number };
 }
-
-/** Lasting traits, in a fixed draw order (the categories take the stream's last draws). */
-function centreTraits({ f, geo, st }: ReportDraw): CentreTraits {
-  return {
-    capZ: st.normal(),
-    uAny: st.next(),
-    uHall: st.next(),
-    uSix: st.next(),
-    uPhys: st.next(),
-    uEdu: st.next(),
-    baseV: baseVisits(f.type, st, geo.prof),
-    physZ: st.normal(),
-    tcmPhysZ: st.normal(),
-    tcmZ: st.normal(),
-    nondrugZ: st.normal(),
-    eldZ: st.normal(),
-    chZ: st.normal(),
-    eldRateZ: st.normal(),
-    chRateZ: st.normal(),
-    eduMean: 2 + -Math.log(1 - st.next()) * 6,
-  };
-}
+type CentreTraits = GrassrootsTraits<CentreOwn>;
 
 function centreCapability(d: ReportDraw, g: number, tr: CentreTraits): Capability {
-  const anyTcm = passes(d, 'anyTcm', g, tr.uAny);
-  const has_tcm_hall = anyTcm && passes(d, 'hall', g, tr.uHall);
-  const k = anyTcm ? categoryCount(d, 'six', g, tr.uSix, 6, 1) : 0;
+  const anyTcm = passes(d, 'anyTcm', g, tr.capability.uAny);
+  const has_tcm_hall = anyTcm && passes(d, 'hall', g, tr.capability.uHall);
+  const k = anyTcm ? categoryCount(d, 'six', g, tr.capability.uSix, 6, 1) : 0;
   return { serves: anyTcm, k, flags: { has_tcm_hall } };
 }
 
 function centreStaff(d: ReportDraw, g: number, tr: CentreTraits, anyTcm: boolean): Staff {
-  const physicians = scaledPhysicians(d.f.type, tr.baseV, 0.2 * tr.physZ, 0.02, d.t);
-  const hasTcmPhys = anyTcm && passes(d, 'tcmPhys', g, tr.uPhys);
+  const physicians = scaledPhysicians(d.f.type, tr.baseV, 0.2 * tr.staff.physZ, 0.02, d.t);
+  const hasTcmPhys = anyTcm && passes(d, 'tcmPhys', g, tr.capability.uPhys);
   const tcm_physicians = hasTcmPhys
-    ? clamp(Math.round(physicians * sigmoid(logit(0.2) + 0.35 * tr.tcmPhysZ + 0.2 * g + 0.05 * d.t)), 1, physicians)
+    ? clamp(Math.round(physicians * sigmoid(logit(0.2) + 0.35 * tr.staff.tcmPhysZ + 0.2 * g + 0.05 * d.t)), 1, physicians)
     : 0;
   return { physicians, tcm_physicians };
 }
@@ -92,19 +57,23 @@ function cohort(d: ReportDraw, g: number, c: Cohort, z: number, rateZ: number, a
 }
 
 function centrePublicHealth(d: ReportDraw, g: number, tr: CentreTraits, anyTcm: boolean): DataValues {
-  const [elderly_residents, elderly_tcm_managed] = cohort(d, g, ELDERLY, tr.eldZ, tr.eldRateZ, anyTcm);
-  const [children_due, children_tcm_managed] = cohort(d, g, CHILDREN, tr.chZ, tr.chRateZ, anyTcm);
+  const [elderly_residents, elderly_tcm_managed] = cohort(d, g, ELDERLY, tr.more.eldZ, tr.more.eldRateZ, anyTcm);
+  const [children_due, children_tcm_managed] = cohort(d, g, CHILDREN, tr.more.chZ, tr.more.chRateZ, anyTcm);
   return { elderly_residents, elderly_tcm_managed, children_due, children_tcm_managed };
 }
 
-const CENTRE: GrassrootsFamily<CentreTraits> = {
-  traits: centreTraits,
+const CENTRE: GrassrootsFamily<CentreOwn> = {
+  draw: {
+    capability: (st) => ({ uAny: st.next(), uHall: st.next(), uSix: st.next(), uPhys: st.next() }),
+    staff: (st) => ({ physZ: st.normal(), tcmPhysZ: st.normal() }),
+    more: (st) => ({ eldZ: st.normal(), chZ: st.normal(), eldRateZ: st.normal(), chRateZ: st.normal() }),
+  },
   capability: centreCapability,
   staff: centreStaff,
   tcmShareWeight: 0.45,
   nondrugNeedsCategories: false,
   publicHealth: centrePublicHealth,
-  maxEducation: 60,
+  education: { floor: 2, scale: 6, max: 60 },
 };
 
 export const centreReport = (d: ReportDraw): DataValues => grassrootsReport(d, CENTRE);

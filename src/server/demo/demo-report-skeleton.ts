@@ -14,7 +14,7 @@ import { isOpenInYear } from './demo-calendar.js';
 import { pickCategories } from './demo-categories.js';
 import { Rng, clamp, logit, sigmoid } from './demo-random.js';
 import { geoFor, level, yearsSince, type Geo, type Indicator } from './demo-targets.js';
-import { NONDRUG_SHARE, TCM_VISIT_SHARE, TCM_VISIT_TREND, visitsFor, yearRng } from './demo-volume.js';
+import { NONDRUG_SHARE, TCM_VISIT_SHARE, TCM_VISIT_TREND, baseVisits, visitsFor, yearRng } from './demo-volume.js';
 
 /** One report being drawn. */
 export interface ReportDraw {
@@ -61,17 +61,30 @@ export function passes(d: ReportDraw, ind: Indicator, g: number, u: number): boo
 // ---------------------------------------------------------------------------------------------
 // Grassroots families
 
-/** The lasting traits every grassroots facility draws (each family draws them in its own order). */
-export interface GrassrootsTraits {
+/** The lasting traits a family draws of its own, at three places of the skeleton's order. */
+export interface OwnTraits {
+  /** After the capacity: the uniforms its capability is drawn against. */
+  capability: object;
+  /** After the visit base: what its staff is drawn from. */
+  staff: object;
+  /** After the visit shares: anything else (centres: their public-health cohorts). */
+  more?: object;
+}
+
+/** The lasting traits of a grassroots facility, in draw order (the categories take the stream's last draws). */
+export interface GrassrootsTraits<O extends OwnTraits> {
   /** Capacity (standard normal). */
   capZ: number;
+  capability: O['capability'];
   /** Education uniform. */
   uEdu: number;
   /** Visit base. */
   baseV: number;
+  staff: O['staff'];
   /** TCM share and non-drug share of visits (standard normals). */
   tcmZ: number;
   nondrugZ: number;
+  more: O['more'];
   /** Mean health education sessions a year. */
   eduMean: number;
 }
@@ -90,20 +103,35 @@ export interface Staff {
 }
 
 /** What a grassroots family supplies to the skeleton. */
-export interface GrassrootsFamily<T extends GrassrootsTraits> {
-  /** Draws the lasting traits from the facility's stream, in the family's fixed order. */
-  traits(d: ReportDraw): T;
-  capability(d: ReportDraw, g: number, tr: T): Capability;
+export interface GrassrootsFamily<O extends OwnTraits> {
+  /** Draws its own lasting traits from the facility's stream. */
+  draw: { capability(st: Rng): O['capability']; staff(st: Rng): O['staff']; more?(st: Rng): O['more'] };
+  /** Health education: a lasting mean of sessions a year, `floor` plus an exponential of mean `scale`; at most `max`. */
+  education: { floor: number; scale: number; max: number };
+  capability(d: ReportDraw, g: number, tr: GrassrootsTraits<O>): Capability;
   /** Physicians (no draws from the year's stream). */
-  staff(d: ReportDraw, g: number, tr: T, serves: boolean): Staff;
+  staff(d: ReportDraw, g: number, tr: GrassrootsTraits<O>, serves: boolean): Staff;
   /** Weight of the TCM-share trait. */
   tcmShareWeight: number;
   /** Whether TCM non-drug visits need a technique category (otherwise drawn every year). */
   nondrugNeedsCategories: boolean;
   /** The values after the visits, before education in form order, drawn from the year's stream there. */
-  publicHealth?(d: ReportDraw, g: number, tr: T, serves: boolean): DataValues;
-  /** Most sessions of health education a year. */
-  maxEducation: number;
+  publicHealth?(d: ReportDraw, g: number, tr: GrassrootsTraits<O>, serves: boolean): DataValues;
+}
+
+/** The lasting traits, in one fixed order: the shared ones here, the family's own between them. */
+function drawTraits<O extends OwnTraits>({ f, geo, st }: ReportDraw, fam: GrassrootsFamily<O>): GrassrootsTraits<O> {
+  return {
+    capZ: st.normal(),
+    capability: fam.draw.capability(st),
+    uEdu: st.next(),
+    baseV: baseVisits(f.type, st, geo.prof),
+    staff: fam.draw.staff(st),
+    tcmZ: st.normal(),
+    nondrugZ: st.normal(),
+    more: fam.draw.more?.(st),
+    eduMean: fam.education.floor + -Math.log(1 - st.next()) * fam.education.scale,
+  };
 }
 
 /** The logit offset of the facility in year t: province and county level and pace, and its own capacity. */
@@ -117,7 +145,7 @@ function tcmVisits(d: ReportDraw, g: number, z: number, visits: number, serves: 
   return serves ? clamp(Math.round(visits * share), 1, visits) : 0;
 }
 
-function educationSessions(d: ReportDraw, g: number, tr: GrassrootsTraits, max: number): number {
+function educationSessions(d: ReportDraw, g: number, tr: GrassrootsTraits<OwnTraits>, max: number): number {
   if (!passes(d, 'education', g, tr.uEdu)) return 0;
   return Math.min(max, Math.max(1, Math.round(tr.eduMean * (0.6 + 0.8 * d.yr.next()))));
 }
@@ -131,8 +159,8 @@ export function categoryCount(d: ReportDraw, ind: Indicator, g: number, u: numbe
 }
 
 /** A grassroots report, in form order; the year's stream is drawn in the order of the values. */
-export function grassrootsReport<T extends GrassrootsTraits>(d: ReportDraw, fam: GrassrootsFamily<T>): DataValues {
-  const tr = fam.traits(d);
+export function grassrootsReport<O extends OwnTraits>(d: ReportDraw, fam: GrassrootsFamily<O>): DataValues {
+  const tr = drawTraits(d, fam);
   const g = capacity(d, tr.capZ);
   const { serves, k, flags } = fam.capability(d, g, tr);
   const visits = visitsFor(d.f, tr.baseV, d.year, d.visitNoise);
@@ -141,7 +169,7 @@ export function grassrootsReport<T extends GrassrootsTraits>(d: ReportDraw, fam:
   const drawsNondrug = !fam.nondrugNeedsCategories || k > 0;
   const tcm_nondrug_visits = drawsNondrug ? nondrugVisits(d, tcm_visits, 0.4 * tr.nondrugZ, 0.1) : 0;
   const publicHealth = fam.publicHealth?.(d, g, tr, serves);
-  const tcm_education_sessions = educationSessions(d, g, tr, fam.maxEducation);
+  const tcm_education_sessions = educationSessions(d, g, tr, fam.education.max);
   // Built key by key on an empty object, in form order: spreading the parts, or adding keys to a
   // spread's copy, makes the whole demo several times slower.
   const v: DataValues = {};

@@ -5,57 +5,30 @@
  */
 import type { DataValues } from '../../domain/program.js';
 import { clamp, logit, sigmoid } from './demo-random.js';
-import {
-  categoryCount,
-  grassrootsReport,
-  passes,
-  type Capability,
-  type GrassrootsFamily,
-  type GrassrootsTraits,
-  type ReportDraw,
-  type Staff,
-} from './demo-report-skeleton.js';
-import { PHYSICIANS, baseVisits } from './demo-volume.js';
+import { categoryCount, grassrootsReport, passes } from './demo-report-skeleton.js';
+import type { Capability, GrassrootsFamily, GrassrootsTraits, ReportDraw, Staff } from './demo-report-skeleton.js';
+import { PHYSICIANS } from './demo-volume.js';
 
-interface StationTraits extends GrassrootsTraits {
-  uProv: number;
-  uFour: number;
-  uPav: number;
-  physU: number;
-  /** One uniform for each of the first three doctors. */
-  docU: [number, number, number];
+interface StationOwn {
+  capability: { uProv: number; uFour: number; uPav: number };
+  /** The physicians, and one uniform for each of the first three doctors. */
+  staff: { physU: number; docU: [number, number, number] };
 }
-
-/** Lasting traits, in a fixed draw order (the categories take the stream's last draws). */
-function stationTraits({ f, geo, st }: ReportDraw): StationTraits {
-  return {
-    capZ: st.normal(),
-    uProv: st.next(),
-    uFour: st.next(),
-    uPav: st.next(),
-    uEdu: st.next(),
-    baseV: baseVisits(f.type, st, geo.prof),
-    physU: st.next(),
-    docU: [st.next(), st.next(), st.next()],
-    tcmZ: st.normal(),
-    nondrugZ: st.normal(),
-    eduMean: 1 + -Math.log(1 - st.next()) * 2.5,
-  };
-}
+type StationTraits = GrassrootsTraits<StationOwn>;
 
 /** Categories and pavilions only where TCM is provided (their bases are conditioned on it). */
 function stationCapability(d: ReportDraw, g: number, tr: StationTraits): Capability {
-  const provides_tcm = passes(d, 'provides', g, tr.uProv);
-  const k = provides_tcm ? categoryCount(d, 'four', g, tr.uFour, 4, 0) : 0;
-  const has_tcm_pavilion = provides_tcm && passes(d, 'pavilion', g, tr.uPav);
+  const provides_tcm = passes(d, 'provides', g, tr.capability.uProv);
+  const k = provides_tcm ? categoryCount(d, 'four', g, tr.capability.uFour, 4, 0) : 0;
+  const has_tcm_pavilion = provides_tcm && passes(d, 'pavilion', g, tr.capability.uPav);
   return { serves: provides_tcm, k, flags: { has_tcm_pavilion, provides_tcm } };
 }
 
 /** A VC has 1–3 village doctors; a CHSS physicians in proportion to its visit base. */
 function stationPhysicians(d: ReportDraw, tr: StationTraits): number {
-  if (d.f.type === 'VC') return tr.physU < 0.55 ? 1 : tr.physU < 0.88 ? 2 : 3;
+  if (d.f.type === 'VC') return tr.staff.physU < 0.55 ? 1 : tr.staff.physU < 0.88 ? 2 : 3;
   const ph = PHYSICIANS.CHSS;
-  return Math.round(clamp((tr.baseV / ph.perVisits) * (0.7 + 0.6 * tr.physU), ph.min, ph.max));
+  return Math.round(clamp((tr.baseV / ph.perVisits) * (0.7 + 0.6 * tr.staff.physU), ph.min, ph.max));
 }
 
 /** TCM-capable doctors (能中会西): the first three doctors each may be one, more so every year. */
@@ -63,17 +36,20 @@ function stationStaff(d: ReportDraw, g: number, tr: StationTraits, provides: boo
   const physicians = stationPhysicians(d, tr);
   if (!provides) return { physicians, tcm_physicians: 0 };
   const pDoc = sigmoid((d.f.type === 'VC' ? logit(0.45) : logit(0.35)) + 0.3 * g + 0.06 * d.t);
-  const tcm_physicians = tr.docU.filter((u, i) => i < physicians && u < pDoc).length;
+  const tcm_physicians = tr.staff.docU.filter((u, i) => i < physicians && u < pDoc).length;
   return { physicians, tcm_physicians };
 }
 
-const STATION: GrassrootsFamily<StationTraits> = {
-  traits: stationTraits,
+const STATION: GrassrootsFamily<StationOwn> = {
+  draw: {
+    capability: (st) => ({ uProv: st.next(), uFour: st.next(), uPav: st.next() }),
+    staff: (st) => ({ physU: st.next(), docU: [st.next(), st.next(), st.next()] }),
+  },
   capability: stationCapability,
   staff: stationStaff,
   tcmShareWeight: 0.5,
   nondrugNeedsCategories: true,
-  maxEducation: 24,
+  education: { floor: 1, scale: 2.5, max: 24 },
 };
 
 export const stationReport = (d: ReportDraw): DataValues => grassrootsReport(d, STATION);
