@@ -12,9 +12,15 @@
  * improves year on year.
  *
  * The levels are calibrated to the published national shares in PRODUCT.md (see the
- * `TARGETS` table); provinces differ by the profiles in `demo-profiles.ts` plus a seeded
- * county effect. About 1 report in 2,000 breaks one validation rule and about 1 in 5,000
- * carries a visit count twenty times the previous year's, for validation to catch.
+ * `TARGETS` table in `demo-targets.ts`); provinces differ by the profiles in `demo-profiles.ts`
+ * plus a seeded county effect. About 1 report in 2,000 breaks one validation rule and about
+ * 1 in 5,000 carries a visit count twenty times the previous year's, for validation to catch.
+ *
+ * This file is the entry (everything the platform imports is exported here). Which facilities a
+ * division gets: `demo-facilities.ts` (names: `demo-names.ts`). Reports: the skeleton every type
+ * shares in `demo-report-skeleton.ts`, what differs in `demo-report-hospital.ts`,
+ * `demo-report-centre.ts` (CHC, THC) and `demo-report-station.ts` (CHSS, VC); their parts in
+ * `demo-targets.ts`, `demo-volume.ts`, `demo-categories.ts` and `demo-anomaly.ts`.
  */
 import type { Facility, FacilityType } from '../../domain/facility.js';
 import type { DataValues } from '../../domain/program.js';
