@@ -1,21 +1,2 @@
-/** Typed test-data builders. */
-import type { Facility, FacilityType } from '../../src/domain/facility.js';
-import type { TestContext } from './test-context.js';
-
-let seq = 0;
-
-/** Stores a facility directly through the repository (bypassing scope: it is test set-up). */
-export async function createTestFacility(ctx: TestContext, f: Partial<Facility> & { type: FacilityType; divisionCode: string }): Promise<Facility> {
-  const facility: Facility = {
-    code: f.code ?? `T${f.type}-${++seq}-${Math.random().toString(36).slice(2, 6)}`,
-    name: f.name ?? `测试机构${seq}`,
-    type: f.type,
-    divisionCode: f.divisionCode,
-    ownership: f.ownership ?? 'PUBLIC',
-    opened: f.opened ?? '2000-01-01',
-    closed: f.closed ?? null,
-    attributes: f.attributes ?? {},
-  };
-  await ctx.store.repos.facilities.insert(facility, ctx.clock.now().toISOString());
-  return facility;
-}
+/** The builders moved to builders/ (one file per kind); this path keeps working. */
+export * from './builders/index.js';

@@ -23,9 +23,12 @@ export interface TestContext extends AppContext {
   dispose(): Promise<void>;
 }
 
-/** A fresh, empty store location: a temp directory (SQLite) or a new schema (PostgreSQL). */
-export async function storeConfig(): Promise<{ config: Config; cleanup: () => Promise<void> }> {
-  if (STORE === 'sqlite') {
+/**
+ * A fresh, empty store location: a temp directory (SQLite) or a new schema (PostgreSQL); the
+ * kind is TEST_STORE's unless given (service tests in the unit project ask for SQLite).
+ */
+export async function storeConfig(store: StoreKind = STORE): Promise<{ config: Config; cleanup: () => Promise<void> }> {
+  if (store === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'gtcm-test-'));
     return { config: loadConfig({ dataDir: dir, databaseUrl: null, logLevel: 'silent' }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
   }
@@ -52,9 +55,9 @@ export async function storeConfig(): Promise<{ config: Config; cleanup: () => Pr
 
 /** A migrated store, initialised with the fixture hierarchy and (by default) its demo data and users. */
 export async function createTestContext(
-  opts: { areas?: string[]; demo?: boolean; init?: boolean; limits?: Partial<Limits>; security?: Partial<SecurityConfig> } = {},
+  opts: { areas?: string[]; demo?: boolean; init?: boolean; limits?: Partial<Limits>; security?: Partial<SecurityConfig>; store?: StoreKind } = {},
 ): Promise<TestContext> {
-  const { config: base, cleanup } = await storeConfig();
+  const { config: base, cleanup } = await storeConfig(opts.store);
   // Suites log in far more often than a person from one address; the rate-limit tests set their own.
   const security = { ...base.security, loginRatePerMinute: 100_000, ...opts.security };
   const config: Config = { ...base, limits: { ...base.limits, ...opts.limits }, security };

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { client, login, type Client, type Session, expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

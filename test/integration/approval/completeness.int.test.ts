@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportStatus } from '../../../src/domain/approval.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import { DEMO_PASSWORD } from '../../../src/server/platform/init/init.service.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { client, login, type Client } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import { createContext, type AppContext } from '../../../src/server/platform/context.js';
 import { ManualClock } from '../../../src/server/platform/clock.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { client, login, type Client, type Session, expectError } from '../../support/http.js';
 import { FIXTURE_AREAS, storeConfig, type TestContext } from '../../support/test-context.js';

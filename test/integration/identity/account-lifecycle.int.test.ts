@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/server/platform/app.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
-import { createTestSession, createTestUser, testApp } from '../../support/builders/users.js';
+import { createTestSession, createTestUser, testApp } from '../../support/builders/index.js';
 import { expectError, type Client } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../../src/server/platform/app.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
-import { createTestUser, testApp } from '../../support/builders/users.js';
+import { createTestUser, testApp } from '../../support/builders/index.js';
 import { expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

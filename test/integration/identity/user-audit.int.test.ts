@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import { openDatabase } from '../../../src/server/platform/db/database.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { client, login, type Client, expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

@@ -17,7 +17,7 @@ import { SQLITE_FILE } from '../../../src/server/platform/db/database.js';
 import { ReportRepository, type Report } from '../../../src/server/modules/data-entry/report.repository.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import { ManualClock } from '../../../src/server/platform/clock.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { login, type Session } from '../../support/http.js';
 import { createTestContext, FIXTURE_AREAS, STORE, storeConfig, type TestContext } from '../../support/test-context.js';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allElements } from '../../../src/domain/program.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { login, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERRORS } from '../../../src/domain/errors.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import { UPLOAD_DIR } from '../../../src/server/modules/import-export/upload-spool.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { client, expectError, login, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';

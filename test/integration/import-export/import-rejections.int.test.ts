@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../src/domain/errors.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { client, login, type Client, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

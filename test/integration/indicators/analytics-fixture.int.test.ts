@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FacilityType, Ownership } from '../../../src/domain/facility.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import type { IndicatorRow, LevelName } from '../../../src/server/modules/indicators/analytics.service.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { parseCsv, runCli } from '../../support/cli.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

@@ -12,7 +12,7 @@ import type { Report } from '../../../src/server/modules/data-entry/report.repos
 import { SYSTEM_ACTOR, type Actor } from '../../../src/server/platform/access/actor.js';
 import type { IndicatorRow } from '../../../src/server/modules/indicators/analytics.service.js';
 import { aligned, countsOf, reference, snapshot } from '../../support/analytics-reference.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 const PERIODS = ['2023', '2024'];

@@ -11,7 +11,7 @@ import { AnalyticsEngine } from '../../../src/server/modules/indicators/engine/a
 import { createContext, type AppContext } from '../../../src/server/platform/context.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import { aligned, countsOf, reference, snapshot } from '../../support/analytics-reference.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 const PERIODS = ['2023', '2024'];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATION_AREA } from '../../../src/domain/scope.js';
 import type { FacilityRow } from '../../../src/server/modules/org-units/facility.repository.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { createTestFacility } from '../../support/builders.js';
+import { createTestFacility } from '../../support/builders/index.js';
 import { client, login, type Client, expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 

@@ -1,0 +1,6 @@
+/** Typed test-data builders: make what a test needs instead of finding it in the demo. */
+export * from './divisions.js';
+export * from './facilities.js';
+export * from './reports.js';
+export * from './sessions.js';
+export { createTestActor, createTestUser, testPassword, type TestUser } from './users.js';
