@@ -24,6 +24,8 @@ const PAGE = 50_000;
  * back until it was done (a first start was ready to browse only after the whole build).
  */
 const READ_PAGE = 2_000;
+/** The longest wait between two catch-up attempts while the store keeps failing. */
+const POLL_BACKOFF_MAX_MS = 30_000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
 const LAYOUT_VERSION = '3';
@@ -107,12 +109,31 @@ export class AnalyticsEngine {
   start(pollMs = 250): Promise<void> {
     this.startPromise ??= (async () => {
       if (!(await this.reopen())) await this.rebuild();
-      if (pollMs > 0) {
-        this.timer = setInterval(() => void this.sync().catch(() => {}), pollMs);
-        this.timer.unref();
-      }
+      if (pollMs > 0) this.poll(pollMs, pollMs);
     })();
     return this.startPromise;
+  }
+
+  /**
+   * Polls the store for changes every `pollMs`; a failed catch-up (the store unreachable, say) is
+   * logged once when it starts failing and once when it recovers, and the poll backs off,
+   * doubling up to 30 s, instead of failing silently four times a second.
+   */
+  private poll(pollMs: number, delay: number): void {
+    this.timer = setTimeout(() => {
+      void this.sync().then(
+        () => {
+          if (delay !== pollMs) this.log('分析引擎已恢复同步 analytics engine caught up again', { seq: this.watermark });
+          if (this.timer) this.poll(pollMs, pollMs);
+        },
+        (err: unknown) => {
+          const next = Math.min(POLL_BACKOFF_MAX_MS, delay === pollMs ? 1_000 : delay * 2);
+          if (delay === pollMs) this.log('分析引擎同步失败，将退避重试 analytics engine catch-up failed, backing off', { err: String(err), retryMs: next });
+          if (this.timer) this.poll(pollMs, next);
+        },
+      );
+    }, delay);
+    this.timer.unref();
   }
 
   private columns() {
@@ -306,7 +327,7 @@ export class AnalyticsEngine {
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.columnar?.close();
     this.columnar = null;

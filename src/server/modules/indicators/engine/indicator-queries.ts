@@ -14,6 +14,13 @@ const LEVEL_COL: Record<DivisionLevel, string> = { 1: 'province', 2: 'city', 3: 
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const list = (xs: string[]) => xs.map(lit).join(', ');
+/**
+ * The report-status condition, with the statuses bound as parameters ($1…): the only text from a
+ * request that reaches these queries, so it never enters the SQL (they were checked against the
+ * status enum before, too).
+ */
+const statusFilter = (opts: QueryOptions) =>
+  opts.statuses?.length ? { sql: ` and r.status in (${opts.statuses.map((_, i) => `$${i + 1}`).join(', ')})`, params: opts.statuses } : { sql: '', params: [] };
 
 export interface AreaValue {
   area: string;
@@ -59,7 +66,7 @@ export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[
   const fi = inds.filter((i) => i.kind !== 'COUNTY_SHARE');
   const out: AreaValue[] = [];
   const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
-  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
+  const status = statusFilter(opts);
   for (const dataSet of new Set(fi.map((i) => i.dataSet))) {
     const dsInds = fi.filter((i) => i.dataSet === dataSet);
     const conditions = new Map<string, string>(); // sql → alias
@@ -90,10 +97,10 @@ export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[
       const rgroup = level === 0 ? `'CN'` : `r.f_${LEVEL_COL[level as DivisionLevel]}`;
       const reported = await store.all(`select ${rgroup} as area, r.f_type as type, ${aggs.join(', ')}
         from report_fact r
-        where r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${statusCond}
+        where r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)}${status.sql}
           and r.f_opened <= ${lit(p.end)} and (r.f_closed is null or r.f_closed >= ${lit(p.start)}) and ${areaWhere('r', area, 'f_')}
           ${level > 0 ? `and ${rgroup} is not null` : ''}
-        group by all`);
+        group by all`, status.params);
       const byKey = new Map(reported.map((r) => [`${r.area}\u0000${r.type}`, r]));
       const rows = open.map((e) => ({ ...(byKey.get(`${e.area}\u0000${e.type}`) ?? {}), ...e }));
       const byArea = new Map<string, Record<string, unknown>[]>();
@@ -179,7 +186,7 @@ export async function gapRows(store: SqlReader, ind: Indicator, period: string, 
   const p = parsePeriod(period);
   if (!p) throw new Error(`bad period ${period}`);
   const open = `f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)})`;
-  const statusCond = opts.statuses?.length ? ` and r.status in (${list(opts.statuses)})` : '';
+  const status = statusFilter(opts);
   let base: string;
   if (ind.kind === 'COUNTY_SHARE') {
     base = `with ${periodsCte([period])}, ${coveredCte(ind)}
@@ -187,7 +194,7 @@ export async function gapRows(store: SqlReader, ind: Indicator, period: string, 
       from division_dim d
       where ${countyWhere(ind, area)} and not exists (select 1 from covered c where c.county = d.code)`;
   } else {
-    const join = `from facility_dim f left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(ind.dataSet)} and r.period = ${lit(period)}${statusCond}
+    const join = `from facility_dim f left join report_fact r on r.facility_code = f.code and r.data_set = ${lit(ind.dataSet)} and r.period = ${lit(period)}${status.sql}
       where f.type in (${list(ind.types ?? [])}) and ${open} and ${areaWhere('f', area)}`;
     if (ind.kind === 'RATIO') {
       const num = (ind.numerator as { sum: string }).sum;
@@ -203,8 +210,10 @@ export async function gapRows(store: SqlReader, ind: Indicator, period: string, 
         and not coalesce(${conditionSql(c)}, false)`;
     }
   }
-  const [count] = await store.all(`select count(*) as n from (${base})`);
-  const rows = await store.all(`${base} order by reported, value nulls first, code limit ${page.limit} offset ${page.offset}`);
+  // A county-share list has no report join: no status parameters to bind.
+  const params = ind.kind === 'COUNTY_SHARE' ? [] : status.params;
+  const [count] = await store.all(`select count(*) as n from (${base})`, params);
+  const rows = await store.all(`${base} order by reported, value nulls first, code limit ${page.limit} offset ${page.offset}`, params);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({ code: String(r.code), name: String(r.name), type: (r.type as string) ?? null, divisionCode: String(r.division_code), value: r.value === null ? null : Number(r.value), reported: Boolean(r.reported) })),
