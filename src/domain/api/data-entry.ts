@@ -1,0 +1,94 @@
+/**
+ * API schemas of data entry (docs/API.md, "Reports: entry, validation, submission"): a report
+ * read, saved, submitted, validated, deleted, and its value history. Pure (zod and src/domain only).
+ */
+import { z } from 'zod';
+import type { ReportStatus } from '../approval.js';
+import { dataSetCode, periodCode } from './common.js';
+import { facilityRecord } from './org-units.js';
+
+export const REPORT_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'APPROVED'] as const satisfies readonly ReportStatus[];
+export const reportStatus = z.enum(REPORT_STATUSES);
+
+/** A stored value: a boolean, a number, text, or the option codes of a multi-select element. */
+export const dataValue = z.union([z.boolean(), z.number(), z.string(), z.array(z.string())]);
+export const dataValues = z.record(z.string(), dataValue);
+export type DataValuesView = z.infer<typeof dataValues>;
+
+/** Values as a client sends them: checked against each element's type by the service (E1403/E1404). */
+const valuesInput = z.record(z.string(), z.unknown());
+const comment = z.string().max(1000).optional();
+
+export const report = z.object({
+  dataSet: z.string(),
+  period: z.string(),
+  facilityCode: z.string(),
+  values: dataValues,
+  status: reportStatus,
+  approvalLevel: z.number().int().nullable().describe('the highest level that approved: 3 county, 2 city, 1 province, 0 national'),
+  submittedAt: z.string().nullable(),
+  comment: z.string().nullable(),
+  returnReason: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedBy: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type ReportView = z.infer<typeof report>;
+
+export const violation = z.object({
+  rule: z.string(),
+  elements: z.array(z.string()),
+  severity: z.enum(['ERROR', 'WARNING']),
+  message: z.string(),
+  messageEn: z.string(),
+});
+export type ViolationView = z.infer<typeof violation>;
+
+export const validationResult = z.object({ errors: z.array(violation), warnings: z.array(violation) });
+export type ValidationView = z.infer<typeof validationResult>;
+
+export const reportParams = z.object({ dataSet: dataSetCode, period: periodCode, facilityCode: z.string().min(1).max(40) });
+export type ReportParams = z.infer<typeof reportParams>;
+
+/** GET /api/reports/:dataSet/:period/:facilityCode. */
+export const reportAnswer = z.object({
+  report: report.nullable(),
+  elements: z.array(z.string()).describe('the element codes that apply to the facility type, in form order'),
+  facility: facilityRecord,
+  previous: dataValues.nullable().describe("the previous period's values"),
+  locked: z.boolean(),
+  lockedReason: z.string().optional(),
+  lockedReasonEn: z.string().optional(),
+});
+export type ReportAnswer = z.infer<typeof reportAnswer>;
+
+export const saveReportBody = z.object({ values: valuesInput, comment });
+export type SaveReportBody = z.input<typeof saveReportBody>;
+
+export const submitReportBody = z.object({ values: valuesInput.optional(), comment });
+export type SubmitReportBody = z.input<typeof submitReportBody>;
+
+/** PUT (save a draft) and POST …/submit. */
+export const reportWriteAnswer = z.object({ report, validation: validationResult });
+export type ReportWriteAnswer = z.infer<typeof reportWriteAnswer>;
+
+export const validateReportBody = z.object({ dataSet: dataSetCode, period: periodCode, facilityCode: z.string().min(1).max(40), values: valuesInput });
+export type ValidateReportBody = z.input<typeof validateReportBody>;
+
+export const validateReportAnswer = z.object({ validation: validationResult });
+export type ValidateReportAnswer = z.infer<typeof validateReportAnswer>;
+
+export const historyEntry = z.object({
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  element: z.string(),
+  before: z.unknown().describe('the value before (null when none)'),
+  after: z.unknown().describe('the value after (null when removed)'),
+});
+export type HistoryEntryView = z.infer<typeof historyEntry>;
+
+export const reportHistoryAnswer = z.object({ items: z.array(historyEntry) });
+export type ReportHistoryAnswer = z.infer<typeof reportHistoryAnswer>;
