@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import { importLimits, importQuery, importSummary, importUploadBody, templateAnswer, templateQuery } from '../../../domain/api/import-export.js';
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
@@ -8,28 +8,18 @@ import { formatOf, XLSX_MIME } from './table-reader.js';
 import { echo } from './import-issues.js';
 import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from './upload-spool.js';
 
-/** What the import page tells before an upload: the bounds of config.limits on one file. */
-const limitsSchema = z.object({
-  uploadBytes: z.number().int(),
-  /** uploadBytes as people read it ("200 MB"), the same text E4014 names. */
-  uploadText: z.string(),
-  rows: z.number().int(),
-  columns: z.number().int(),
-  cellChars: z.number().int(),
-  xlsxUncompressedBytes: z.number().int(),
-  /** Most errors (and warnings) an answer lists; the rest are counted. */
-  errorsListed: z.number().int(),
-});
+/** The content types of an upload: the route parses none of them, it receives the file. */
+const UPLOAD_TYPES = ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream'];
 
 export function registerImportRoutes(app: App, ctx: AppContext): void {
   const tags = ['import'];
   const limits = ctx.config.limits;
   // The file is the raw body: the route receives it into a temporary file (upload-spool.ts),
   // limited to limits.uploadBytes, so Fastify's own body limit does not apply to these types.
-  for (const type of ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream'])
+  for (const type of UPLOAD_TYPES)
     app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
 
-  app.get('/api/imports/limits', { schema: { tags, response: { 200: limitsSchema } } }, async () => ({
+  app.get('/api/imports/limits', { schema: { tags, response: { 200: importLimits } } }, async () => ({
     uploadBytes: limits.uploadBytes,
     uploadText: formatBytes(limits.uploadBytes),
     rows: limits.importRows,
@@ -41,17 +31,7 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
 
   app.post(
     '/api/imports',
-    {
-      schema: {
-        tags,
-        querystring: z.object({
-          mode: z.enum(['strict', 'partial']).default('strict'),
-          dryRun: z.enum(['true', 'false']).default('false'),
-          dataSet: z.string().max(40).default('GTCM_ANNUAL'),
-          filename: z.string().max(200).optional(),
-        }),
-      },
-    },
+    { schema: { tags, querystring: importQuery, body: importUploadBody, consumes: UPLOAD_TYPES, response: { 200: importSummary } } },
     async (req, reply) => {
       const actor = actorOf(req);
       const format = formatOf(req.headers['content-type'] ?? '') ?? formatOf(req.query.filename ?? '');
@@ -83,7 +63,7 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
 
   app.get(
     '/api/imports/template',
-    { schema: { tags, querystring: z.object({ dataSet: z.string().max(40).default('GTCM_ANNUAL'), period: z.string().min(4).max(10), area: z.string().max(20).optional() }) } },
+    { schema: { tags, querystring: templateQuery, produces: [XLSX_MIME], response: { 200: templateAnswer } } },
     async (req, reply) => {
       const q = req.query;
       const buf = await ctx.services.imports.template(actorOf(req), q.dataSet, q.period, q.area);
