@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import type { FacilityRow } from '../../../src/server/modules/org-units/facility.repository.js';
+import { childrenOf, createTestFacility, FUMIN, villageOf } from '../../support/builders/index.js';
 import { client, login, type Client } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -14,13 +15,16 @@ let ownVillage: FacilityRow;
 let otherVillage: FacilityRow;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
-  const list = async (type: 'THC' | 'VC') => (await ctx.services.facilities.list(SYSTEM_ACTOR, { area: '530124', type, status: 'open' }, 1, 500)).items;
-  const thcs = await list('THC');
-  const vcs = await list('VC');
-  thc = thcs.find((t) => vcs.some((v) => v.divisionCode.startsWith(t.divisionCode)))!;
-  ownVillage = vcs.find((v) => v.divisionCode.startsWith(thc.divisionCode))!;
-  otherVillage = vcs.find((v) => !v.divisionCode.startsWith(thc.divisionCode))!;
+  ctx = await createTestContext({ demo: false });
+  // A centre with a clinic in a village of its township, and a clinic of another township.
+  const [township, another] = await childrenOf(ctx, FUMIN);
+  const made = async (type: 'THC' | 'VC' | 'CHSS', divisionCode: string) => (await ctx.store.repos.facilities.get((await createTestFacility(ctx, { type, divisionCode })).code))!;
+  thc = await made('THC', township);
+  ownVillage = await made('VC', await villageOf(ctx, township));
+  otherVillage = await made('VC', await villageOf(ctx, another));
+  // Facilities of the township the centre does not manage: a station and another centre.
+  await made('CHSS', await villageOf(ctx, township));
+  await made('THC', township);
   await ctx.services.users.create(SYSTEM_ACTOR, { username: 'thc_clerk', password: 'Clerk@2024', role: 'FACILITY_REPORTER', scopeCode: thc.code });
   app = await buildApp(ctx, { logger: false });
   clerk = client(app, await login(app, 'thc_clerk', 'Clerk@2024'));

@@ -8,6 +8,7 @@ import { NATION_AREA } from '../../../src/domain/scope.js';
 import type { FacilityRow } from '../../../src/server/modules/org-units/facility.repository.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
+import { createTestFacility, createTestReport, villageOf } from '../../support/builders/index.js';
 import { client, login, type Client } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -18,7 +19,7 @@ let nation: Client;
 let yunnan: Client;
 let viewer: Client;
 let all: FacilityRow[];
-/** A 530103 facility with a stored 2024 report. */
+/** A 530103 facility with a stored 2024 report (made by the builders). */
 let outside: FacilityRow;
 let outsideReport: Report;
 const inside = 'CHC-530102001';
@@ -33,12 +34,13 @@ beforeAll(async () => {
   ctx = await createTestContext();
   app = await buildApp(ctx, { logger: false });
   [wuhua, nation, yunnan, viewer] = (await Promise.all(['wuhua', 'nation', 'yunnan', 'viewer'].map((u) => login(app, u)))).map((s) => client(app, s));
+  // What the tests reach for in 530103 is made here, not found in the demo: a CHC with a 2024
+  // report, and a village clinic for the type filter.
+  const made = await createTestFacility(ctx, { type: 'CHC', divisionCode: '530103003', name: '盘龙区越权测试社区卫生服务中心', opened: '2010-01-01' });
+  outsideReport = await createTestReport(ctx, { facility: made, period: '2024', values: { physicians: 7, tcm_physicians: 2, visits: 900, tcm_visits: 300 } });
+  await createTestFacility(ctx, { type: 'VC', divisionCode: await villageOf(ctx, '530103003') });
   all = await allFacilities();
-  for await (const r of ctx.store.repos.reports.iterate({ dataSet: 'GTCM_ANNUAL', period: '2024' }, { area: { level: 3, code: '530103' } })) {
-    outsideReport = r;
-    break;
-  }
-  outside = all.find((f) => f.code === outsideReport.facilityCode)!;
+  outside = (await ctx.store.repos.facilities.get(made.code))!;
   expect(outside.divisionCode.startsWith('530103')).toBe(true);
 });
 

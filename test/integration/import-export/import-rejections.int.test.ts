@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../src/domain/errors.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { createTestFacility } from '../../support/builders/index.js';
+import { createTestFacility, createTestReport } from '../../support/builders/index.js';
 import { client, login, type Client, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -16,7 +16,7 @@ let adminS: Session;
 let wuhuaS: Session;
 let wuhua: Client;
 let admin: Client;
-/** A 530102 CHC, a 530124 village clinic (no reports), and 530103 facilities with a submitted / an approved 2024 demo report. */
+/** A 530102 CHC, a 530124 village clinic (no reports), and 530103 CHCs with a submitted / an approved 2024 report (all made by the builders). */
 const CHC = 'IR-CHC';
 const VC = 'IR-VC';
 let outside: string;
@@ -32,10 +32,9 @@ beforeAll(async () => {
   await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102006', code: CHC, opened: '2010-01-01' });
   const village = (await ctx.store.repos.divisions.children('530124103'))[0].code;
   await createTestFacility(ctx, { type: 'VC', divisionCode: village, code: VC, opened: '2010-01-01' });
-  const outsideReports = [];
-  for await (const r of ctx.store.repos.reports.iterate({ dataSet: 'GTCM_ANNUAL', period: '2024' }, { area: { level: 3, code: '530103' } })) outsideReports.push(r);
-  outside = outsideReports.find((r) => r.status === 'SUBMITTED')!.facilityCode;
-  outsideApproved = outsideReports.find((r) => r.status === 'APPROVED')!.facilityCode;
+  const outsideChc = () => createTestFacility(ctx, { type: 'CHC', divisionCode: '530103003', opened: '2010-01-01' });
+  outside = (await createTestReport(ctx, { facility: await outsideChc(), period: '2024', status: 'SUBMITTED' })).facilityCode;
+  outsideApproved = (await createTestReport(ctx, { facility: await outsideChc(), period: '2024', status: 'APPROVED', approvalLevel: 3 })).facilityCode;
 });
 
 afterAll(async () => {

@@ -12,7 +12,7 @@ import type { Report } from '../../../src/server/modules/data-entry/report.repos
 import { SYSTEM_ACTOR, type Actor } from '../../../src/server/platform/access/actor.js';
 import type { IndicatorRow } from '../../../src/server/modules/indicators/analytics.service.js';
 import { aligned, countsOf, reference, snapshot } from '../../support/analytics-reference.js';
-import { createTestFacility } from '../../support/builders/index.js';
+import { childrenOf, createTestFacility, createTestReport, villageOf } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 const PERIODS = ['2023', '2024'];
@@ -61,18 +61,22 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => ctx?.dispose());
 
-/** An open VC of 富民县 with a 2024 report meeting `provides_tcm`, whose report is still editable by the nation. */
+/**
+ * A new open VC in a village of 富民县 with a submitted 2024 report meeting `provides_tcm`,
+ * caught up by the engine — the subject of a change; the demo around it is the background.
+ */
+let vcs = 0;
 async function vcWithService(): Promise<{ f: Facility; r: Report }> {
-  for (const f of facilities.filter((x) => x.type === 'VC' && x.divisionCode.startsWith('530124') && x.closed === null)) {
-    const r = await ctx.store.repos.reports.get({ dataSet: DS, period: '2024', facilityCode: f.code });
-    if (r && r.values.provides_tcm === true && (await ctx.store.repos.facilities.get(f.code))?.closed === null) return { f, r };
-  }
-  throw new Error('no VC with TCM service in the demo');
+  const townships = await childrenOf(ctx, '530124');
+  const f = await createTestFacility(ctx, { type: 'VC', divisionCode: await villageOf(ctx, townships[vcs++ % townships.length]) });
+  const r = await createTestReport(ctx, { facility: f, period: '2024', values: { provides_tcm: true, visits: 10, tcm_visits: 5 } });
+  await ctx.engine.sync();
+  return { f, r };
 }
 
 describe('incremental sync equals a full rebuild', () => {
   it('a new facility and its report', async () => {
-    const village = facilities.find((f) => f.type === 'VC' && f.divisionCode.startsWith('530124103'))!.divisionCode;
+    const village = await villageOf(ctx, '530124103');
     const before = await one('township', '530124103', 'vc_tcm_service');
     const f = await createTestFacility(ctx, { type: 'VC', divisionCode: village, code: 'INC-VC-NEW' });
     await ctx.engine.sync();
@@ -126,7 +130,9 @@ describe('incremental sync equals a full rebuild', () => {
   });
 
   it('a facility moved to another county', async () => {
-    const thc = facilities.find((f) => f.type === 'THC' && f.divisionCode.startsWith('530124'))!;
+    const thc = await createTestFacility(ctx, { type: 'THC', divisionCode: (await childrenOf(ctx, '530124'))[0] });
+    await createTestReport(ctx, { facility: thc, period: '2024', values: { has_tcm_hall: true, visits: 100, tcm_visits: 20 } });
+    await ctx.engine.sync();
     const [from, to] = [counts(await one('county', '530124', 'tcm_hall_coverage')), counts(await one('county', '530102', 'tcm_hall_coverage'))];
     await ctx.services.facilities.update(SYSTEM_ACTOR, thc.code, { divisionCode: '530102001' });
     await ctx.engine.sync();
@@ -148,6 +154,9 @@ describe('incremental sync equals a full rebuild', () => {
   });
 
   it('reports approved by the county (one statement, one sequence number)', async () => {
+    const chc = await createTestFacility(ctx, { type: 'CHC', divisionCode: (await childrenOf(ctx, '530124'))[1] });
+    await createTestReport(ctx, { facility: chc, period: '2024', values: { visits: 200, tcm_visits: 50 } });
+    await ctx.engine.sync();
     const before = counts(await one('county', '530124', 'tcm_visit_share', ['APPROVED']));
     const n = await ctx.services.approvals.approveAll(FUMIN, DS, '2024');
     expect(n).toBeGreaterThan(0);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NATION_AREA } from '../../../src/domain/scope.js';
 import type { FacilityRow } from '../../../src/server/modules/org-units/facility.repository.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { createTestFacility } from '../../support/builders/index.js';
+import { createTestFacility, villageOf } from '../../support/builders/index.js';
 import { client, login, type Client, expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -141,7 +141,7 @@ describe('create', () => {
   });
 
   it('accepts each type on its own level (county hospital on a county, VC on a village)', async () => {
-    const village = all.find((f) => f.type === 'VC' && f.divisionCode.startsWith('530124'))!.divisionCode;
+    const village = await villageOf(ctx, '530124103');
     expect((await admin.post('/api/facilities', newChc('NEW-CTH-1', { type: 'COUNTY_TCM_HOSPITAL', divisionCode: '530103' }))).status).toBe(201);
     expect((await admin.post('/api/facilities', newChc('NEW-VC-1', { type: 'VC', divisionCode: village }))).status).toBe(201);
   });
