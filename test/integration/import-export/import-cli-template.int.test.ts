@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allElements } from '../../../src/domain/program.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
-import { createTestFacility } from '../../support/builders/index.js';
+import { createTestFacility, createTestReport } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { login, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
@@ -35,11 +35,8 @@ beforeAll(async () => {
   await createTestFacility(ctx, { type: 'CHSS', divisionCode: (await ctx.store.repos.divisions.children('530102007'))[0].code, code: 'TPL-CLOSING', opened: '2001-01-01', closed: '2024-03-31' });
   await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102007', code: 'TPL-GONE', opened: '2001-01-01', closed: '2023-12-31' });
   await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102007', code: 'TPL-NEW', opened: '2025-01-10' });
-  for await (const r of ctx.store.repos.reports.iterate({ dataSet: 'GTCM_ANNUAL', period: '2024' }, { area: { level: 3, code: '530103' } }))
-    if (r.status === 'SUBMITTED') {
-      outside = r.facilityCode;
-      break;
-    }
+  // A 530103 facility with a submitted 2024 report, outside wuhua's scope.
+  outside = (await createTestReport(ctx, { facility: await createTestFacility(ctx, { type: 'CHC', divisionCode: '530103003', opened: '2010-01-01' }), period: '2024' })).facilityCode;
 });
 
 afterAll(async () => {
