@@ -4,23 +4,31 @@
  * engine answers 503 E6007 with Retry-After.
  */
 import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import {
+  facilityValuesAnswer,
+  facilityValuesParams,
+  gapsAnswer,
+  gapsExportAnswer,
+  gapsExportQuery,
+  gapsQuery,
+  indicatorListAnswer,
+  periodsAnswer,
+  trendAnswer,
+  trendQuery,
+  valuesAnswer,
+  valuesExportAnswer,
+  valuesExportQuery,
+  valuesQuery,
+} from '../../../domain/api/indicators.js';
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 import type { TableFile } from '../../platform/files/table-file.js';
-import { gapsSchema, indicatorRowSchema, indicatorSchema, trendSchema } from './analytics.schemas.js';
-import { LEVELS, type AnalyticsBounds, type LevelName } from './analytics.service.js';
+import type { AnalyticsBounds } from './analytics.service.js';
+import { XLSX_MIME } from '../import-export/table-reader.js';
 
-const csv = z
-  .string()
-  .max(2000)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
-const level = z.enum(Object.keys(LEVELS) as [LevelName, ...LevelName[]]);
-const statuses = csv.optional();
-
-const format = z.enum(['xlsx', 'csv']).default('xlsx');
-const valuesQuery = z.object({ indicators: csv.optional(), periods: csv, area: z.string().max(20).optional(), level: level.optional(), statuses });
+/** What an export answers: an XLSX file (the default) or CSV. */
+const FILE_TYPES = [XLSX_MIME, 'text/csv'];
 
 /** Seconds a client told "busy" (E6007) waits before it retries. */
 const RETRY_AFTER_S = 2;
@@ -46,60 +54,41 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.analytics;
   const tags = ['analytics'];
   const bounds = (): AnalyticsBounds => ({ cells: ctx.config.limits.analyticsCells, now: ctx.clock.now() });
-  app.get('/api/indicators', { schema: { tags, response: { 200: z.object({ items: z.array(indicatorSchema) }) } } }, async () => ({ items: s.listIndicators() }));
-  app.get(
-    '/api/analytics',
-    { schema: { tags, querystring: valuesQuery, response: { 200: z.object({ rows: z.array(indicatorRowSchema) }) } } },
-    async (req, reply) => orBusy(reply, async () => ({ rows: await s.values(actorOf(req), req.query, bounds()) })),
+  app.get('/api/indicators', { schema: { tags, response: { 200: indicatorListAnswer } } }, async () => ({ items: s.listIndicators() }));
+  app.get('/api/analytics', { schema: { tags, querystring: valuesQuery, response: { 200: valuesAnswer } } }, async (req, reply) =>
+    orBusy(reply, async () => ({ rows: await s.values(actorOf(req), req.query, bounds()) })),
   );
-  app.get('/api/analytics/export', { schema: { tags, querystring: valuesQuery.extend({ format }) } }, async (req, reply) => {
-    const { format: f, ...q } = req.query;
-    return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
-  });
+  app.get(
+    '/api/analytics/export',
+    { schema: { tags, querystring: valuesExportQuery, produces: FILE_TYPES, response: { 200: valuesExportAnswer } } },
+    async (req, reply) => {
+      const { format: f, ...q } = req.query;
+      return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
+    },
+  );
   app.get(
     '/api/analytics/gaps/export',
-    { schema: { tags, querystring: z.object({ indicator: z.string().max(60), period: z.string().max(10), area: z.string().max(20).optional(), format }) } },
+    { schema: { tags, querystring: gapsExportQuery, produces: FILE_TYPES, response: { 200: gapsExportAnswer } } },
     async (req, reply) => {
       const q = req.query;
       return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format, ctx.clock.now())));
     },
   );
-  app.get('/api/analytics/periods', { schema: { tags, response: { 200: z.object({ periods: z.array(z.string()) }) } } }, async (req, reply) =>
+  app.get('/api/analytics/periods', { schema: { tags, response: { 200: periodsAnswer } } }, async (req, reply) =>
     orBusy(reply, async () => ({ periods: await s.periods(actorOf(req)) })),
   );
-  app.get(
-    '/api/analytics/trend',
-    {
-      schema: {
-        tags,
-        querystring: z.object({ indicators: csv.optional(), years: csv.default(['2021', '2022', '2023', '2024']), area: z.string().max(20).optional(), level: level.optional(), statuses }),
-        response: { 200: z.object({ series: z.array(trendSchema) }) },
-      },
-    },
-    async (req, reply) => orBusy(reply, async () => ({ series: await s.trend(actorOf(req), req.query, bounds()) })),
+  app.get('/api/analytics/trend', { schema: { tags, querystring: trendQuery, response: { 200: trendAnswer } } }, async (req, reply) =>
+    orBusy(reply, async () => ({ series: await s.trend(actorOf(req), req.query, bounds()) })),
   );
-  app.get(
-    '/api/analytics/gaps',
-    {
-      schema: {
-        tags,
-        querystring: z.object({
-          indicator: z.string().max(60),
-          period: z.string().max(10),
-          area: z.string().max(20).optional(),
-          page: z.coerce.number().int().min(1).default(1),
-          pageSize: z.coerce.number().int().min(1).max(1000).default(20),
-          statuses,
-        }),
-        response: { 200: gapsSchema },
-      },
-    },
-    async (req, reply) => {
-      const q = req.query;
-      return orBusy(reply, async () => ({ ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses, ctx.clock.now())), page: q.page, pageSize: q.pageSize }));
-    },
-  );
-  app.get('/api/analytics/facility/:code', { schema: { tags, params: z.object({ code: z.string().max(40) }), response: { 200: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) } } }, async (req, reply) =>
+  app.get('/api/analytics/gaps', { schema: { tags, querystring: gapsQuery, response: { 200: gapsAnswer } } }, async (req, reply) => {
+    const q = req.query;
+    return orBusy(reply, async () => ({
+      ...(await s.gaps(actorOf(req), q.indicator, q.period, q.area, q.page, q.pageSize, q.statuses, ctx.clock.now())),
+      page: q.page,
+      pageSize: q.pageSize,
+    }));
+  });
+  app.get('/api/analytics/facility/:code', { schema: { tags, params: facilityValuesParams, response: { 200: facilityValuesAnswer } } }, async (req, reply) =>
     orBusy(reply, async () => ({ items: await s.facilityValues(actorOf(req), req.params.code) })),
   );
 }
