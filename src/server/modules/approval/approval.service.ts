@@ -6,7 +6,8 @@ import { actorLevel, canApprove, canReturn, type ReportStatus } from '../../../d
 import { AppError } from '../../../domain/errors.js';
 import type { FacilityFilter } from '../org-units/facility.repository.js';
 import type { WorkItem } from './workflow.repository.js';
-import type { Store } from '../../platform/db/store.js';
+import type { Repositories, Store } from '../../platform/db/store.js';
+import type { Report } from '../../../domain/data-entry/report.js';
 import { ADMIN_ROLES, requireRole, type Actor } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
@@ -46,15 +47,18 @@ export class ApprovalService {
     this.reports.dataSetAndPeriod(dataSet, period);
     const level = actorLevel(actor.scope);
     return this.store.transaction(async (repos) => {
-      const found = await repos.reports.getMany(dataSet, period, facilityCodes);
-      for (const code of facilityCodes) {
-        const f = await this.facilities.readable(repos, actor, code);
-        const r = found.get(code);
-        if (!r) throw new AppError('E1105', { field: 'facilityCodes', value: code });
-        if (!canApprove(r, level)) throw new AppError('E5101', { field: 'facilityCodes', value: code, status: r.status, approvalLevel: r.approvalLevel });
-        await this.audit.record(repos, actor, { action: 'approve', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: f.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'APPROVED', approvalLevel: level } });
-      }
+      const { found, facilities } = await this.named(repos, actor, dataSet, period, facilityCodes, (r) =>
+        canApprove(r, level) ? null : new AppError('E5101', { field: 'facilityCodes', value: r.facilityCode, status: r.status, approvalLevel: r.approvalLevel }),
+      );
       await this.setApproved(repos.workflow, actor, dataSet, period, facilityCodes, level);
+      await this.audit.recordMany(
+        repos,
+        actor,
+        facilityCodes.map((code) => {
+          const r = found.get(code)!;
+          return { action: 'approve', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: facilities.get(code)!.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'APPROVED', approvalLevel: level } };
+        }),
+      );
       return facilityCodes.length;
     });
   }
@@ -97,17 +101,38 @@ export class ApprovalService {
     const level = actorLevel(actor.scope);
     const now = this.clock.now().toISOString();
     return this.store.transaction(async (repos) => {
-      const found = await repos.reports.getMany(dataSet, period, facilityCodes);
-      for (const code of facilityCodes) {
-        const f = await this.facilities.readable(repos, actor, code);
-        const r = found.get(code);
-        if (!r) throw new AppError('E1105', { field: 'facilityCodes', value: code });
-        if (!canReturn(r, level)) throw new AppError('E5104', { field: 'facilityCodes', value: code, status: r.status, approvalLevel: r.approvalLevel });
-        await this.audit.record(repos, actor, { action: 'return', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: f.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'RETURNED', reason: reason.trim() } });
-      }
+      const { found, facilities } = await this.named(repos, actor, dataSet, period, facilityCodes, (r) =>
+        canReturn(r, level) ? null : new AppError('E5104', { field: 'facilityCodes', value: r.facilityCode, status: r.status, approvalLevel: r.approvalLevel }),
+      );
+      await this.audit.recordMany(
+        repos,
+        actor,
+        facilityCodes.map((code) => {
+          const r = found.get(code)!;
+          return { action: 'return', entity: 'report', entityKey: `${dataSet}/${period}/${code}`, areaCode: facilities.get(code)!.divisionCode, before: { status: r.status, approvalLevel: r.approvalLevel }, after: { status: 'RETURNED', reason: reason.trim() } };
+        }),
+      );
       await repos.workflow.setState({ dataSet, period }, facilityCodes, { status: 'RETURNED', approvalLevel: null, approvedAt: null, approvedBy: null, returnReason: reason.trim(), updatedAt: now, updatedBy: actor.username });
       return facilityCodes.length;
     });
+  }
+
+  /**
+   * The named reports and their facilities, checked in bulk — the facilities against the
+   * caller's scope in one query, the reports in another — in the order given: the first unknown
+   * facility (E1102), facility outside the scope (E2102), missing report (E1105) or report in the
+   * wrong state (`refuse`) stops it.
+   */
+  private async named(repos: Repositories, actor: Actor, dataSet: string, period: string, codes: string[], refuse: (r: Report) => AppError | null) {
+    const facilities = await this.facilities.readableMany(repos, actor, codes);
+    const found = await repos.reports.getMany(dataSet, period, codes);
+    for (const code of codes) {
+      const r = found.get(code);
+      if (!r) throw new AppError('E1105', { field: 'facilityCodes', value: code });
+      const refusal = refuse(r);
+      if (refusal) throw refusal;
+    }
+    return { found, facilities };
   }
 
   private async setApproved(workflow: Store['repos']['workflow'], actor: Actor, dataSet: string, period: string, codes: string[], level: number): Promise<void> {

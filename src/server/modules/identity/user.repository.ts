@@ -1,6 +1,9 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../../domain/org-unit.js';
+import type { Area } from '../../../domain/scope.js';
 import type { Role, User } from '../../../domain/user.js';
 import type { DB } from '../../platform/db/database.js';
+import { FACILITY_LEVEL_COLUMN } from '../../platform/db/sql-helpers.js';
 import type { UserTable } from './identity.tables.js';
 
 export type UserRecord = User & { passwordHash: string; failedLogins: number; lockedUntil: string | null; mustChangePassword: boolean; passwordChangedAt: string | null };
@@ -53,6 +56,32 @@ export class UserRepository {
   async byId(id: number): Promise<UserRecord | null> {
     const r = await this.db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
     return r ? toUser(r) : null;
+  }
+
+  /**
+   * The users whose scope lies inside an area, with their scope's name, a page at a time — the
+   * scope is decided in the query (a division scope by its code's prefix, a facility scope by the
+   * facility's ancestor column), not by loading every user.
+   */
+  async listInArea(area: Area, page: { offset: number; limit: number }): Promise<{ items: (UserRecord & { scopeName: string })[]; total: number }> {
+    const all = this.db.selectFrom('app_user as u').leftJoin('division as d', 'd.code', 'u.scope_code').leftJoin('facility as f', 'f.code', 'u.scope_code');
+    const base =
+      area.level === 0
+        ? all
+        : all.where((eb) =>
+            eb.or([
+              eb.and([eb('d.code', 'is not', null), eb('u.scope_code', 'like', `${area.code}%`)]),
+              eb(`f.${FACILITY_LEVEL_COLUMN[area.level as DivisionLevel]}`, '=', area.code),
+            ]),
+          );
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base.selectAll('u').select(['d.name as division_name', 'f.name as facility_name']).orderBy('u.id').offset(page.offset).limit(page.limit).execute(),
+    ]);
+    return {
+      total: Number(count.n),
+      items: rows.map((r) => ({ ...toUser(r), scopeName: r.scope_code === NATION_CODE ? NATION_NAME : (r.division_name ?? r.facility_name ?? r.scope_code) })),
+    };
   }
 
   async all(): Promise<UserRecord[]> {

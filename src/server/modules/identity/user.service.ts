@@ -6,7 +6,7 @@
  * account's sessions.
  */
 import { AppError } from '../../../domain/errors.js';
-import { scopeAreaCode, scopeWithin, type Scope } from '../../../domain/scope.js';
+import { scopeArea, scopeAreaCode, scopeWithin, type Scope } from '../../../domain/scope.js';
 import type { Role, User } from '../../../domain/user.js';
 import type { UserRecord } from './user.repository.js';
 import type { Repositories, Store } from '../../platform/db/store.js';
@@ -63,16 +63,17 @@ export class UserService {
     return view(created, resolved.name);
   }
 
-  /** Users whose scope lies inside the caller's. */
-  async list(actor: Actor): Promise<UserView[]> {
+  /** Users whose scope lies inside the caller's, a page at a time (scoped and paged in the store). */
+  async list(actor: Actor, page = 1, pageSize = 1000): Promise<UserView[]> {
+    return (await this.page(actor, page, pageSize)).items;
+  }
+
+  async page(actor: Actor, page: number, pageSize: number): Promise<{ items: UserView[]; total: number }> {
     requireRole(actor, ADMIN_ROLES);
-    const out: UserView[] = [];
-    for (const u of await this.store.repos.users.all()) {
-      const r = await resolveScope(this.store.repos, u.scopeCode).catch(() => null);
-      if (!r || !scopeWithin(actor.scope, r.scope)) continue;
-      out.push(view(u, r.name));
-    }
-    return out;
+    const area = scopeArea(actor.scope);
+    if (!area) return { items: [], total: 0 };
+    const r = await this.store.repos.users.listInArea(area, { offset: (page - 1) * pageSize, limit: pageSize });
+    return { items: r.items.map((u) => view(u, u.scopeName)), total: r.total };
   }
 
   /** One user inside the caller's scope (E1103 otherwise: another area's users are not revealed). */
