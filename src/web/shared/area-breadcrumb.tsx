@@ -1,10 +1,10 @@
 /** Breadcrumbs from the caller's scope down to an area; each crumb leads back up. */
 import { Breadcrumb } from 'antd';
-import { useEffect, useState } from 'react';
 import { NATION_CODE } from '../../domain/org-unit.js';
 import { useUser } from '../app/auth.js';
 import { divisionApi } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
+import { useAsync } from './use-async.js';
 
 interface Crumb {
   code: string;
@@ -16,25 +16,19 @@ export function AreaBreadcrumb({ area, onPick }: { area?: string; onPick: (code:
   const { t } = useI18n();
   const rootLevel = user.scopeLevel ?? 0;
   const root: Crumb = user.scopeCode === NATION_CODE ? { code: NATION_CODE, name: t('div.nation') } : { code: user.scopeCode, name: user.scopeName };
-  const [trail, setTrail] = useState<Crumb[]>([]);
+  const below = !area || area === root.code ? null : area;
+  // The divisions between the scope and the area, then the area (its code alone when unknown).
+  const trail = useAsync(below && `${below}|${root.code}|${rootLevel}`, async (): Promise<Crumb[]> => {
+    try {
+      const { division, path } = await divisionApi.get(below!);
+      const between = path.filter((d) => d.level > rootLevel && d.code !== division.code && d.code !== root.code);
+      return [...between, division].map((d) => ({ code: d.code, name: d.name }));
+    } catch {
+      return [{ code: below!, name: below! }];
+    }
+  });
 
-  useEffect(() => {
-    if (!area || area === root.code) return setTrail([]);
-    let live = true;
-    divisionApi
-      .get(area)
-      .then(({ division, path }) => {
-        if (!live) return;
-        const below = path.filter((d) => d.level > rootLevel && d.code !== division.code && d.code !== root.code);
-        setTrail([...below, division].map((d) => ({ code: d.code, name: d.name })));
-      })
-      .catch(() => live && setTrail([{ code: area, name: area }]));
-    return () => {
-      live = false;
-    };
-  }, [area, root.code, rootLevel]);
-
-  const crumbs = [root, ...trail];
+  const crumbs = [root, ...(below ? (trail.data ?? []) : [])];
   return (
     <Breadcrumb
       data-testid="area-breadcrumb"

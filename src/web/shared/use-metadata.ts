@@ -1,7 +1,7 @@
 /** The program metadata (GET /api/metadata), loaded once per page load, with lookups for GTCM_ANNUAL. */
-import { useEffect, useState } from 'react';
 import type { DataElement, DataSet, OptionSet, ProgramMetadata } from '../../domain/program.js';
 import { DATA_SET, metadataApi } from './metadata-api.js';
+import { useAsync } from './use-async.js';
 
 export interface DataSetMeta {
   program: ProgramMetadata;
@@ -37,16 +37,6 @@ function load(): Promise<DataSetMeta> {
 }
 
 export function useDataSetMeta(): { meta: DataSetMeta | null; error: unknown } {
-  const [meta, setMeta] = useState<DataSetMeta | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    load()
-      .then((m) => live && setMeta(m))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data: meta, error } = useAsync('metadata', load);
   return { meta, error };
 }

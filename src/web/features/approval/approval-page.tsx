@@ -1,6 +1,6 @@
 /** /approval (审核): reports of an area and year; approve at the caller's level, return with a reason, or approve all. */
 import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
 import { PageTitle } from '../../app/app-layout.js';
@@ -8,7 +8,9 @@ import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { queryPaging } from '../../shared/paged-table.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { REPORT_STATUSES, type ReportStatus } from '../data-entry/report-api.js';
 import { useStatusLabel } from '../data-entry/report-status-tag.js';
@@ -27,32 +29,16 @@ export function ApprovalPage() {
   const scopeArea = user.scopeLevel === null ? undefined : user.scopeCode;
   const area = params.get('area') || scopeArea;
   const status = REPORT_STATUSES.includes(params.get('status') as ReportStatus) ? (params.get('status') as ReportStatus) : undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize')) || 20));
-  const [data, setData] = useState<{ items: ApprovalRow[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
+  const paging = queryPaging(params, update);
+  const query = { period, area: area === user.scopeCode ? undefined : area, status, page: paging.page, pageSize: paging.pageSize };
+  const queryKey = JSON.stringify(query);
+  const list = useAsync(queryKey, () => approvalApi.list(query));
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState<ApprovalRow[] | null>(null);
   const [areaName, setAreaName] = useState<string>(user.scopeName);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    approvalApi
-      .list({ period, area: area === user.scopeCode ? undefined : area, status, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [period, area, status, page, pageSize, version, user.scopeCode]);
-
-  useEffect(() => setSelected([]), [period, area, status, page, pageSize, version]);
+  useEffect(() => setSelected([]), [queryKey]);
 
   useEffect(() => {
     if (!area || area === user.scopeCode) return setAreaName(user.scopeName);
@@ -63,8 +49,7 @@ export function ApprovalPage() {
     };
   }, [area, user.scopeCode, user.scopeName]);
 
-
-  const rows = data?.items ?? [];
+  const rows = list.data?.items ?? [];
   const chosen = useMemo(() => rows.filter((r) => selected.includes(r.facilityCode)), [rows, selected]);
   const toApprove = chosen.filter((r) => r.canApprove);
   const toReturn = chosen.filter((r) => r.canReturn);
@@ -76,7 +61,8 @@ export function ApprovalPage() {
       const n = await run();
       message.success(t(done, { n }));
       setReturning(null);
-      setVersion((v) => v + 1);
+      setSelected([]);
+      list.reload();
     } catch (err) {
       message.error(errorText(err, lang));
     } finally {
@@ -153,18 +139,15 @@ export function ApprovalPage() {
             {t('appr.all')}
           </Button>
         </Space>
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
         <ApprovalTable
-          rows={rows}
-          total={data?.total ?? 0}
-          loading={loading}
+          data={list.data}
+          loading={list.loading}
+          error={list.error}
+          paging={paging}
           period={period}
-          page={page}
-          pageSize={pageSize}
           selected={selected}
           busy={busy}
           onSelect={setSelected}
-          onPage={(p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s })}
           onApprove={approve}
           onReturn={(list) => setReturning(list)}
         />

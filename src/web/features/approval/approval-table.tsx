@@ -1,25 +1,24 @@
 /** The reports waiting for (or past) approval, with row selection and per-row actions. */
 import { CheckOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
-import { formatDateTime, formatNumber } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PagedTable, type Paging } from '../../shared/paged-table.js';
 import { ReportStatusTag } from '../data-entry/report-status-tag.js';
 import type { ApprovalRow } from './approval-api.js';
 
 export function ApprovalTable(props: {
-  rows: ApprovalRow[];
-  total: number;
+  data: { items: ApprovalRow[]; total: number } | null;
   loading: boolean;
+  error: unknown;
+  paging: Paging;
   period: string;
-  page: number;
-  pageSize: number;
   selected: string[];
   busy: boolean;
   onSelect: (codes: string[]) => void;
-  onPage: (page: number, pageSize: number) => void;
   onApprove: (rows: ApprovalRow[]) => void;
   onReturn: (rows: ApprovalRow[]) => void;
 }) {
@@ -68,27 +67,21 @@ export function ApprovalTable(props: {
     },
   ];
   return (
-    <Table<ApprovalRow>
+    <PagedTable<ApprovalRow>
       data-testid="approval-table"
       rowKey="facilityCode"
       size="middle"
       columns={columns}
-      dataSource={props.rows}
+      data={props.data}
       loading={props.loading}
+      error={props.error}
+      paging={props.paging}
+      pageSizeOptions={[20, 50, 100, 200]}
       scroll={{ x: 900 }}
       rowSelection={{
         selectedRowKeys: props.selected,
         onChange: (keys) => props.onSelect(keys.map(String)),
         getCheckboxProps: (r) => ({ disabled: !r.canApprove && !r.canReturn }),
-      }}
-      pagination={{
-        current: props.page,
-        pageSize: props.pageSize,
-        total: props.total,
-        showSizeChanger: true,
-        pageSizeOptions: [20, 50, 100, 200],
-        showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
-        onChange: props.onPage,
       }}
     />
   );

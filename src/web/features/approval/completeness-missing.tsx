@@ -1,38 +1,21 @@
 /** 未报机构: facilities open in the period with no submitted report, each with a link to fill it in. */
 import { EditOutlined } from '@ant-design/icons';
-import { Alert, Button, Table } from 'antd';
+import { Button } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
-import { errorText } from '../../shared/api.js';
-import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PagedTable, usePaging } from '../../shared/paged-table.js';
+import { useAsync } from '../../shared/use-async.js';
 import { completenessApi, type MissingFacility } from './approval-api.js';
 
 export function CompletenessMissing({ period, area }: { period: string; area?: string }) {
-  const { t, lang, pick } = useI18n();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [data, setData] = useState<{ items: MissingFacility[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => setPage(1), [period, area]);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    completenessApi
-      .missing(period, area, page, pageSize)
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [period, area, page, pageSize]);
+  const { t, pick } = useI18n();
+  const paging = usePaging(`${period}|${area}`);
+  const { page, pageSize } = paging;
+  const { data, loading, error } = useAsync(`${period}|${area}|${page}|${pageSize}`, () =>
+    completenessApi.missing(period, area, page, pageSize),
+  );
 
   const columns: TableColumnsType<MissingFacility> = [
     { title: t('fac.code'), dataIndex: 'code', width: 170 },
@@ -55,26 +38,15 @@ export function CompletenessMissing({ period, area }: { period: string; area?: s
 
   return (
     <div>
-      {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
-      <Table<MissingFacility>
+      <PagedTable<MissingFacility>
         data-testid="completeness-missing"
         size="small"
         rowKey="code"
         columns={columns}
-        dataSource={data?.items ?? []}
+        data={data}
         loading={loading}
-        pagination={{
-          current: page,
-          pageSize,
-          total: data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
-          onChange: (p, s) => {
-            setPage(s !== pageSize ? 1 : p);
-            setPageSize(s);
-          },
-        }}
+        error={error}
+        paging={paging}
       />
     </div>
   );

@@ -1,15 +1,15 @@
 /** /completeness (完整性): who has reported for a year, by area (drill down), and who is missing. */
 import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
-import { completenessApi, type Completeness } from './approval-api.js';
+import { completenessApi } from './approval-api.js';
 import { CompletenessMissing } from './completeness-missing.js';
 import { CompletenessSummary } from './completeness-summary.js';
 import { CompletenessTable } from './completeness-table.js';
@@ -21,25 +21,10 @@ export function CompletenessPage() {
   const period = periodOr(params.get('period'));
   const area = params.get('area') || (user.scopeLevel === null ? undefined : user.scopeCode);
   const tab = params.get('tab') === 'missing' ? 'missing' : 'children';
-  const [data, setData] = useState<Completeness | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    completenessApi
-      .get(period, area === user.scopeCode ? undefined : area)
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [period, area, version, user.scopeCode]);
-
+  const completeness = useAsync(`${period}|${area}|${user.scopeCode}`, () =>
+    completenessApi.get(period, area === user.scopeCode ? undefined : area),
+  );
+  const { data, loading, error } = completeness;
 
   return (
     <div>
@@ -62,7 +47,7 @@ export function CompletenessPage() {
           showIcon
           title={errorText(error, lang)}
           style={{ marginBottom: 12 }}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t('common.retry')}</Button>}
+          action={<Button onClick={completeness.reload}>{t('common.retry')}</Button>}
         />
       ) : null}
       {data ? (

@@ -1,12 +1,13 @@
 /** /audit (admins): who changed what and when; before/after as a compact diff in an expandable row. */
-import { Alert, Button, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Input, Select, Space, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
-import { errorText } from '../../shared/api.js';
-import { formatDateTime, formatNumber } from '../../shared/format.js';
+import { formatDateTime } from '../../shared/format.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { PagedTable, queryPaging } from '../../shared/paged-table.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { auditApi, type AuditEntity, type AuditRecord } from './audit-api.js';
 import { JsonDiff, changedCount } from './json-diff.js';
@@ -15,34 +16,17 @@ const ENTITIES: AuditEntity[] = ['facility', 'user', 'report'];
 const ENTITY_COLORS: Record<string, string> = { facility: 'green', user: 'blue', report: 'purple' };
 
 export function AuditPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [params, update] = useQueryParams();
   const [, setParams] = useSearchParams();
   const entity = ENTITIES.includes(params.get('entity') as AuditEntity) ? (params.get('entity') as AuditEntity) : undefined;
   const actor = params.get('actor') || undefined;
   const key = params.get('key') || undefined;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize')) || 20));
+  const paging = queryPaging(params, update);
   const [actorText, setActorText] = useState(actor ?? '');
   const [keyText, setKeyText] = useState(key ?? '');
-  const [data, setData] = useState<{ items: AuditRecord[]; total: number } | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
-    auditApi
-      .list({ entity, actor, key, page, pageSize })
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [entity, actor, key, page, pageSize]);
-
+  const query = { entity, actor, key, page: paging.page, pageSize: paging.pageSize };
+  const { data, loading, error } = useAsync(JSON.stringify(query), () => auditApi.list(query));
 
   const entityLabel = (e: string) =>
     ENTITIES.includes(e as AuditEntity) ? t(`audit.entity.${e}` as MessageKey) : e;
@@ -107,24 +91,16 @@ export function AuditPage() {
             {t('common.reset')}
           </Button>
         </Space>
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
-        <Table<AuditRecord>
+        <PagedTable<AuditRecord>
           data-testid="audit-table"
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={data?.items ?? []}
+          data={data}
           loading={loading}
+          error={error}
+          paging={paging}
           expandable={{ expandedRowRender: (r) => <JsonDiff before={r.before} after={r.after} />, expandRowByClick: true }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
-            onChange: (p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
-          }}
         />
       </div>
     </div>

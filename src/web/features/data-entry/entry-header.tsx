@@ -1,10 +1,10 @@
 /** Above the entry form: which facility and year, the report's status, and why it is returned or locked. */
 import { LockOutlined } from '@ant-design/icons';
 import { Alert, Descriptions, Space, Tag } from 'antd';
-import { useEffect, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { divisionApi, type FacilityDto } from '../org-units/org-units-api.js';
 import type { ReportDto } from './report-api.js';
 import { ReportStatusTag } from './report-status-tag.js';
@@ -21,18 +21,12 @@ export function EntryHeader(props: {
   const { t, pick } = useI18n();
   const { facility, report } = props;
   // The report answer's facility may come without its division's name.
-  const [divisionName, setDivisionName] = useState(facility?.divisionName);
-  useEffect(() => {
-    if (!facility || facility.divisionName) return;
-    let live = true;
-    divisionApi
-      .get(facility.divisionCode)
-      .then((r) => live && setDivisionName(r.division.name))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [facility]);
+  const lookup = useAsync(
+    facility && !facility.divisionName ? facility.divisionCode : null,
+    () => divisionApi.get(facility!.divisionCode).then((r) => r.division.name),
+    { keep: false },
+  );
+  const divisionName = facility?.divisionName ?? lookup.data;
   return (
     <div style={{ marginBottom: 12 }}>
       <Descriptions

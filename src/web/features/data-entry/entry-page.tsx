@@ -1,6 +1,6 @@
 /** /entry (数据填报): pick a facility and a year, then fill, save and submit its GTCM_ANNUAL report. */
 import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
@@ -8,9 +8,10 @@ import { errorText } from '../../shared/api.js';
 import { FacilitySelect } from '../../shared/facility-select.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useDataSetMeta } from '../../shared/use-metadata.js';
 import { EntryReport } from './entry-report.js';
-import { reportApi, type ReportAnswer } from './report-api.js';
+import { reportApi } from './report-api.js';
 
 export function EntryPage() {
   const user = useUser();
@@ -20,28 +21,18 @@ export function EntryPage() {
   const facility = params.get('facility') || (user.scopeLevel === null ? user.scopeCode : undefined);
   const period = periodOr(params.get('period'));
   const { meta, error: metaError } = useDataSetMeta();
-  const [answer, setAnswer] = useState<ReportAnswer | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
+  const report = useAsync(facility ? `${facility}|${period}` : null, () => reportApi.get(period, facility!), { keep: false });
+  const { data: answer, loading, error } = report;
   const dirty = useRef(false);
 
+  // Another facility or year, or the report read again, starts from an unchanged form.
   useEffect(() => {
-    setAnswer(null);
-    setError(null);
     dirty.current = false;
-    if (!facility) return;
-    let live = true;
-    setLoading(true);
-    reportApi
-      .get(period, facility)
-      .then((r) => live && setAnswer(r))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [facility, period, version]);
+  }, [facility, period]);
+  const reload = () => {
+    dirty.current = false;
+    report.reload();
+  };
 
   /** Changes facility or year, asking first when the form has unsaved changes. */
   const go = useCallback(
@@ -105,7 +96,7 @@ export function EntryPage() {
           showIcon
           data-testid="entry-error"
           title={errorText(error, lang)}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t('common.retry')}</Button>}
+          action={<Button onClick={reload}>{t('common.retry')}</Button>}
         />
       ) : loading || !answer || !meta ? (
         <Card>
@@ -113,13 +104,13 @@ export function EntryPage() {
         </Card>
       ) : (
         <EntryReport
-          key={`${facility}/${period}/${version}`}
+          key={`${facility}/${period}`}
           answer={answer}
           meta={meta}
           facility={facility}
           period={period}
           onDirtyChange={onDirtyChange}
-          onReload={() => setVersion((v) => v + 1)}
+          onReload={reload}
         />
       )}
     </div>

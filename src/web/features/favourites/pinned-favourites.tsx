@@ -8,8 +8,9 @@ import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { useUser } from '../../app/auth.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { normalizeConfig } from '../indicators/analysis-config.js';
-import { useIndicators, useLoad } from '../indicators/analysis-data.js';
+import { useIndicatorMeta } from '../indicators/analysis-data.js';
 import { AnalysisView } from '../indicators/analysis-view.js';
 import { useConfigSummary } from './analysis-favourites.js';
 import { favouritesApi, type Favourite } from './favourites-api.js';
@@ -18,8 +19,8 @@ export function PinnedFavourites() {
   const { t } = useI18n();
   const user = useUser();
   const summary = useConfigSummary();
-  const { meta } = useIndicators();
-  const favs = useLoad<Favourite[]>('pinned', () => favouritesApi.list().then((r) => r.items.filter((f) => f.pinned)));
+  const { meta } = useIndicatorMeta();
+  const favs = useAsync<Favourite[]>('pinned', () => favouritesApi.list().then((r) => r.items.filter((f) => f.pinned)));
   const known = useMemo(() => (meta ? new Set(meta.byCode.keys()) : undefined), [meta]);
 
   if (favs.error || (favs.data && favs.data.length === 0)) return null;

@@ -2,13 +2,14 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ROLE_NAMES, type Role } from '../../../domain/user.js';
 import { PageTitle } from '../../app/app-layout.js';
 import { useAuth } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { userApi, type UserDto } from './identity-api.js';
 import { UserActions, UserStatus } from './user-actions.js';
 import { UserFormModal } from './user-form-modal.js';
@@ -19,9 +20,8 @@ const ROLE_COLORS: Record<Role, string> = { SYSTEM_ADMIN: 'volcano', AREA_ADMIN:
 export function UsersPage() {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
-  const [items, setItems] = useState<UserDto[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
+  const users = useAsync('users', () => userApi.list().then((r) => r.items));
+  const { data: items, error } = users;
   // The open modal and its user, kept while it closes (so the title does not change); `seq` gives
   // each opening a fresh form, with none of the last user's values or the last password typed.
   const [dialog, setDialog] = useState<{ kind: 'new' | 'edit' | 'reset'; user?: UserDto; open: boolean; seq: number }>({ kind: 'new', open: false, seq: 0 });
@@ -31,20 +31,8 @@ export function UsersPage() {
   const done = (text: string) => {
     message.success(text);
     close();
-    setReload((n) => n + 1);
+    users.reload();
   };
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    userApi
-      .list()
-      .then((r) => live && setItems(r.items))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [reload]);
 
   const columns: TableColumnsType<UserDto> = [
     { title: t('user.username'), dataIndex: 'username', width: 120 },
@@ -75,7 +63,7 @@ export function UsersPage() {
           user={u}
           onEdit={(x) => openDialog('edit', x)}
           onResetPassword={(x) => openDialog('reset', x)}
-          onDone={() => setReload((n) => n + 1)}
+          onDone={users.reload}
         />
       ),
     },

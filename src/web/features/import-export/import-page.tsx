@@ -1,12 +1,13 @@
 /** /import (数据导入): ① choose a file → ② preview (dry run) → ③ confirm → ④ result. */
 import { ArrowLeftOutlined, CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Result, Space, Spin, Steps, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
-import { importApi, type ImportLimits, type ImportMode, type ImportSummary } from './import-api.js';
+import { useAsync } from '../../shared/use-async.js';
+import { importApi, type ImportMode, type ImportSummary } from './import-api.js';
 import { ImportFileStep } from './import-file-step.js';
 import { ImportIssues, ImportStats } from './import-summary.js';
 
@@ -23,19 +24,9 @@ export function ImportPage() {
   const [error, setError] = useState<unknown>(null);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
-  const [limits, setLimits] = useState<ImportLimits | null>(null);
-
-  // The server's bounds on a file, shown beside the drop zone and checked before uploading.
-  useEffect(() => {
-    let live = true;
-    importApi
-      .limits()
-      .then((l) => live && setLimits(l))
-      .catch(() => undefined); // without them the server still refuses what is too large
-    return () => {
-      live = false;
-    };
-  }, []);
+  // The server's bounds on a file, shown beside the drop zone and checked before uploading
+  // (without them the server still refuses what is too large).
+  const limits = useAsync('import-limits', () => importApi.limits()).data;
 
   const runPreview = async (m = mode) => {
     if (!file) return;

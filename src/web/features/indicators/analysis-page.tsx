@@ -11,12 +11,13 @@ import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { AnalysisFavourites } from '../favourites/analysis-favourites.js';
 import { AnalysisNameModal } from '../favourites/analysis-name-modal.js';
 import { favouritesApi, type Favourite } from '../favourites/favourites-api.js';
 import { normalizeConfig } from './analysis-config.js';
 import { AnalysisControls } from './analysis-controls.js';
-import { useIndicators, useLoad } from './analysis-data.js';
+import { useIndicatorMeta } from './analysis-data.js';
 import { useAnalysisUrl } from './analysis-url-state.js';
 import { AnalysisView } from './analysis-view.js';
 import { analyticsApi } from './analytics-api.js';
@@ -25,12 +26,11 @@ export function AnalysisPage() {
   const user = useUser();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
-  const { meta, error: metaError } = useIndicators();
+  const { meta, error: metaError } = useIndicatorMeta();
   const known = useMemo(() => (meta ? new Set(meta.byCode.keys()) : undefined), [meta]);
   const { config, favId, change, push, dropFavourite } = useAnalysisUrl(user, known);
 
-  const [favVersion, setFavVersion] = useState(0);
-  const favs = useLoad<Favourite[]>(`favs:${favVersion}`, () => favouritesApi.list().then((r) => r.items));
+  const favs = useAsync<Favourite[]>('favourites', () => favouritesApi.list().then((r) => r.items));
   const [drawer, setDrawer] = useState(false);
   const [saving, setSaving] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -119,7 +119,7 @@ export function AnalysisPage() {
         error={favs.error}
         currentId={favId}
         onOpenFavourite={openFavourite}
-        onChanged={() => setFavVersion((v) => v + 1)}
+        onChanged={favs.reload}
       />
       <AnalysisNameModal
         open={saving}
@@ -132,7 +132,7 @@ export function AnalysisPage() {
           message.success(t('an.fav.saved', { name }));
           applied.current = favourite.id;
           push(config, favourite.id, true);
-          setFavVersion((v) => v + 1);
+          favs.reload();
         }}
       />
     </div>

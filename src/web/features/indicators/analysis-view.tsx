@@ -6,9 +6,9 @@ import { Alert, Button, Skeleton, Spin, Typography } from 'antd';
 import type { Indicator } from '../../../domain/indicator.js';
 import { errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { AnalysisBar, AnalysisLine, lineMode } from './analysis-charts.js';
 import type { AnalysisConfig } from './analysis-config.js';
-import { useLoad } from './analysis-data.js';
 import { AnalysisMap } from './analysis-map.js';
 import { AnalysisTable } from './analysis-table.js';
 import { analyticsApi, type IndicatorRow } from './analytics-api.js';
@@ -16,7 +16,7 @@ import { analyticsApi, type IndicatorRow } from './analytics-api.js';
 /** The rows of a configuration (the display does not matter). */
 export function useAnalysisRows(config: AnalysisConfig | null) {
   const key = config ? JSON.stringify([config.indicators, config.periods, config.area, config.level]) : null;
-  return useLoad<IndicatorRow[]>(key, () =>
+  return useAsync<IndicatorRow[]>(key, () =>
     analyticsApi.values({ indicators: config!.indicators, periods: config!.periods, area: config!.area, level: config!.level }).then((r) => r.rows),
   );
 }

@@ -13,7 +13,7 @@ import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { periodOr } from '../../shared/period-select.js';
 import { scopeArea } from './analysis-config.js';
-import { useIndicators } from './analysis-data.js';
+import { useIndicatorMeta } from './analysis-data.js';
 import { formatPercent } from './indicator-status.js';
 import { ReportBar, ReportTrend } from './report-charts.js';
 import { KEY_INDICATORS, MAP_INDICATOR, todayText, useReportData } from './report-data.js';
@@ -30,7 +30,7 @@ export function AnnualReportPage() {
   const [params, setParams] = useSearchParams();
   const area = params.get('area') || scopeArea(user);
   const period = periodOr(params.get('period'));
-  const { meta, error: metaError } = useIndicators();
+  const { meta, error: metaError } = useIndicatorMeta();
   const { data: loaded, error, reload } = useReportData(area, period, user.scopeCode);
   const current = loaded && loaded.area === area && loaded.period === period ? loaded : null;
   const data = current && current.area === NATION_CODE ? { ...current, title: t('div.nation') } : current;

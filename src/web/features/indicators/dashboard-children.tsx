@@ -8,11 +8,12 @@ import { Link } from 'react-router-dom';
 import type { Indicator } from '../../../domain/indicator.js';
 import { errorText } from '../../shared/api.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { AreaMap } from '../maps/area-map.js';
 import { useAreaMap } from '../maps/use-area-map.js';
 import { analyticsApi } from './analytics-api.js';
 import { RankedBar } from './charts/ranked-bar.js';
-import { childLevel, useAsync } from './dashboard-data.js';
+import { childLevel } from './dashboard-data.js';
 import { ChartPlaceholder } from './dashboard-placeholder.js';
 
 const MAP_HEIGHT = 440;
@@ -104,7 +105,7 @@ export function DashboardChildren({ area, period, indicator, onPick, trend }: Da
         {subtitle ? ` · ${subtitle}` : ''} · {t('dash.clickToDrill')}
       </Typography.Text>
       {values.error ? (
-        <Failed error={values.error} retry={values.retry} />
+        <Failed error={values.error} retry={values.reload} />
       ) : rows === null ? (
         <ChartPlaceholder height={BAR_BOX} />
       ) : rows.length === 0 ? (
@@ -145,7 +146,7 @@ export function DashboardChildren({ area, period, indicator, onPick, trend }: Da
           {map.error ? (
             <Failed error={map.error} retry={map.retry} />
           ) : values.error ? (
-            <Failed error={values.error} retry={values.retry} />
+            <Failed error={values.error} retry={values.reload} />
           ) : map.map && rows ? (
             <AreaMap map={map.map} rows={rows} indicator={indicator} onPick={onPick} height={MAP_HEIGHT} />
           ) : (

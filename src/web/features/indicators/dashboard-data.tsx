@@ -1,44 +1,9 @@
-/**
- * Data helpers of the dashboard: a small async-state hook with retry, the indicator list (loaded
- * once per page load), the 五个全覆盖 grouping, child levels, scope checks and deadline texts.
- */
-import { useEffect, useState } from 'react';
+/** Data helpers of the dashboard: the 五个全覆盖 grouping, child levels, scope checks and deadline texts. */
 import type { Indicator } from '../../../domain/indicator.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import type { I18n, MessageKey } from '../../shared/i18n.js';
 import type { SessionUser } from '../identity/identity-api.js';
 import { loadIndicators, type LevelName } from './analytics-api.js';
-
-export interface Async<T> {
-  data: T | null;
-  error: unknown;
-  loading: boolean;
-  retry: () => void;
-}
-
-/** Runs `load` whenever `key` changes (null: nothing to load); keeps the last data while reloading. */
-export function useAsync<T>(key: string | null, load: () => Promise<T>): Async<T> {
-  const [state, setState] = useState<{ key: string | null; data: T | null; error: unknown }>({ key: null, data: null, error: null });
-  const [version, setVersion] = useState(0);
-  useEffect(() => {
-    if (key === null) return;
-    let live = true;
-    load()
-      .then((data) => live && setState({ key, data, error: null }))
-      .catch((error: unknown) => live && setState((s) => ({ key, data: s.data, error })));
-    return () => {
-      live = false;
-    };
-    // `key` identifies the request: `load` is a new closure on every render.
-  }, [key, version]);
-  const current = state.key === key;
-  return {
-    data: current || state.error === null ? state.data : null,
-    error: current ? state.error : null,
-    loading: key !== null && !current,
-    retry: () => setVersion((v) => v + 1),
-  };
-}
 
 export { loadIndicators };
 

@@ -14,18 +14,14 @@ import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PERIODS, periodOr } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { PinnedFavourites } from '../favourites/pinned-favourites.js';
 import { divisionApi } from '../org-units/org-units-api.js';
 import { analyticsApi } from './analytics-api.js';
 import { DashboardCards } from './dashboard-cards.js';
 import { DashboardChildren } from './dashboard-children.js';
-import {
-  defaultIndicator,
-  inScope,
-  loadIndicators,
-  useAsync,
-} from './dashboard-data.js';
+import { defaultIndicator, inScope, loadIndicators } from './dashboard-data.js';
 import { DashboardTrend } from './dashboard-trend.js';
 
 export function DashboardPage() {
@@ -94,8 +90,8 @@ export function DashboardPage() {
           action={
             <Button
               onClick={() => {
-                indicators.retry();
-                values.retry();
+                indicators.reload();
+                values.reload();
               }}
             >
               {t('common.retry')}

@@ -4,9 +4,10 @@ import { Alert, Button, Card, Empty, Typography } from 'antd';
 import type { Indicator } from '../../../domain/indicator.js';
 import { errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { analyticsApi } from './analytics-api.js';
 import { TrendChart } from './charts/trend-chart.js';
-import { deadlineText, useAsync } from './dashboard-data.js';
+import { deadlineText } from './dashboard-data.js';
 import { ChartPlaceholder } from './dashboard-placeholder.js';
 import { STATUS_COLORS } from './indicator-status.js';
 
@@ -33,7 +34,7 @@ export function DashboardTrend({ area, indicator }: { area: string; indicator: I
           showIcon
           title={errorText(trend.error, lang)}
           action={
-            <Button size="small" onClick={trend.retry}>
+            <Button size="small" onClick={trend.reload}>
               {t('common.retry')}
             </Button>
           }

@@ -4,14 +4,14 @@
  */
 import { Alert, Button, Card, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { ApiError, errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PERIODS } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { reportApi } from '../data-entry/report-api.js';
-import { facilityApi, type DivisionDto, type FacilityDto } from '../org-units/org-units-api.js';
+import { facilityApi } from '../org-units/org-units-api.js';
 import { analyticsApi } from './analytics-api.js';
 import { FacilityViewHistory, type HistoryReport, type HistoryRow } from './facility-view-history.js';
 import { FacilityViewRegistry } from './facility-view-registry.js';
@@ -23,43 +23,23 @@ export function FacilityViewPage() {
   const navigate = useNavigate();
   const { t, lang } = useI18n();
   const { indicators } = useIndicators();
-  const [registry, setRegistry] = useState<{ facility: FacilityDto; path: DivisionDto[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [history, setHistory] = useState<HistoryRow[] | null>(null);
-  const [facts, setFacts] = useState<Record<string, unknown>[] | null>(null);
-  const [factsError, setFactsError] = useState<unknown>(null);
-
-  useEffect(() => {
-    let live = true;
-    setRegistry(null);
-    setError(null);
-    setHistory(null);
-    setFacts(null);
-    setFactsError(null);
-    facilityApi
-      .get(code)
-      .then((r) => {
-        if (!live) return;
-        setRegistry(r);
-        // The registry answered, so the facility is readable: load its reports and values.
-        void Promise.all(
-          PERIODS.map((year) =>
-            reportApi
-              .get(year, code)
-              .then((a): HistoryRow => ({ year, report: a.report as HistoryReport | null }))
-              .catch((): HistoryRow => ({ year, report: null, failed: true })),
-          ),
-        ).then((rows) => live && setHistory(rows));
-        analyticsApi
-          .facility(code)
-          .then((a) => live && setFacts(a.items))
-          .catch((e) => live && setFactsError(e));
-      })
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [code]);
+  const { data: registry, error } = useAsync(code, () => facilityApi.get(code), { keep: false });
+  // Once the registry answered, the facility is readable: load its reports and values.
+  const readable = registry ? code : null;
+  const history = useAsync(
+    readable,
+    () =>
+      Promise.all(
+        PERIODS.map((year) =>
+          reportApi
+            .get(year, code)
+            .then((a): HistoryRow => ({ year, report: a.report as HistoryReport | null }))
+            .catch((): HistoryRow => ({ year, report: null, failed: true })),
+        ),
+      ),
+    { keep: false },
+  ).data;
+  const { data: facts, error: factsError } = useAsync(readable, () => analyticsApi.facility(code).then((a) => a.items), { keep: false });
 
   const back = (
     <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(-1)}>

@@ -2,10 +2,10 @@
  * 差距清单: the facilities (or counties, for county-share indicators) of an area that fall short
  * of an indicator's target, paged by the server, worst first; export of every row to Excel.
  */
-import { Alert, App, Button, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
 import type { Indicator } from '../../../domain/indicator.js';
@@ -13,6 +13,8 @@ import { errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PagedTable, usePaging } from '../../shared/paged-table.js';
+import { useAsync } from '../../shared/use-async.js';
 import { analyticsApi, type GapItem } from './analytics-api.js';
 import { GapValue, gapSortValue } from './gap-value.js';
 import { targetText } from './indicator-meta.js';
@@ -35,32 +37,14 @@ export function GapList(props: {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
   const ind = props.indicator;
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
-  const [data, setData] = useState<GapPage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [exporting, setExporting] = useState(false);
   const query = ind ? { indicator: ind.code, period: props.period, area: props.area } : null;
   const key = query ? `${query.indicator}|${query.period}|${query.area}` : '';
-
-  useEffect(() => setPage(1), [key]);
-
-  useEffect(() => {
-    if (!query) return;
-    let live = true;
-    setLoading(true);
-    setError(null);
-    analyticsApi
-      .gaps({ ...query, page, pageSize })
-      .then((r) => live && setData({ items: r.items, total: r.total, key }))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key, page, pageSize]);
+  const paging = usePaging(key);
+  const { page, pageSize } = paging;
+  const { data, loading, error } = useAsync(query && `${key}|${page}|${pageSize}`, () =>
+    analyticsApi.gaps({ ...query!, page, pageSize }).then((r): GapPage => ({ items: r.items, total: r.total, key })),
+  );
 
   const exportAll = async () => {
     if (!query || !ind) return;
@@ -134,30 +118,17 @@ export function GapList(props: {
           {t('ind.export')}
         </Button>
       </Space>
-      {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
-      <Table<GapItem>
+      <PagedTable<GapItem>
         data-testid="gap-table"
         size="small"
         rowKey="code"
         columns={columns}
-        dataSource={shown?.items ?? []}
+        data={shown}
         loading={loading}
+        error={error}
+        paging={paging}
         locale={{ emptyText: loading ? ' ' : t('gap.none') }}
         scroll={{ x: 960 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: shown?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
-          onChange: (p, s) => {
-            if (s !== pageSize) {
-              setPageSize(s);
-              setPage(1);
-            } else setPage(p);
-          },
-        }}
       />
     </div>
   );

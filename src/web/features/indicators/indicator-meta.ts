@@ -1,21 +1,12 @@
 /** Indicator metadata (GET /api/indicators), loaded once per page load, with short column names. */
-import { useEffect, useState } from 'react';
 import type { Indicator } from '../../../domain/indicator.js';
 import { levelOfCode, NATION_CODE } from '../../../domain/org-unit.js';
+import { useAsync } from '../../shared/use-async.js';
 import { levelName, loadIndicators, type LevelName } from './analytics-api.js';
 
+/** The indicators (GET /api/indicators, fetched once per page load): null while loading. */
 export function useIndicators(): { indicators: Indicator[] | null; error: unknown } {
-  const [indicators, setIndicators] = useState<Indicator[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    let live = true;
-    loadIndicators()
-      .then((xs) => live && setIndicators(xs))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data: indicators, error } = useAsync('indicators', loadIndicators);
   return { indicators, error };
 }
 

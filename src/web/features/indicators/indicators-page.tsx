@@ -4,7 +4,7 @@
  */
 import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
@@ -13,6 +13,7 @@ import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { saveBlob } from '../../shared/download.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { analyticsApi, type IndicatorRow } from './analytics-api.js';
@@ -38,29 +39,15 @@ export function IndicatorsPage() {
   const tab = params.get('tab') === 'gaps' ? 'gaps' : 'table';
   const level = childLevel(area);
   const { indicators, error: metaError } = useIndicators();
-  const [data, setData] = useState<Loaded | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [version, setVersion] = useState(0);
   const [exporting, setExporting] = useState(false);
   const key = `${area}|${period}`;
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    setError(null);
+  const values = useAsync(key, (): Promise<Loaded> =>
     Promise.all([
       analyticsApi.values({ periods: [period], area }),
       level ? analyticsApi.values({ periods: [period], area, level }) : Promise.resolve({ rows: [] }),
-    ])
-      .then(([own, children]) => live && setData({ key, own: own.rows, children: children.rows }))
-      .catch((e) => live && setError(e))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [key, area, period, level, version]);
-
+    ]).then(([own, children]) => ({ key, own: own.rows, children: children.rows })),
+  );
+  const { data, loading, error } = values;
 
   /** A link to another area of this view, keeping the period, tab and indicator. */
   const areaHref = (code: string, extra: Record<string, string> = {}) => {
@@ -131,7 +118,7 @@ export function IndicatorsPage() {
           showIcon
           title={errorText(shownError, lang)}
           style={{ marginBottom: 12 }}
-          action={<Button onClick={() => setVersion((v) => v + 1)}>{t('common.retry')}</Button>}
+          action={<Button onClick={values.reload}>{t('common.retry')}</Button>}
         />
       ) : null}
       <Card size="small">

@@ -5,10 +5,10 @@
  */
 import type { Indicator } from '../../../domain/indicator.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
+import { useAsync } from '../../shared/use-async.js';
 import { completenessApi, type CompletenessRow } from '../approval/approval-api.js';
 import { divisionApi } from '../org-units/org-units-api.js';
 import { areaLevel } from './analysis-config.js';
-import { useLoad } from './analysis-data.js';
 import { analyticsApi, levelName, type IndicatorRow, type LevelName, type TrendSeries } from './analytics-api.js';
 
 /** The indicators charted by child area and over time (services, institutions, personnel). */
@@ -51,7 +51,7 @@ async function load(area: string, period: string, scopeCode: string): Promise<Re
 }
 
 export function useReportData(area: string, period: string, scopeCode: string) {
-  return useLoad<ReportData>(`${area}|${period}`, () => load(area, period, scopeCode));
+  return useAsync<ReportData>(`${area}|${period}`, () => load(area, period, scopeCode));
 }
 
 /** The worst child areas that miss an indicator's target (lowest first), at most `n`. */

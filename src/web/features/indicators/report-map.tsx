@@ -7,9 +7,9 @@ import { Skeleton } from 'antd';
 import { useEffect } from 'react';
 import type { Indicator } from '../../../domain/indicator.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { AreaMap } from '../maps/area-map.js';
 import { hasBoundaryFile, useAreaMap } from '../maps/use-area-map.js';
-import { useLoad } from './analysis-data.js';
 import { analyticsApi, LEVEL_NAMES, type IndicatorRow, type LevelName } from './analytics-api.js';
 
 export function ReportMap(props: { area: string; period: string; indicator: Indicator; childRows: IndicatorRow[]; childLevel: LevelName | null; onReady: (drawn: boolean) => void }) {
@@ -19,8 +19,10 @@ export function ReportMap(props: { area: string; period: string; indicator: Indi
   const possible = hasBoundaryFile(area) && !missing && !error;
   const mapLevel = map ? LEVEL_NAMES[map.level] : null;
   const sameLevel = mapLevel !== null && mapLevel === childLevel;
-  const extra = useLoad<IndicatorRow[]>(map && !sameLevel ? `${area}|${period}|${mapLevel}` : null, () =>
-    analyticsApi.values({ periods: [period], indicators: [indicator.code], area, level: mapLevel! }).then((r) => r.rows),
+  const extra = useAsync<IndicatorRow[]>(
+    map && !sameLevel ? `${area}|${period}|${mapLevel}` : null,
+    () => analyticsApi.values({ periods: [period], indicators: [indicator.code], area, level: mapLevel! }).then((r) => r.rows),
+    { keep: false },
   );
   const rows = sameLevel ? childRows.filter((r) => r.indicator === indicator.code) : (extra.data ?? null);
   const done = !possible || (map !== null && (rows !== null || extra.error !== null));

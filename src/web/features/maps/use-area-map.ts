@@ -3,9 +3,9 @@
  * `key`: its division code, or `~name` when no division matches) and registered with ECharts
  * under `gtcm-<code>`. Only the nation (`CN`) and provinces have boundary files.
  */
-import { useEffect, useState } from 'react';
 import { ApiError } from '../../shared/api.js';
 import { echarts } from '../../shared/charts/echart.js';
+import { useAsync } from '../../shared/use-async.js';
 import { mapsApi } from './maps-api.js';
 
 export interface LoadedMap {
@@ -67,28 +67,7 @@ export interface AreaMapState {
 /** The boundary map of an area's children, or `missing` when none exists. */
 export function useAreaMap(code: string): AreaMapState {
   const possible = hasBoundaryFile(code);
-  const [state, setState] = useState<{ code: string; map: LoadedMap | null; error: unknown }>({ code: '', map: null, error: null });
-  const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    if (!possible) return;
-    let live = true;
-    setState({ code: '', map: null, error: null });
-    loadAreaMap(code)
-      .then((map) => live && setState({ code, map, error: null }))
-      .catch((error: unknown) => live && setState({ code, map: null, error }));
-    return () => {
-      live = false;
-    };
-  }, [code, possible, version]);
-
-  const current = state.code === code;
-  const missing = !possible || (current && isNoBoundary(state.error));
-  return {
-    map: current ? state.map : null,
-    loading: possible && !current,
-    missing,
-    error: current && !missing ? state.error : null,
-    retry: () => setVersion((v) => v + 1),
-  };
+  const { data: map, error, loading, reload } = useAsync(possible ? code : null, () => loadAreaMap(code), { keep: false });
+  const missing = !possible || isNoBoundary(error);
+  return { map, loading, missing, error: missing ? null : error, retry: reload };
 }

@@ -1,14 +1,14 @@
 /** Right-hand panel of the hierarchy page: where the division sits, what it is, and its facilities. */
 import { MedicineBoxOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { KIND_NAMES, LEVEL_NAMES, NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
 import { errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useAsync } from '../../shared/use-async.js';
 import { DivisionChildrenTable } from './division-children-table.js';
 import { FacilityCountCards } from './facility-count-cards.js';
-import { divisionApi, type DivisionDto, type FacilityCounts } from './org-units-api.js';
+import { divisionApi, type DivisionDto } from './org-units-api.js';
 
 export interface DivisionPanelProps {
   code: string;
@@ -24,35 +24,18 @@ interface Info {
 
 export function DivisionPanel({ code, root, rootPath, onSelect }: DivisionPanelProps) {
   const { t, pick, lang } = useI18n();
-  const [info, setInfo] = useState<Info | null>(null);
-  const [counts, setCounts] = useState<FacilityCounts | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [countsLoading, setCountsLoading] = useState(true);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    setCountsLoading(true);
-    const infoP: Promise<Info> =
-      code === root.code ? Promise.resolve({ division: root, path: rootPath }) : divisionApi.get(code);
-    infoP.then((r) => live && setInfo(r)).catch((e) => live && setError(e));
-    divisionApi
-      .facilityCounts(code)
-      .then((c) => live && setCounts(c))
-      .catch((e) => {
-        if (!live) return;
-        setCounts(null);
-        setError(e);
-      })
-      .finally(() => live && setCountsLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [code, root, rootPath, reload]);
-
-  const retry = useCallback(() => setReload((n) => n + 1), []);
-  const current = info && info.division.code === code ? info : null;
+  const info = useAsync(`${code}|${root.code}`, (): Promise<Info> =>
+    code === root.code ? Promise.resolve({ division: root, path: rootPath }) : divisionApi.get(code),
+  );
+  const facilityCounts = useAsync(code, () => divisionApi.facilityCounts(code));
+  const error = info.error ?? facilityCounts.error;
+  const counts = facilityCounts.error ? null : facilityCounts.data;
+  const countsLoading = facilityCounts.loading;
+  const retry = () => {
+    info.reload();
+    facilityCounts.reload();
+  };
+  const current = info.data && info.data.division.code === code ? info.data : null;
 
   const levelLabel = (level: number) =>
     level >= 1 && level <= 5 ? pick(LEVEL_NAMES[level as DivisionLevel]) : t('div.nationLevel');

@@ -1,28 +1,29 @@
 /** /facilities: the facility registry with server-side paging, detail drawer and (for admins) edits. */
 import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Button, Space, Tag, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES, OWNERSHIP_NAMES, type FacilityType } from '../../../domain/facility.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { PageTitle } from '../../app/app-layout.js';
 import { isAdmin, useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
-import { formatDate, formatNumber } from '../../shared/format.js';
+import { formatDate } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PagedTable, queryPaging } from '../../shared/paged-table.js';
+import { useAsync } from '../../shared/use-async.js';
 import { FacilityCloseModal } from './facility-close-modal.js';
 import { FacilityDrawer } from './facility-drawer.js';
 import { FacilityFilters, type FacilityFilterValues, type FacilityStatus } from './facility-filters.js';
 import { FacilityFormModal } from './facility-form-modal.js';
-import { facilityApi, type DivisionDto, type FacilityDto, type FacilityPage } from './org-units-api.js';
+import { facilityApi, type DivisionDto, type FacilityDto } from './org-units-api.js';
 
 const STATUSES: FacilityStatus[] = ['all', 'open', 'closed'];
 
 export function FacilitiesPage() {
   const user = useUser();
   const admin = isAdmin(user);
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
 
@@ -32,31 +33,6 @@ export function FacilitiesPage() {
     q: params.get('q') || undefined,
     status: STATUSES.includes(params.get('status') as FacilityStatus) ? (params.get('status') as FacilityStatus) : 'all',
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(200, Math.max(10, Number(params.get('pageSize')) || 20));
-
-  const [data, setData] = useState<FacilityPage | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
-  const [detail, setDetail] = useState<string | null>(null);
-  const [detailVersion, setDetailVersion] = useState(0);
-  const [editing, setEditing] = useState<FacilityDto | null | undefined>(undefined); // undefined: closed, null: new
-  const [closing, setClosing] = useState<FacilityDto | null>(null);
-
-  const key = params.toString();
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    setError(null);
-    facilityApi
-      .list({ ...filters, page, pageSize }, ctrl.signal)
-      .then((r) => setData(r))
-      .catch((e) => !ctrl.signal.aborted && setError(e))
-      .finally(() => !ctrl.signal.aborted && setLoading(false));
-    return () => ctrl.abort();
-    // `key` (the query string) stands for every filter and the page.
-  }, [key, reload]);
 
   const update = useCallback(
     (patch: Record<string, string | number | undefined>) =>
@@ -69,6 +45,14 @@ export function FacilitiesPage() {
       }),
     [setParams],
   );
+  const paging = queryPaging(params, update);
+  // The query string stands for every filter and the page.
+  const list = useAsync(params.toString(), (signal) => facilityApi.list({ ...filters, page: paging.page, pageSize: paging.pageSize }, signal));
+
+  const [detail, setDetail] = useState<string | null>(null);
+  const [detailVersion, setDetailVersion] = useState(0);
+  const [editing, setEditing] = useState<FacilityDto | null | undefined>(undefined); // undefined: closed, null: new
+  const [closing, setClosing] = useState<FacilityDto | null>(null);
 
   const scopeRoot: DivisionDto | undefined =
     user.scopeLevel === null ? undefined : { code: user.scopeCode, name: user.scopeName, level: user.scopeLevel ?? 0 };
@@ -77,7 +61,7 @@ export function FacilitiesPage() {
     message.success(text);
     setEditing(undefined);
     setClosing(null);
-    setReload((n) => n + 1);
+    list.reload();
     setDetailVersion((n) => n + 1);
     if (detail && detail !== f.code) setDetail(f.code);
   };
@@ -157,26 +141,19 @@ export function FacilitiesPage() {
           onChange={(patch) => update({ ...patch, page: undefined })}
           onReset={() => setParams(new URLSearchParams())}
         />
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
-        <Table<FacilityDto>
+        <PagedTable<FacilityDto>
           data-testid="facility-table"
           rowKey="code"
           size="middle"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
+          data={list.data}
+          loading={list.loading}
+          error={list.error}
+          paging={paging}
+          pageSizeOptions={[20, 50, 100, 200]}
           rowClassName={() => 'gtcm-clickable-row'}
           onRow={(r) => ({ onClick: () => setDetail(r.code) })}
           scroll={{ x: 960 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }),
-            onChange: (p, s) => update({ page: p === 1 ? undefined : p, pageSize: s === 20 ? undefined : s }),
-          }}
         />
       </div>
       <FacilityDrawer

@@ -1,12 +1,12 @@
 /** Detail drawer of one facility: where it is (division path) and its attributes. */
 import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
-import { useEffect, useState } from 'react';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../../domain/facility.js';
 import { errorText } from '../../shared/api.js';
 import { compactJson, formatDate } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
-import { facilityApi, type DivisionDto, type FacilityDto } from './org-units-api.js';
+import { useAsync } from '../../shared/use-async.js';
+import { facilityApi, type FacilityDto } from './org-units-api.js';
 
 export interface FacilityDrawerProps {
   code: string | null;
@@ -20,21 +20,8 @@ export interface FacilityDrawerProps {
 
 export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onCloseFacility }: FacilityDrawerProps) {
   const { t, pick, lang } = useI18n();
-  const [data, setData] = useState<{ facility: FacilityDto; path: DivisionDto[] } | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    if (!code) return;
-    let live = true;
-    setError(null);
-    facilityApi
-      .get(code)
-      .then((r) => live && setData(r))
-      .catch((e) => live && setError(e));
-    return () => {
-      live = false;
-    };
-  }, [code, version]);
+  // `version` changes after an edit: the drawer reads the facility again.
+  const { data, error } = useAsync(code ? `${code}|${version}` : null, () => facilityApi.get(code!));
 
   const f = data && data.facility.code === code ? data.facility : null;
   const attributes = Object.entries(f?.attributes ?? {});
