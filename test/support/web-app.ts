@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { onTestFinished } from 'vitest';
 import { buildApp, type App } from '../../src/server/platform/app.js';
 import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { launchBrowser } from './browser.js';
@@ -52,6 +53,47 @@ export async function logIn(page: Page, base: string, username: string, next?: s
   await page.fill('input#password', DEMO_PASSWORD);
   await page.click('button[type=submit]');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+type StorageState = Awaited<ReturnType<Awaited<ReturnType<Browser['newContext']>>['storageState']>>;
+const sessions = new WeakMap<WebApp, Map<string, StorageState>>();
+
+/**
+ * A page of its own (a fresh browser context, closed when the test ends) logged in as the
+ * user: the first page of a user logs in through the form, later ones reuse its cookies, so a
+ * focused test does not pay for a login. The page is wherever the login left it (or blank):
+ * the test goes where it needs to.
+ */
+export async function pageAs(web: WebApp, username: string, opts: BrowserContextOptions = {}): Promise<Page> {
+  const known = sessions.get(web) ?? new Map<string, StorageState>();
+  sessions.set(web, known);
+  const state = known.get(username);
+  const context = await web.browser.newContext({ ...opts, storageState: state });
+  onTestFinished(() => context.close());
+  const page = await context.newPage();
+  if (!state) {
+    await logIn(page, web.base, username);
+    known.set(username, await context.storageState());
+  }
+  return page;
+}
+
+/**
+ * Resolves once no SVG on the page changes between two looks 100 ms apart — the charts'
+ * animations are over — instead of sleeping for their length (for screenshots).
+ */
+export async function chartsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as { __svgSnapshot?: string };
+      const now = Array.from(document.querySelectorAll('svg'), (s) => s.innerHTML).join('\u0000');
+      const same = w.__svgSnapshot === now;
+      w.__svgSnapshot = now;
+      return same;
+    },
+    undefined,
+    { polling: 100 },
+  );
 }
 
 /** A GET of the API with the page's own session. */
