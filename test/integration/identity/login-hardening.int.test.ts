@@ -95,6 +95,10 @@ describe('one answer whatever the reason', () => {
     await expect(createTestUser(ctx, { role: 'VIEWER', scopeCode: '530102', password })).rejects.toMatchObject({ code: 'E2008' });
   });
 
+  it('refuses a malformed username with E2015 naming the rule', async () => {
+    await expect(createTestUser(ctx, { role: 'VIEWER', scopeCode: '530102', username: 'has space' })).rejects.toMatchObject({ code: 'E2015' });
+  });
+
   it('refuses a password built from the username with E2014', async () => {
     await expect(createTestUser(ctx, { role: 'VIEWER', scopeCode: '530102', username: 'kunming', password: 'Kunming#2024x' })).rejects.toMatchObject({ code: 'E2014' });
   });

@@ -48,7 +48,7 @@ export class UserService {
 
   async create(actor: Actor, input: NewUser): Promise<UserView> {
     requireRole(actor, ADMIN_ROLES);
-    if (!USERNAME_RE.test(input.username)) throw new AppError('E1000', { field: 'username', value: input.username });
+    if (!USERNAME_RE.test(input.username)) throw new AppError('E2015', { field: 'username', value: input.username });
     checkNewPassword(input.password, { username: input.username, displayName: input.displayName });
     const resolved = await this.grantable(actor, input.role, input.scopeCode);
     const passwordHash = await hashPassword(input.password);

@@ -114,7 +114,7 @@ export class ImportService {
     const filter = { ...this.facilities.filterFor(actor, { area }), types: ds.facilityTypes, openBetween: { start: p.start, end: p.end } };
     const list: { code: string; name: string; type: FacilityRow['type'] }[] = [];
     for await (const f of this.store.repos.facilities.iterate(filter)) {
-      if (list.length >= TEMPLATE_LIMIT) throw new AppError('E1000', { field: 'area' }, { zh: `模板最多 ${TEMPLATE_LIMIT} 个机构，请选择更小的区域`, en: `a template holds at most ${TEMPLATE_LIMIT} facilities: choose a smaller area` });
+      if (list.length >= TEMPLATE_LIMIT) throw new AppError('E4020', { field: 'area', limit: TEMPLATE_LIMIT });
       list.push({ code: f.code, name: f.name, type: f.type });
     }
     return writeTemplate(ds, period, list, this.metadata.elements, this.metadata.optionSets);
