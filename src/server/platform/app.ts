@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { healthAnswer, metadataAnswer, openApiAnswer } from '../../domain/api/platform.js';
 import { AppError } from '../../domain/errors.js';
 import { CSRF_COOKIE, registerAuthHook, SESSION_COOKIE } from './http/auth-hook.js';
 import { handleError } from './http/error-handler.js';
@@ -62,9 +63,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
 
   app.setErrorHandler(handleError(limits.bodyBytes));
 
-  app.get('/api/health', { config: { public: true } }, async () => ({ ok: true, store: ctx.store.dialect, version: VERSION }));
-  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/metadata', async () => ({ programs: ctx.metadata.programs }));
+  const tags = ['platform'];
+  app.get('/api/health', { config: { public: true }, schema: { tags, response: { 200: healthAnswer } } }, async () => ({ ok: true as const, store: ctx.store.dialect, version: VERSION }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true, response: { 200: openApiAnswer } } }, async () => app.swagger() as unknown as Record<string, unknown>);
+  app.get('/api/metadata', { schema: { tags, response: { 200: metadataAnswer } } }, async () => ({ programs: ctx.metadata.programs }));
 
   registerAuditRoutes(app, ctx);
   for (const m of MODULES) m.routes(app, ctx);

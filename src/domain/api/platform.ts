@@ -1,0 +1,100 @@
+/**
+ * API schemas of the platform routes (docs/API.md): health, the OpenAPI document, the programme
+ * metadata and the audit log. Pure (zod and src/domain only).
+ */
+import { z } from 'zod';
+import { i18nText, paged, pageQuery } from './common.js';
+import { facilityType } from './org-units.js';
+
+// ---- health and the document
+
+export const healthAnswer = z.object({ ok: z.literal(true), store: z.enum(['sqlite', 'postgres']), version: z.string() });
+export type HealthAnswer = z.infer<typeof healthAnswer>;
+
+/** GET /api/openapi.json (hidden from the document itself). */
+export const openApiAnswer = z.record(z.string(), z.unknown()).describe('the OpenAPI 3 document');
+
+// ---- programme metadata (programs/<name>/metadata.json, as the server loaded it)
+
+export const optionSet = z.object({
+  code: z.string(),
+  name: i18nText,
+  source: z.string().optional(),
+  options: z.array(z.object({ code: z.string(), name: i18nText })),
+});
+
+export const dataElement = z.object({
+  code: z.string(),
+  valueType: z.enum(['BOOLEAN', 'INTEGER', 'NUMBER', 'TEXT', 'MULTI_OPTION']),
+  name: i18nText,
+  help: i18nText.optional(),
+  optionSet: z.string().optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
+
+export const validationRule = z.object({
+  code: z.string(),
+  left: z.string(),
+  operator: z.enum(['<=', '<', '>=', '>', '==', '!=']),
+  right: z.string(),
+  severity: z.enum(['ERROR', 'WARNING']),
+  message: i18nText,
+});
+
+export const derivation = z.object({
+  element: z.string(),
+  forTypes: z.array(facilityType),
+  rule: z.literal('ANY_PRESENT'),
+  of: z.array(z.string()),
+  note: i18nText.optional(),
+});
+
+export const dataSet = z.object({
+  code: z.string(),
+  name: i18nText,
+  periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
+  deadline: z.object({ monthsAfterPeriodEnd: z.number().int(), note: i18nText.optional() }).optional(),
+  facilityTypes: z.array(facilityType),
+  sections: z.array(z.object({ code: z.string(), name: i18nText, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType) })) })),
+  derivations: z.array(derivation).optional(),
+  validationRules: z.array(validationRule).optional(),
+});
+export type DataSetView = z.infer<typeof dataSet>;
+
+export const programMetadata = z.object({
+  program: z.object({ code: z.string(), name: i18nText, source: z.string().optional() }),
+  optionSets: z.array(optionSet),
+  dataElements: z.array(dataElement),
+  dataSets: z.array(dataSet),
+});
+export type ProgramMetadataView = z.infer<typeof programMetadata>;
+
+export const metadataAnswer = z.object({ programs: z.array(programMetadata) });
+export type MetadataAnswer = z.infer<typeof metadataAnswer>;
+
+// ---- the audit log
+
+export const auditQuery = z.object({
+  entity: z.string().max(20).optional().describe('facility, user, report, …'),
+  actor: z.string().max(40).optional(),
+  key: z.string().max(80).optional().describe("the entity's key (a facility code, a username, dataSet/period/facility)"),
+  ...pageQuery(200),
+});
+export type AuditQuery = z.input<typeof auditQuery>;
+
+export const auditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entity: z.string(),
+  entityKey: z.string(),
+  areaCode: z.string().describe('the division the record concerns (CN for national matters)'),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntryView = z.infer<typeof auditEntry>;
+
+export const auditAnswer = paged(auditEntry);
+export type AuditAnswer = z.infer<typeof auditAnswer>;
