@@ -6,9 +6,9 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../src/server/platform/app.js';
-import { SYSTEM_ACTOR } from '../../src/server/platform/access/actor.js';
 import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { launchBrowser, SHOTS_DIR } from '../support/browser.js';
+import { childrenOf, createTestFacility } from '../support/builders/index.js';
 import { createTestContext, type TestContext } from '../support/test-context.js';
 
 let ctx: TestContext;
@@ -38,9 +38,10 @@ afterAll(async () => {
   await ctx?.dispose();
 });
 
-/** Open community health stations of 五华区 (they report a short form). */
+/** New community health stations in villages of 五华区 (they report a short form). */
 async function stations(n: number) {
-  return (await ctx.services.facilities.list(SYSTEM_ACTOR, { area: '530102', type: 'CHSS', status: 'open' }, 1, n)).items;
+  const villages = await childrenOf(ctx, '530102001');
+  return Promise.all(Array.from({ length: n }, (_, i) => createTestFacility(ctx, { type: 'CHSS', divisionCode: villages[i % villages.length], name: `测试社区卫生服务站${i + 1}` })));
 }
 
 describe('data collection in the browser', () => {
@@ -66,7 +67,7 @@ describe('data collection in the browser', () => {
   });
 
   it('imports one file: preview every row, then confirm', async () => {
-    const [, a, b] = await stations(3);
+    const [a, b] = await stations(2);
     const file = join(tmpdir(), `gtcm-e2e-import-${process.pid}.csv`);
     writeFileSync(file, `org_code,period,provides_tcm,visits,tcm_visits\n${a.code},2025,是,3000,600\n${b.code},2025,1,2500,500\n`);
     await page.goto(`${base}/import`);
