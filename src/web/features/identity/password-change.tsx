@@ -2,12 +2,11 @@
  * Changing one's own password (current, new, confirm): in a modal from the header, and as the
  * full-page form a user whose password was reset sees. The server ends the caller's other sessions.
  */
-import { Alert, Button, Form, Input, Modal, Space, type FormRule } from 'antd';
-import { useState } from 'react';
+import { Button, Form, Input, Modal, Space, type FormRule } from 'antd';
 import { useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
-import { applyServerError } from '../../shared/form-errors.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useFormModal } from '../../shared/use-form-modal.js';
 import { authApi } from './identity-api.js';
 import { NewPasswordItem } from './password-fields.js';
 
@@ -40,24 +39,15 @@ export interface PasswordChangeFormProps {
 
 export function PasswordChangeForm(props: PasswordChangeFormProps) {
   const me = useUser();
-  const { t, lang } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const currentLabel = props.currentLabel ?? t('password.current');
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
+  const { t } = useI18n();
+  const { form, busy, error, submit, clearError } = useFormModal<Values>({
+    fields: FIELDS,
+    save: async (v) => {
       await authApi.changePassword(v.currentPassword, v.newPassword);
       props.onChanged();
-    } catch (err) {
-      if (!applyServerError(form, err, lang, FIELDS)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const currentLabel = props.currentLabel ?? t('password.current');
 
   const submitButton = (
     <Button type="primary" htmlType="submit" loading={busy} block={!props.onCancel} data-testid="password-submit">
@@ -73,9 +63,9 @@ export function PasswordChangeForm(props: PasswordChangeFormProps) {
       requiredMark={false}
       size={props.size}
       onFinish={submit}
-      onValuesChange={() => error && setError(null)}
+      onValuesChange={clearError}
     >
-      {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="password-error" /> : null}
+      <ErrorAlert error={error} style={{ marginBottom: 16 }} data-testid="password-error" />
       {/* For password managers: the account this password belongs to. */}
       <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
       <Form.Item name="currentPassword" label={currentLabel} rules={[{ required: true, message: t('fac.required', { field: currentLabel }) }]}>

@@ -3,15 +3,14 @@
  * Edit (`user` given): the username fixed, no password; display name, role and scope, the last two
  * not for one's own account (the server refuses, E2013). A new role or scope ends the user's sessions.
  */
-import { Alert, ConfigProvider, Form, Input, Modal, Select } from 'antd';
-import { useState } from 'react';
+import { ConfigProvider, Form, Input, Modal, Select } from 'antd';
 import { ROLES, ROLE_NAMES, type Role } from '../../../domain/user.js';
 import { useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { FacilitySelect } from '../../shared/facility-select.js';
-import { applyServerError } from '../../shared/form-errors.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useFormModal } from '../../shared/use-form-modal.js';
 import type { DivisionDto } from '../org-units/org-units-api.js';
 import { userApi, type UserDto, type UserPatch } from './identity-api.js';
 import { NewPasswordItem } from './password-fields.js';
@@ -46,19 +45,8 @@ function changesOf(user: UserDto, v: Values): UserPatch {
 
 export function UserFormModal(props: UserFormModalProps) {
   const me = useUser();
-  const { t, pick, lang } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const role = Form.useWatch('role', form);
-  const username = Form.useWatch('username', form);
+  const { t, pick } = useI18n();
   const editing = props.user ?? null;
-  const self = editing?.username === me.username;
-  // A system administrator may give any role; an area administrator not that of a system administrator.
-  const roles = me.role === 'SYSTEM_ADMIN' ? ROLES : ROLES.filter((r) => r !== 'SYSTEM_ADMIN');
-  const myScope: DivisionDto[] =
-    me.scopeLevel === null ? [] : [{ code: me.scopeCode, name: me.scopeName, level: me.scopeLevel ?? 0 }];
-
   const save = (v: Values) =>
     editing
       ? userApi.update(editing.username, changesOf(editing, v))
@@ -69,34 +57,29 @@ export function UserFormModal(props: UserFormModalProps) {
           scopeCode: v.scopeCode,
           displayName: v.displayName?.trim() || undefined,
         });
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      props.onSaved((await save(v)).user);
-    } catch (err) {
-      // A field the server names gets the message under it; anything else goes above the form.
-      if (!applyServerError(form, err, lang, FIELDS)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, error, submit, clearError, modalProps } = useFormModal<Values>({
+    open: props.open,
+    fields: FIELDS,
+    save: async (v) => props.onSaved((await save(v)).user),
+  });
+  const role = Form.useWatch('role', form);
+  const username = Form.useWatch('username', form);
+  const self = editing?.username === me.username;
+  // A system administrator may give any role; an area administrator not that of a system administrator.
+  const roles = me.role === 'SYSTEM_ADMIN' ? ROLES : ROLES.filter((r) => r !== 'SYSTEM_ADMIN');
+  const myScope: DivisionDto[] =
+    me.scopeLevel === null ? [] : [{ code: me.scopeCode, name: me.scopeName, level: me.scopeLevel ?? 0 }];
 
   const required = (label: string) => [{ required: true, message: t('fac.required', { field: label }) }];
   const accessExtra = editing ? (self ? t('user.selfAccess') : t('user.accessHint')) : undefined;
 
   return (
     <Modal
-      open={props.open}
+      {...modalProps}
       title={editing ? t('user.edit') : t('user.add')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
       onCancel={props.onClose}
-      afterClose={() => setError(null)}
-      destroyOnHidden
       width={520}
     >
       <Form<Values>
@@ -111,13 +94,13 @@ export function UserFormModal(props: UserFormModalProps) {
             : { role: 'VIEWER', scopeCode: me.scopeCode }
         }
         onValuesChange={(changed) => {
-          if (error) setError(null);
+          clearError();
           // A facility reporter's scope is a facility, every other role's a division: switching between them clears it.
           if ('role' in changed && (changed.role === 'FACILITY_REPORTER') !== (role === 'FACILITY_REPORTER'))
             form.setFieldValue('scopeCode', changed.role === 'FACILITY_REPORTER' ? undefined : me.scopeCode);
         }}
       >
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="user-form-error" /> : null}
+        <ErrorAlert error={error} style={{ marginBottom: 16 }} data-testid="user-form-error" />
         <Form.Item name="username" label={t('user.username')} rules={editing ? undefined : required(t('user.username'))}>
           <Input autoComplete="off" maxLength={40} disabled={!!editing} />
         </Form.Item>

@@ -1,7 +1,6 @@
 /** New / edit facility. Server validation errors are shown on the field they name, and above the form. */
-import { Alert, DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
+import { DatePicker, Form, Input, Modal, Radio, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import {
   FACILITY_DIVISION_LEVEL,
   FACILITY_TYPES,
@@ -12,10 +11,10 @@ import {
   type Ownership,
 } from '../../../domain/facility.js';
 import { LEVEL_NAMES } from '../../../domain/org-unit.js';
-import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
-import { applyServerError } from '../../shared/form-errors.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { useFormModal } from '../../shared/use-form-modal.js';
 import { facilityApi, type FacilityDto, type FacilityPatch } from './org-units-api.js';
 
 interface Values {
@@ -40,61 +39,35 @@ export interface FacilityFormModalProps {
 }
 
 export function FacilityFormModal({ open, facility, defaultDivision, onClose, onSaved }: FacilityFormModalProps) {
-  const { t, pick, lang } = useI18n();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { t, pick } = useI18n();
+  const save = async (v: Values) => {
+    const opened = v.opened.format('YYYY-MM-DD');
+    if (facility) {
+      const patch: FacilityPatch = {};
+      if (v.name !== facility.name) patch.name = v.name.trim();
+      if (v.ownership !== facility.ownership) patch.ownership = v.ownership;
+      if (v.divisionCode !== facility.divisionCode) patch.divisionCode = v.divisionCode;
+      if (opened !== facility.opened) patch.opened = opened;
+      onSaved(Object.keys(patch).length ? (await facilityApi.update(facility.code, patch)).facility : facility);
+    } else {
+      const input = { code: v.code.trim(), name: v.name.trim(), type: v.type, divisionCode: v.divisionCode, ownership: v.ownership, opened };
+      onSaved((await facilityApi.create(input)).facility);
+    }
+  };
+  const { form, error, submit, clearError, modalProps } = useFormModal<Values>({ open, fields: FIELDS, save });
   const editing = !!facility;
   const type = Form.useWatch('type', form) ?? facility?.type;
   const level = type ? FACILITY_DIVISION_LEVEL[type] : undefined;
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    const opened = v.opened.format('YYYY-MM-DD');
-    try {
-      let saved: FacilityDto;
-      if (facility) {
-        const patch: FacilityPatch = {};
-        if (v.name !== facility.name) patch.name = v.name.trim();
-        if (v.ownership !== facility.ownership) patch.ownership = v.ownership;
-        if (v.divisionCode !== facility.divisionCode) patch.divisionCode = v.divisionCode;
-        if (opened !== facility.opened) patch.opened = opened;
-        saved = Object.keys(patch).length ? (await facilityApi.update(facility.code, patch)).facility : facility;
-      } else {
-        saved = (
-          await facilityApi.create({
-            code: v.code.trim(),
-            name: v.name.trim(),
-            type: v.type,
-            divisionCode: v.divisionCode,
-            ownership: v.ownership,
-            opened,
-          })
-        ).facility;
-      }
-      onSaved(saved);
-    } catch (err) {
-      // A field the server names gets the message under it; anything else goes above the form.
-      if (!applyServerError(form, err, lang, FIELDS)) setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const required = (label: string) => [{ required: true, message: t('fac.required', { field: label }) }];
 
   return (
     <Modal
-      open={open}
+      {...modalProps}
       title={editing ? `${t('fac.editTitle')} · ${facility?.name}` : t('fac.addTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
-      onOk={() => form.submit()}
       onCancel={onClose}
-      afterClose={() => setError(null)}
-      destroyOnHidden
       width={560}
     >
       <Form<Values>
@@ -103,14 +76,14 @@ export function FacilityFormModal({ open, facility, defaultDivision, onClose, on
         style={{ marginTop: 16 }}
         name="facility-form"
         onFinish={submit}
-        onValuesChange={() => error && setError(null)}
+        onValuesChange={clearError}
         initialValues={
           facility
             ? { ...facility, opened: dayjs(facility.opened) }
             : { ownership: 'PUBLIC', divisionCode: defaultDivision, opened: dayjs() }
         }
       >
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 16 }} data-testid="facility-form-error" /> : null}
+        <ErrorAlert error={error} style={{ marginBottom: 16 }} data-testid="facility-form-error" />
         <Form.Item name="code" label={t('fac.code')} rules={required(t('fac.code'))} extra={editing ? undefined : t('fac.codeHint')}>
           <Input disabled={editing} maxLength={40} autoComplete="off" />
         </Form.Item>
