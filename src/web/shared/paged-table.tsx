@@ -2,9 +2,9 @@
  * One page of a list the server pages: the error above the table, the page, the page size and the
  * total below it. The paging lives in the URL (`queryPaging`) or in the component (`usePaging`).
  */
-import { Alert, Table, type TableProps } from 'antd';
+import { Table, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
-import { errorText } from './api.js';
+import { ErrorAlert } from './error-alert.js';
 import { formatNumber } from './format.js';
 import { useI18n } from './i18n.js';
 import type { QueryPatch } from './use-query-params.js';
@@ -52,10 +52,10 @@ export interface PagedTableProps<T> extends Omit<TableProps<T>, 'dataSource' | '
 
 export function PagedTable<T extends object>(props: PagedTableProps<T>) {
   const { data, loading, error, paging, pageSizeOptions = [20, 50, 100], ...table } = props;
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   return (
     <>
-      {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={error} style={{ marginBottom: 12 }} />
       <Table<T>
         {...table}
         dataSource={data?.items ?? []}

@@ -1,13 +1,13 @@
 /** /completeness (完整性): who has reported for a year, by area (drill down), and who is missing. */
-import { Alert, Button, Card, Skeleton, Space, Tabs, Typography } from 'antd';
+import { Card, Skeleton, Space, Tabs, Typography } from 'antd';
 
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
-import { useAsync } from '../../shared/use-async.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { completenessApi } from './approval-api.js';
 import { CompletenessMissing } from './completeness-missing.js';
@@ -16,7 +16,7 @@ import { CompletenessTable } from './completeness-table.js';
 
 export function CompletenessPage() {
   const user = useUser();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [params, update] = useQueryParams();
   const period = periodOr(params.get('period'));
   const area = params.get('area') || (user.scopeLevel === null ? undefined : user.scopeCode);
@@ -41,15 +41,7 @@ export function CompletenessPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <AreaBreadcrumb area={area} onPick={(code) => update({ area: code })} />
       </Card>
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error, lang)}
-          style={{ marginBottom: 12 }}
-          action={<Button onClick={completeness.reload}>{t('common.retry')}</Button>}
-        />
-      ) : null}
+      <ErrorAlert error={error} onRetry={completeness.reload} style={{ marginBottom: 12 }} />
       {data ? (
         <CompletenessSummary row={data.area} deadline={data.deadline} />
       ) : loading ? (

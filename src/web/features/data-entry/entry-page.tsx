@@ -1,10 +1,10 @@
 /** /entry (数据填报): pick a facility and a year, then fill, save and submit its GTCM_ANNUAL report. */
-import { Alert, App, Button, Card, Empty, Skeleton, Space, Typography } from 'antd';
+import { App, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { FacilitySelect } from '../../shared/facility-select.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
@@ -15,7 +15,7 @@ import { reportApi } from './report-api.js';
 
 export function EntryPage() {
   const user = useUser();
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { modal } = App.useApp();
   const [params, setParams] = useSearchParams();
   const facility = params.get('facility') || (user.scopeLevel === null ? user.scopeCode : undefined);
@@ -85,19 +85,13 @@ export function EntryPage() {
           {dataSetName ? <Typography.Text type="secondary">{dataSetName}</Typography.Text> : null}
         </Space>
       </Card>
-      {metaError ? <Alert type="error" showIcon title={errorText(metaError, lang)} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={metaError} style={{ marginBottom: 12 }} />
       {!facility ? (
         <Card>
           <Empty description={t('entry.pickFacility')} />
         </Card>
       ) : error ? (
-        <Alert
-          type="error"
-          showIcon
-          data-testid="entry-error"
-          title={errorText(error, lang)}
-          action={<Button onClick={reload}>{t('common.retry')}</Button>}
-        />
+        <ErrorAlert error={error} onRetry={reload} data-testid="entry-error" />
       ) : loading || !answer || !meta ? (
         <Card>
           <Skeleton active paragraph={{ rows: 10 }} />

@@ -1,12 +1,12 @@
 /** /users (admins): the users within the caller's scope with their status; adding, editing and the account lifecycle. */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Table, Tag, Typography } from 'antd';
+import { App, Button, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ROLE_NAMES, type Role } from '../../../domain/user.js';
 import { PageTitle } from '../../app/app-layout.js';
 import { useAuth } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -81,7 +81,7 @@ export function UsersPage() {
         {t('nav.users')}
       </PageTitle>
       <div style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
-        {error ? <Alert type="error" showIcon title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
         <Table<UserDto>
           data-testid="user-table"
           rowKey="username"

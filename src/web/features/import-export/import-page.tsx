@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { importApi, type ImportMode, type ImportSummary } from './import-api.js';
@@ -81,7 +82,7 @@ export function ImportPage() {
           ]}
         />
       </Card>
-      {error && step < 2 ? <Alert type="error" showIcon data-testid="import-error" title={errorText(error, lang)} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={step < 2 ? error : null} style={{ marginBottom: 12 }} data-testid="import-error" />
 
       {step === 0 ? (
         <ImportFileStep

@@ -4,12 +4,13 @@
  * saved as a favourite, reopened with `?fav=<id>`, and pinned to the dashboard.
  */
 import { DownloadOutlined, StarOutlined, UnorderedListOutlined } from '@ant-design/icons';
-import { Alert, App, Badge, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
+import { App, Badge, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { AnalysisFavourites } from '../favourites/analysis-favourites.js';
@@ -99,7 +100,7 @@ export function AnalysisPage() {
           ) : null}
         </Space>
       </PageTitle>
-      {metaError ? <Alert type="error" showIcon title={errorText(metaError, lang)} style={{ marginBottom: 12 }} /> : null}
+      <ErrorAlert error={metaError} style={{ marginBottom: 12 }} />
       <Card size="small" style={{ marginBottom: 12 }}>
         {meta && !pendingFav ? <AnalysisControls config={config} meta={meta} onChange={change} /> : <Skeleton.Input active block style={{ height: 54 }} />}
       </Card>

@@ -2,9 +2,9 @@
  * One analysis (a configuration) loaded from GET /api/analytics and shown as a table, bar chart,
  * line chart or map. Used full size on /analysis and compact in the dashboard's pinned cards.
  */
-import { Alert, Button, Skeleton, Spin, Typography } from 'antd';
+import { Skeleton, Spin, Typography } from 'antd';
 import type { Indicator } from '../../../domain/indicator.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { AnalysisBar, AnalysisLine, lineMode } from './analysis-charts.js';
@@ -23,20 +23,12 @@ export function useAnalysisRows(config: AnalysisConfig | null) {
 
 export function AnalysisView(props: { config: AnalysisConfig; byCode: Map<string, Indicator>; compact?: boolean }) {
   const { config, byCode, compact } = props;
-  const { t, lang, pick } = useI18n();
+  const { t, pick } = useI18n();
   const { data, loading, error, reload } = useAnalysisRows(config);
   const height = compact ? 240 : 460;
 
   if (error) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorText(error, lang)}
-        data-testid="analysis-error"
-        action={compact ? undefined : <Button onClick={reload}>{t('common.retry')}</Button>}
-      />
-    );
+    return <ErrorAlert error={error} data-testid="analysis-error" onRetry={compact ? undefined : reload} />;
   }
   if (!data) {
     return (

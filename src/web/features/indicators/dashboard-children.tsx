@@ -3,10 +3,10 @@
  * nation and provinces) beside a ranked bar chart; below province level the bar chart alone.
  * Clicking an area or a bar drills down. The trend panel goes beside them or below.
  */
-import { Alert, Button, Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Indicator } from '../../../domain/indicator.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { AreaMap } from '../maps/area-map.js';
@@ -29,19 +29,7 @@ export interface DashboardChildrenProps {
 }
 
 function Failed({ error, retry }: { error: unknown; retry: () => void }) {
-  const { t, lang } = useI18n();
-  return (
-    <Alert
-      type="error"
-      showIcon
-      title={errorText(error, lang)}
-      action={
-        <Button size="small" onClick={retry}>
-          {t('common.retry')}
-        </Button>
-      }
-    />
-  );
+  return <ErrorAlert error={error} onRetry={retry} small />;
 }
 
 export function DashboardChildren({ area, period, indicator, onPick, trend }: DashboardChildrenProps) {

@@ -10,8 +10,8 @@ import { useNavigate } from 'react-router-dom';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
-import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PERIODS, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -26,7 +26,7 @@ import { DashboardTrend } from './dashboard-trend.js';
 
 export function DashboardPage() {
   const user = useUser();
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [params, update] = useQueryParams();
   const navigate = useNavigate();
   const requested = params.get('area');
@@ -80,25 +80,15 @@ export function DashboardPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <AreaBreadcrumb area={area} onPick={drill} />
       </Card>
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          style={{ marginBottom: 12 }}
-          data-testid="dashboard-error"
-          title={errorText(failure, lang)}
-          action={
-            <Button
-              onClick={() => {
-                indicators.reload();
-                values.reload();
-              }}
-            >
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      ) : null}
+      <ErrorAlert
+        error={failure}
+        onRetry={() => {
+          indicators.reload();
+          values.reload();
+        }}
+        style={{ marginBottom: 12 }}
+        data-testid="dashboard-error"
+      />
       <DashboardCards
         indicators={list}
         rows={values.error ? null : values.data}

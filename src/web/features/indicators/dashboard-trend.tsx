@@ -1,8 +1,8 @@
 /** The area's 2021–2024 trend for the selected indicator, the projection to the deadline, and what it means. */
 import { WarningOutlined, CheckCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Typography } from 'antd';
+import { Card, Empty, Typography } from 'antd';
 import type { Indicator } from '../../../domain/indicator.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { analyticsApi } from './analytics-api.js';
@@ -14,7 +14,7 @@ import { STATUS_COLORS } from './indicator-status.js';
 const HEIGHT = 300;
 
 export function DashboardTrend({ area, indicator }: { area: string; indicator: Indicator }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const trend = useAsync(`${area}|${indicator.code}`, () =>
     analyticsApi.trend({ area, indicators: [indicator.code] }).then((r) => r.series.find((s) => s.indicator === indicator.code) ?? null),
   );
@@ -29,16 +29,7 @@ export function DashboardTrend({ area, indicator }: { area: string; indicator: I
         {pick(indicator.name)}
       </Typography.Text>
       {trend.error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(trend.error, lang)}
-          action={
-            <Button size="small" onClick={trend.reload}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
+        <ErrorAlert error={trend.error} onRetry={trend.reload} small />
       ) : series && series.points.some((p) => p.value !== null) ? (
         <TrendChart series={series} indicator={indicator} height={HEIGHT} />
       ) : series || !trend.loading ? (

@@ -2,11 +2,12 @@
  * /facilities/:code (机构视图): registry details, the GTCM_ANNUAL report of each year with its
  * approval status, and the facility's own result for every indicator that applies to its type.
  */
-import { Alert, Button, Card, Result, Skeleton } from 'antd';
+import { Button, Card, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
 import { PageTitle } from '../../app/app-layout.js';
 import { ApiError, errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PERIODS } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -78,7 +79,7 @@ export function FacilityViewPage() {
         <FacilityViewHistory code={code} rows={history ?? PERIODS.map((year) => ({ year, report: null }))} loading={!history} />
       </Card>
       <Card size="small" title={t('fv.values')}>
-        {factsError ? <Alert type="error" showIcon title={errorText(factsError, lang)} style={{ marginBottom: 12 }} /> : null}
+        <ErrorAlert error={factsError} style={{ marginBottom: 12 }} />
         {f ? (
           <FacilityViewValues indicators={indicators ?? []} type={f.type} facts={facts ?? []} loading={!facts || !indicators} />
         ) : (

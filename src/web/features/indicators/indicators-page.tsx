@@ -2,7 +2,7 @@
  * /indicators (指标视图): the child areas of an area × every indicator, coloured by target status,
  * and the gap list of one indicator. State in the URL: ?area=&period=&tab=table|gaps&indicator=.
  */
-import { Alert, App, Button, Card, Space, Tabs, Typography } from 'antd';
+import { App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 
@@ -11,10 +11,11 @@ import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { saveBlob } from '../../shared/download.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
-import { useAsync } from '../../shared/use-async.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { analyticsApi, type IndicatorRow } from './analytics-api.js';
 import { GapList } from './gap-list.js';
@@ -112,15 +113,7 @@ export function IndicatorsPage() {
           </Typography.Text>
         </div>
       </Card>
-      {shownError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(shownError, lang)}
-          style={{ marginBottom: 12 }}
-          action={<Button onClick={values.reload}>{t('common.retry')}</Button>}
-        />
-      ) : null}
+      <ErrorAlert error={shownError} onRetry={values.reload} style={{ marginBottom: 12 }} />
       <Card size="small">
         <Tabs
           activeKey={tab}

@@ -1,9 +1,9 @@
 /** Right-hand panel of the hierarchy page: where the division sits, what it is, and its facilities. */
 import { MedicineBoxOutlined, ReloadOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Skeleton, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { KIND_NAMES, LEVEL_NAMES, NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { DivisionChildrenTable } from './division-children-table.js';
@@ -23,7 +23,7 @@ interface Info {
 }
 
 export function DivisionPanel({ code, root, rootPath, onSelect }: DivisionPanelProps) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const info = useAsync(`${code}|${root.code}`, (): Promise<Info> =>
     code === root.code ? Promise.resolve({ division: root, path: rootPath }) : divisionApi.get(code),
   );
@@ -69,14 +69,10 @@ export function DivisionPanel({ code, root, rootPath, onSelect }: DivisionPanelP
       style={{ minHeight: '100%' }}
       styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}
     >
-      {error ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorText(error, lang)}
-          action={<Button size="small" icon={<ReloadOutlined />} onClick={retry}>{t('common.retry')}</Button>}
-        />
-      ) : null}
+      <ErrorAlert
+        error={error}
+        action={<Button size="small" icon={<ReloadOutlined />} onClick={retry}>{t('common.retry')}</Button>}
+      />
       {current ? (
         <div>
           {crumbs.length > 1 ? <Breadcrumb items={crumbs} data-testid="division-breadcrumb" /> : null}

@@ -1,10 +1,10 @@
 /** /divisions: the administrative hierarchy (lazy tree + search) and the selected division's facilities. */
-import { Alert, Button, Card, Skeleton } from 'antd';
+import { Card, Skeleton } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { NATION_CODE } from '../../../domain/org-unit.js';
-import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useWindowHeight } from '../../shared/use-window-height.js';
 import { DivisionPanel } from './division-panel.js';
@@ -13,7 +13,7 @@ import { divisionApi, type DivisionDto } from './org-units-api.js';
 import { useDivisionTree } from './use-division-tree.js';
 
 export function DivisionsPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const tree = useDivisionTree();
   const { reset, loadChildren, setExpandedKeys, reveal } = tree;
   const [root, setRoot] = useState<{ root: DivisionDto; path: DivisionDto[] } | null>(null);
@@ -69,14 +69,7 @@ export function DivisionsPage() {
   }, [root]);
 
   if (error && !root) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        title={errorText(error, lang)}
-        action={<Button onClick={load}>{t('common.retry')}</Button>}
-      />
-    );
+    return <ErrorAlert error={error} onRetry={load} />;
   }
 
   const treeHeight = Math.max(320, windowHeight - 56 - 40 - 48 - 44);

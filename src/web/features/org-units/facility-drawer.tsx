@@ -1,8 +1,8 @@
 /** Detail drawer of one facility: where it is (division path) and its attributes. */
-import { Alert, Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../../domain/facility.js';
-import { errorText } from '../../shared/api.js';
+import { ErrorAlert } from '../../shared/error-alert.js';
 import { compactJson, formatDate } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -19,7 +19,7 @@ export interface FacilityDrawerProps {
 }
 
 export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onCloseFacility }: FacilityDrawerProps) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   // `version` changes after an edit: the drawer reads the facility again.
   const { data, error } = useAsync(code ? `${code}|${version}` : null, () => facilityApi.get(code!));
 
@@ -77,7 +77,7 @@ export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onClos
         ) : null
       }
     >
-      {error ? <Alert type="error" showIcon title={errorText(error, lang)} /> : null}
+      <ErrorAlert error={error} />
       {!f && !error ? <Skeleton active paragraph={{ rows: 8 }} /> : null}
       {f ? (
         <>
