@@ -4,10 +4,11 @@
  * (e.g. the caller's own scope, which the search may not return).
  */
 import { Select, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { LEVEL_NAMES, type DivisionLevel } from '../../domain/org-unit.js';
 import { divisionApi, type DivisionDto, type DivisionSearchHit } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
+import { useAsync } from './use-async.js';
 import { useDivisionSearch } from './use-division-search.js';
 
 export interface DivisionSelectProps {
@@ -31,17 +32,13 @@ export function DivisionSelect(props: DivisionSelectProps) {
   const [known, setKnown] = useState<Record<string, DivisionDto>>({});
 
   // A value set from outside (URL, record being edited) needs its name for the label.
-  useEffect(() => {
-    if (!value || known[value] || fixedOptions.some((d) => d.code === value)) return;
-    let live = true;
-    divisionApi
-      .get(value)
-      .then((r) => live && setKnown((k) => ({ ...k, [value]: r.division })))
-      .catch(() => live && setKnown((k) => ({ ...k, [value]: { code: value, name: value, level: 0 } })));
-    return () => {
-      live = false;
-    };
-  }, [value, known, fixedOptions]);
+  const unknown = value && !known[value] && !fixedOptions.some((d) => d.code === value) ? value : null;
+  const lookup = useAsync(
+    unknown,
+    () => divisionApi.get(unknown!).then((r) => r.division, (): DivisionDto => ({ code: unknown!, name: unknown!, level: 0 })),
+    { keep: false },
+  );
+  const current = value ? (known[value] ?? lookup.data) : null;
 
   const options = useMemo(() => {
     const list: (DivisionDto | DivisionSearchHit)[] = [];
@@ -53,7 +50,7 @@ export function DivisionSelect(props: DivisionSelectProps) {
     };
     if (!query) fixedOptions.forEach(add);
     hits.forEach(add);
-    if (value && known[value]) add(known[value]);
+    if (current) add(current);
     return list.map((d) => ({
       value: d.code,
       label: d.name,
@@ -61,7 +58,7 @@ export function DivisionSelect(props: DivisionSelectProps) {
       division: d,
       path: 'pathNames' in d ? d.pathNames : '',
     }));
-  }, [hits, query, fixedOptions, known, value, level]);
+  }, [hits, query, fixedOptions, current, level]);
 
   const levelName = (l: number) => (l >= 1 && l <= 5 ? pick(LEVEL_NAMES[l as DivisionLevel]) : t('div.nation'));
 

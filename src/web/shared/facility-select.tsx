@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
 import { facilityApi, type FacilityDto } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
+import { useAsync } from './use-async.js';
 
 export function FacilitySelect(props: {
   id?: string;
@@ -31,17 +32,10 @@ export function FacilitySelect(props: {
     ctrl.current?.abort();
   }, []);
 
-  useEffect(() => {
-    if (!value || known[value] || items.some((f) => f.code === value)) return;
-    let live = true;
-    facilityApi
-      .get(value)
-      .then((r) => live && setKnown((k) => ({ ...k, [value]: r.facility })))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [value, known, items]);
+  // A value set from outside (URL, user being edited) needs its name for the label.
+  const unknown = value && !known[value] && !items.some((f) => f.code === value) ? value : null;
+  const lookup = useAsync(unknown, () => facilityApi.get(unknown!).then((r) => r.facility), { keep: false });
+  const current = value ? (known[value] ?? lookup.data) : null;
 
   const run = (q: string, delay: number) => {
     clearTimeout(timer.current);
@@ -70,7 +64,7 @@ export function FacilitySelect(props: {
   };
 
   const list = [...items];
-  if (value && known[value] && !list.some((f) => f.code === value)) list.push(known[value]);
+  if (current && !list.some((f) => f.code === value)) list.push(current);
 
   return (
     <Select<string>

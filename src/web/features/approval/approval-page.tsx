@@ -32,7 +32,7 @@ export function ApprovalPage() {
   const paging = queryPaging(params, update);
   const query = { period, area: area === user.scopeCode ? undefined : area, status, page: paging.page, pageSize: paging.pageSize };
   const queryKey = JSON.stringify(query);
-  const list = useAsync(queryKey, () => approvalApi.list(query));
+  const reports = useAsync(queryKey, () => approvalApi.list(query));
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [returning, setReturning] = useState<ApprovalRow[] | null>(null);
@@ -49,7 +49,7 @@ export function ApprovalPage() {
     };
   }, [area, user.scopeCode, user.scopeName]);
 
-  const rows = list.data?.items ?? [];
+  const rows = reports.data?.items ?? [];
   const chosen = useMemo(() => rows.filter((r) => selected.includes(r.facilityCode)), [rows, selected]);
   const toApprove = chosen.filter((r) => r.canApprove);
   const toReturn = chosen.filter((r) => r.canReturn);
@@ -62,7 +62,7 @@ export function ApprovalPage() {
       message.success(t(done, { n }));
       setReturning(null);
       setSelected([]);
-      list.reload();
+      reports.reload();
     } catch (err) {
       message.error(errorText(err, lang));
     } finally {
@@ -140,9 +140,9 @@ export function ApprovalPage() {
           </Button>
         </Space>
         <ApprovalTable
-          data={list.data}
-          loading={list.loading}
-          error={list.error}
+          data={reports.data}
+          loading={reports.loading}
+          error={reports.error}
           paging={paging}
           period={period}
           selected={selected}

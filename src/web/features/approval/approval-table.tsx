@@ -1,12 +1,13 @@
 /** The reports waiting for (or past) approval, with row selection and per-row actions. */
 import { CheckOutlined, EyeOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Space, Tooltip, Typography } from 'antd';
+import { Button, Space, Tooltip } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
 import { formatDateTime } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PagedTable, type Paging } from '../../shared/paged-table.js';
+import { SecondaryLine } from '../../shared/secondary-line.js';
 import { ReportStatusTag } from '../data-entry/report-status-tag.js';
 import type { ApprovalRow } from './approval-api.js';
 
@@ -30,9 +31,7 @@ export function ApprovalTable(props: {
       render: (_, r) => (
         <div style={{ lineHeight: 1.3 }}>
           <div>{r.facilityName}</div>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {r.facilityCode}
-          </Typography.Text>
+          <SecondaryLine>{r.facilityCode}</SecondaryLine>
         </div>
       ),
     },

@@ -3,6 +3,7 @@ import { Progress, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { SecondaryLine } from '../../shared/secondary-line.js';
 import type { CompletenessRow } from './approval-api.js';
 import { RATE_COLOR, rate } from './completeness-summary.js';
 
@@ -28,11 +29,7 @@ export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boo
           <Typography.Link onClick={() => props.onDrill(r)} data-testid="completeness-drill">
             {r.name}
           </Typography.Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.code}
-            </Typography.Text>
-          </div>
+          <SecondaryLine>{r.code}</SecondaryLine>
         </div>
       ),
     },

@@ -1,10 +1,11 @@
 /** 登记信息: the facility's registry record, its division path and the latest approval status. */
-import { Descriptions, Space, Tag, Typography } from 'antd';
+import { Descriptions, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../../domain/facility.js';
 import { compactJson, formatDate } from '../../shared/format.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { ReportStatusTag } from '../data-entry/report-status-tag.js';
+import { FacilityStatusTag } from '../org-units/facility-status-tag.js';
 import type { DivisionDto, FacilityDto } from '../org-units/org-units-api.js';
 import type { HistoryRow } from './facility-view-history.js';
 
@@ -37,13 +38,7 @@ export function FacilityViewRegistry(props: { facility: FacilityDto; path: Divis
     {
       key: 'status',
       label: t('fac.status'),
-      children: f.closed ? (
-        <Tag color="red">
-          {t('fac.closedTag')} {formatDate(f.closed)}
-        </Tag>
-      ) : (
-        <Tag color="green">{t('fac.status.open')}</Tag>
-      ),
+      children: <FacilityStatusTag closed={f.closed} />,
     },
     {
       key: 'approval',

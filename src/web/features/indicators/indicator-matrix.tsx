@@ -9,6 +9,7 @@ import type { Indicator } from '../../../domain/indicator.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { SecondaryLine } from '../../shared/secondary-line.js';
 import { useWindowHeight } from '../../shared/use-window-height.js';
 import type { IndicatorRow } from './analytics-api.js';
 import { shortName, targetText } from './indicator-meta.js';
@@ -118,11 +119,7 @@ export function IndicatorMatrix(props: {
           ) : (
             <span data-code={r.code}>{r.name}</span>
           )}
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.code}
-            </Typography.Text>
-          </div>
+          <SecondaryLine>{r.code}</SecondaryLine>
         </div>
       ),
     },
@@ -177,11 +174,7 @@ export function IndicatorMatrix(props: {
               <Table.Summary.Row data-testid="ind-total-row">
                 <Table.Summary.Cell index={0}>
                   <strong>{t('ind.areaTotal')}</strong>
-                  <div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {total.code === NATION_CODE ? t('div.nation') : total.name}
-                    </Typography.Text>
-                  </div>
+                  <SecondaryLine>{total.code === NATION_CODE ? t('div.nation') : total.name}</SecondaryLine>
                 </Table.Summary.Cell>
                 {props.indicators.map((ind, i) => (
                   <Table.Summary.Cell key={ind.code} index={i + 1} align="center" className={bandClass(total.cells[ind.code])}>

@@ -4,6 +4,7 @@ import type { TableColumnsType } from 'antd';
 import { FACILITY_TYPES, FACILITY_TYPE_NAMES } from '../../../domain/facility.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { SecondaryLine } from '../../shared/secondary-line.js';
 import type { FacilityCounts } from './org-units-api.js';
 
 type Row = FacilityCounts['children'][number];
@@ -24,11 +25,7 @@ export function DivisionChildrenTable(props: {
           <Typography.Link ellipsis onClick={() => props.onPick(r.code)} title={r.name} style={{ display: 'block', maxWidth: '100%' }}>
             {r.name}
           </Typography.Link>
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {r.code}
-            </Typography.Text>
-          </div>
+          <SecondaryLine>{r.code}</SecondaryLine>
         </div>
       ),
     },

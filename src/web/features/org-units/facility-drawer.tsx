@@ -1,11 +1,13 @@
 /** Detail drawer of one facility: where it is (division path) and its attributes. */
-import { Button, Descriptions, Drawer, Skeleton, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { FACILITY_TYPE_NAMES, OWNERSHIP_NAMES } from '../../../domain/facility.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { compactJson, formatDate } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { SecondaryLine } from '../../shared/secondary-line.js';
 import { useAsync } from '../../shared/use-async.js';
+import { FacilityStatusTag } from './facility-status-tag.js';
 import { facilityApi, type FacilityDto } from './org-units-api.js';
 
 export interface FacilityDrawerProps {
@@ -37,11 +39,7 @@ export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onClos
       children: (
         <>
           {(data?.path ?? []).map((d) => d.name).join(' / ') || fac.divisionName || fac.divisionCode}
-          <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {fac.divisionCode}
-            </Typography.Text>
-          </div>
+          <SecondaryLine>{fac.divisionCode}</SecondaryLine>
         </>
       ),
     },
@@ -49,13 +47,7 @@ export function FacilityDrawer({ code, version, canEdit, onClose, onEdit, onClos
     {
       key: 'status',
       label: t('fac.status'),
-      children: fac.closed ? (
-        <Tag color="red">
-          {t('fac.closedTag')} {formatDate(fac.closed)}
-        </Tag>
-      ) : (
-        <Tag color="green">{t('fac.status.open')}</Tag>
-      ),
+      children: <FacilityStatusTag closed={fac.closed} />,
     },
   ];
 
