@@ -13,7 +13,7 @@ import {
   PieChartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Space, Typography } from 'antd';
+import { Layout, Menu, Space } from 'antd';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../shared/i18n.js';
@@ -109,16 +109,5 @@ export function AppLayout() {
         </Content>
       </Layout>
     </Layout>
-  );
-}
-
-export function PageTitle({ children, extra }: { children: React.ReactNode; extra?: React.ReactNode }) {
-  return (
-    <div style={{ display: 'flex', alignItems: 'center', marginBottom: 16, minHeight: 32 }}>
-      <Typography.Title level={4} style={{ margin: 0, flex: 1 }}>
-        {children}
-      </Typography.Title>
-      {extra}
-    </div>
   );
 }

@@ -3,11 +3,11 @@ import { CheckCircleOutlined, CheckOutlined, RollbackOutlined } from '@ant-desig
 import { App, Button, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 
-import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { queryPaging } from '../../shared/paged-table.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';

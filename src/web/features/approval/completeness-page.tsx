@@ -1,11 +1,11 @@
 /** /completeness (完整性): who has reported for a year, by area (drill down), and who is missing. */
 import { Card, Skeleton, Space, Tabs, Typography } from 'antd';
 
-import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';

@@ -2,11 +2,11 @@
 import { App, Card, Empty, Skeleton, Space, Typography } from 'antd';
 import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { FacilitySelect } from '../../shared/facility-select.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useDataSetMeta } from '../../shared/use-metadata.js';

@@ -6,12 +6,12 @@
 import { DownloadOutlined, StarOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Empty, Skeleton, Space, Tag } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { useAsync } from '../../shared/use-async.js';
 import { AnalysisFavourites } from '../favourites/analysis-favourites.js';
 import { AnalysisNameModal } from '../favourites/analysis-name-modal.js';

@@ -5,10 +5,10 @@
 import { Button, Card, Result, Skeleton } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router-dom';
-import { PageTitle } from '../../app/app-layout.js';
 import { ApiError, errorText } from '../../shared/api.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { PERIODS } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { reportApi } from '../data-entry/report-api.js';

@@ -6,7 +6,6 @@ import { App, Button, Card, Space, Tabs, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMemo, useState } from 'react';
 
-import { PageTitle } from '../../app/app-layout.js';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
@@ -14,6 +13,7 @@ import { saveBlob } from '../../shared/download.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
+import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
