@@ -1,50 +1,13 @@
 /** Typed calls for the identity endpoints of docs/API.md: the session (login, me, own password) and user accounts. */
-import type { Role } from '../../../domain/user.js';
+import type { NewUserBody, SessionAnswer, UserChangesBody, UserView } from '../../../domain/api/identity.js';
 import { api } from '../../shared/api.js';
 
-export interface SessionUser {
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeCode: string;
-  scopeName: string;
-  scopeLevel: number | null;
-  /** The password was reset by an administrator: every page waits for a new one. */
-  mustChangePassword: boolean;
-}
-
-export interface Session {
-  user: SessionUser;
-  csrfToken: string;
-}
-
-export interface UserDto {
-  id?: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeCode: string;
-  scopeName?: string;
-  scopeLevel?: number | null;
-  disabled?: boolean;
-  /** ISO time; the account is locked while this lies in the future. */
-  lockedUntil?: string | null;
-  mustChangePassword?: boolean;
-}
-
-export interface UserInput {
-  username: string;
-  password: string;
-  role: Role;
-  scopeCode: string;
-  displayName?: string;
-}
-
-export interface UserPatch {
-  displayName?: string;
-  role?: Role;
-  scopeCode?: string;
-}
+// The answers and bodies are typed by the shared API schemas (src/domain/api/identity.ts), not re-typed here.
+export type { SessionUser } from '../../../domain/api/identity.js';
+export type Session = SessionAnswer;
+export type UserDto = UserView;
+export type UserInput = NewUserBody;
+export type UserPatch = UserChangesBody;
 
 const enc = encodeURIComponent;
 

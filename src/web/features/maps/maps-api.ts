@@ -1,12 +1,9 @@
 /** Boundary maps (docs/API.md, GET /api/maps/:code): the GeoJSON of an area's children. */
+import type { AreaMapView } from '../../../domain/api/maps.js';
 import { api } from '../../shared/api.js';
 
-export interface AreaMap {
-  code: string;
-  level: number;
-  source: string;
-  geojson: { type: 'FeatureCollection'; features: { type: 'Feature'; properties: { code: string | null; name: string }; geometry: unknown }[] };
-}
+/** The answer, typed by the shared API schema (src/domain/api/maps.ts). */
+export type AreaMap = AreaMapView;
 
 export const mapsApi = {
   map: (code: string) => api.get<AreaMap>(`/api/maps/${encodeURIComponent(code)}`),
