@@ -53,11 +53,17 @@ export function userCommand(program: Command): void {
     .addOption(new Option('--format <f>', '输出格式 / output format').choices(['csv', 'json']).default('csv'))
     .action(async (flags: GlobalOptions & { format: Format }) => {
       await run(flags, async (ctx) => {
-        const items = await ctx.services.users.list(SYSTEM_ACTOR);
         const columns = ['username', 'display_name', 'role', 'scope_code', 'scope_name', 'disabled', 'locked_until', 'must_change_password'];
+        // Every user, read a page at a time.
         async function* rows() {
-          for (const u of items)
-            yield { username: u.username, display_name: u.displayName, role: u.role, scope_code: u.scopeCode, scope_name: u.scopeName, disabled: u.disabled, locked_until: u.lockedUntil ?? '', must_change_password: u.mustChangePassword };
+          const size = 1000;
+          for (let page = 1, seen = 0, total = Infinity; seen < total; page++) {
+            const r = await ctx.services.users.page(SYSTEM_ACTOR, page, size);
+            total = r.items.length ? r.total : seen;
+            seen += r.items.length;
+            for (const u of r.items)
+              yield { username: u.username, display_name: u.displayName, role: u.role, scope_code: u.scopeCode, scope_name: u.scopeName, disabled: u.disabled, locked_until: u.lockedUntil ?? '', must_change_password: u.mustChangePassword };
+          }
         }
         await writeRows(rows(), columns, flags.format);
       });

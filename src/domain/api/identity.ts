@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ROLES } from '../user.js';
+import { pageQuery, paged } from './common.js';
 
 export const role = z.enum(ROLES);
 
@@ -45,7 +46,11 @@ export const userView = z.object({
 });
 export type UserView = z.infer<typeof userView>;
 
-export const userListAnswer = z.object({ items: z.array(userView) });
+/** The users inside the caller's scope, a page at a time (at most 200 a page). */
+export const userListQuery = z.object(pageQuery(200));
+export type UserListQuery = z.input<typeof userListQuery>;
+
+export const userListAnswer = paged(userView);
 export type UserListAnswer = z.infer<typeof userListAnswer>;
 
 export const userAnswer = z.object({ user: userView });

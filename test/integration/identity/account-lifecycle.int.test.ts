@@ -123,6 +123,21 @@ describe('role and scope', () => {
   });
 });
 
+describe('the user list', () => {
+  it('is paged: each page holds pageSize users of the scope, the total counts them all, and a page size over 200 is refused', async () => {
+    for (let i = 0; i < 3; i++) await viewer();
+    const first = await wuhua.get('/api/users?page=1&pageSize=2');
+    expect(first.body).toMatchObject({ page: 1, pageSize: 2 });
+    expect(first.body.items).toHaveLength(2);
+    expect(first.body.total).toBeGreaterThanOrEqual(4);
+    const all = await wuhua.get(`/api/users?pageSize=200`);
+    expect(all.body.items).toHaveLength(first.body.total);
+    const second = await wuhua.get('/api/users?page=2&pageSize=2');
+    expect(second.body.items.map((u: { username: string }) => u.username)).toEqual(all.body.items.slice(2, 4).map((u: { username: string }) => u.username));
+    expectError(await wuhua.get('/api/users?pageSize=201'), 400, 'E1000', 'pageSize');
+  });
+});
+
 describe('from the other side', () => {
   it('an area administrator cannot see, disable, reset or end the sessions of another county’s user (E1103)', async () => {
     const other = await createTestUser(ctx, { role: 'VIEWER', scopeCode: '530103' });

@@ -44,7 +44,6 @@ const NO_INPUT = new Set([
   'GET /api/metadata',
   'GET /api/auth/me',
   'GET /api/divisions/root',
-  'GET /api/users',
   'GET /api/imports/limits',
   'GET /api/indicators',
   'GET /api/analytics/periods',

@@ -4,7 +4,7 @@ import {
   USER_ACTIONS,
   userAnswer,
   userChangesBody,
-  userListAnswer,
+  userListAnswer, userListQuery,
   userParams as params,
   type UserAction,
 } from '../../../domain/api/identity.js';
@@ -18,7 +18,10 @@ export function registerUserRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.users;
   const tags = ['users'];
   const one = { 200: userAnswer };
-  app.get('/api/users', { schema: { tags, response: { 200: userListAnswer } } }, async (req) => ({ items: await s.list(actorOf(req)) }));
+  app.get('/api/users', { schema: { tags, querystring: userListQuery, response: { 200: userListAnswer } } }, async (req) => {
+    const { page, pageSize } = req.query;
+    return { ...(await s.page(actorOf(req), page, pageSize)), page, pageSize };
+  });
   app.post('/api/users', { schema: { tags, body: newUserBody, response: { 201: userAnswer } } }, async (req, reply) => {
     reply.status(201);
     return { user: await s.create(actorOf(req), req.body) };

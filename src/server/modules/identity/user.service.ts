@@ -64,10 +64,6 @@ export class UserService {
   }
 
   /** Users whose scope lies inside the caller's, a page at a time (scoped and paged in the store). */
-  async list(actor: Actor, page = 1, pageSize = 1000): Promise<UserView[]> {
-    return (await this.page(actor, page, pageSize)).items;
-  }
-
   async page(actor: Actor, page: number, pageSize: number): Promise<{ items: UserView[]; total: number }> {
     requireRole(actor, ADMIN_ROLES);
     const area = scopeArea(actor.scope);

@@ -1,5 +1,5 @@
 /** Typed calls for the identity endpoints of docs/API.md: the session (login, me, own password) and user accounts. */
-import type { NewUserBody, SessionAnswer, UserChangesBody, UserView } from '../../../domain/api/identity.js';
+import type { NewUserBody, SessionAnswer, UserChangesBody, UserListAnswer, UserView } from '../../../domain/api/identity.js';
 import { api } from '../../shared/api.js';
 
 // The answers and bodies are typed by the shared API schemas (src/domain/api/identity.ts), not re-typed here.
@@ -22,7 +22,7 @@ export const authApi = {
 };
 
 export const userApi = {
-  list: () => api.get<{ items: UserDto[] }>('/api/users'),
+  list: (page: number, pageSize: number) => api.get<UserListAnswer>('/api/users', { page, pageSize }),
   create: (input: UserInput) => api.post<{ user: UserDto }>('/api/users', input),
   get: (username: string) => api.get<{ user: UserDto }>(`/api/users/${enc(username)}`),
   /** A new role or scope ends the user's sessions. */

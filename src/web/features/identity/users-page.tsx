@@ -1,14 +1,13 @@
 /** /users (admins): the users within the caller's scope with their status; adding, editing and the account lifecycle. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Table, Tag, Typography } from 'antd';
+import { App, Button, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ROLE_NAMES, type Role } from '../../../domain/user.js';
 import { useAuth } from '../../app/auth.js';
-import { ErrorAlert } from '../../shared/error-alert.js';
-import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
+import { PagedTable, usePaging } from '../../shared/paged-table.js';
 import { useAsync } from '../../shared/use-async.js';
 import { userApi, type UserDto } from './identity-api.js';
 import { UserActions, UserStatus } from './user-actions.js';
@@ -20,8 +19,9 @@ const ROLE_COLORS: Record<Role, string> = { SYSTEM_ADMIN: 'volcano', AREA_ADMIN:
 export function UsersPage() {
   const { t, pick, lang } = useI18n();
   const { message } = App.useApp();
-  const users = useAsync('users', () => userApi.list().then((r) => r.items));
-  const { data: items, error } = users;
+  const paging = usePaging('users');
+  const { page, pageSize } = paging;
+  const users = useAsync(`users|${page}|${pageSize}`, () => userApi.list(page, pageSize));
   // The open modal and its user, kept while it closes (so the title does not change); `seq` gives
   // each opening a fresh form, with none of the last user's values or the last password typed.
   const [dialog, setDialog] = useState<{ kind: 'new' | 'edit' | 'reset'; user?: UserDto; open: boolean; seq: number }>({ kind: 'new', open: false, seq: 0 });
@@ -81,15 +81,15 @@ export function UsersPage() {
         {t('nav.users')}
       </PageTitle>
       <div style={{ background: '#fff', padding: 16, borderRadius: 8 }}>
-        <ErrorAlert error={error} style={{ marginBottom: 12 }} />
-        <Table<UserDto>
+        <PagedTable<UserDto>
           data-testid="user-table"
           rowKey="username"
           size="middle"
           columns={columns}
-          dataSource={items ?? []}
-          loading={items === null && !error}
-          pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.totalItems', { n: formatNumber(n) }) }}
+          data={users.data}
+          loading={users.loading}
+          error={users.error}
+          paging={paging}
         />
       </div>
       <UserFormModal
