@@ -39,6 +39,8 @@ export interface Limits {
   cellChars: number;
   /** Largest uncompressed size of an XLSX file's parts, in bytes (GTCM_MAX_XLSX_UNCOMPRESSED_MB). */
   xlsxUncompressedBytes: number;
+  /** Imports received or running at once on one node; more are refused with 503 E1010 (GTCM_MAX_CONCURRENT_IMPORTS). */
+  concurrentImports: number;
   /** Most errors listed in an import answer; the rest are counted (GTCM_MAX_IMPORT_ERRORS). */
   importErrors: number;
   /** Longest value echoed back in an error, in characters. */
@@ -97,6 +99,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
     cellChars: num(env.GTCM_MAX_CELL_CHARS, 2_000),
     xlsxUncompressedBytes: num(env.GTCM_MAX_XLSX_UNCOMPRESSED_MB, 1024) * 1024 * 1024,
     importErrors: num(env.GTCM_MAX_IMPORT_ERRORS, 1_000),
+    concurrentImports: num(env.GTCM_MAX_CONCURRENT_IMPORTS, 4),
     echoChars: 100,
     bodyBytes: num(env.GTCM_MAX_BODY_KB, 1024) * 1024,
     jsonDepth: 20,

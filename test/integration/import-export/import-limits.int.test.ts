@@ -21,7 +21,7 @@ import { runCli } from '../../support/cli.js';
 import { client, expectError, login, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
-const LIMITS = { uploadBytes: 256 * 1024, importRows: 50, importColumns: 30, cellChars: 200, xlsxUncompressedBytes: 2 * 1024 * 1024, importErrors: 20, echoChars: 20 };
+const LIMITS = { uploadBytes: 256 * 1024, importRows: 50, importColumns: 30, cellChars: 200, xlsxUncompressedBytes: 2 * 1024 * 1024, importErrors: 20, echoChars: 20, concurrentImports: 1 };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const N = 40;
 const codes = Array.from({ length: N }, (_, i) => `LIM-${i}`);
@@ -287,6 +287,19 @@ describe('XLSX files: zip bombs and broken archives', () => {
 });
 
 describe('the upload is received whole before the import starts', () => {
+  it('a crowd of uploads is bounded: past concurrentImports one is refused at once with 503 E1010, and the next after it is served', async () => {
+    const { req, answer } = rawUpload('mode=strict&dryRun=true');
+    req.write('org_code,period,physicians\n');
+    await until(() => partFiles().length === 1, 'the first upload reached the server');
+    const crowd = await upload(csv([['org_code', 'period', 'physicians'], [codes[0], 2016, 1]]), 'mode=strict&dryRun=true');
+    expectError(crowd, 503, 'E1010');
+    expect(partFiles()).toHaveLength(1);
+    req.end(`${codes[0]},2016,1\n`);
+    expect((await answer).status).toBe(200);
+    const after = await upload(csv([['org_code', 'period', 'physicians'], [codes[0], 2016, 1]]), 'mode=strict&dryRun=true');
+    expect(after.status).toBe(200);
+  });
+
   it('a slow upload holds no store: another user saves a report while it is still arriving', async () => {
     const before = await reportCount();
     const facility = (await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102006' })).code;

@@ -19,6 +19,9 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
   for (const type of UPLOAD_TYPES)
     app.addContentTypeParser(type, (_req, payload, done) => done(null, payload));
 
+  /** Imports being received or run on this node now. */
+  let running = 0;
+
   app.get('/api/imports/limits', { schema: { tags, response: { 200: importLimits } } }, async () => ({
     uploadBytes: limits.uploadBytes,
     uploadText: formatBytes(limits.uploadBytes),
@@ -37,6 +40,12 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
       const format = formatOf(req.headers['content-type'] ?? '') ?? formatOf(req.query.filename ?? '');
       const opts = { format: format ?? 'csv', mode: req.query.mode, dryRun: req.query.dryRun === 'true', dataSet: req.query.dataSet, limits } as const;
       let received = false;
+      // Each upload may take uploadBytes of disk and an import's work: a crowd of them is refused.
+      if (running >= limits.concurrentImports) {
+        reply.header('connection', 'close').header('retry-after', '5');
+        throw new AppError('E1010', { field: 'upload', limit: limits.concurrentImports });
+      }
+      running++;
       try {
         if (!format) throw new AppError('E4013', { field: 'content-type', value: echo(String(req.headers['content-type'] ?? ''), limits.echoChars) });
         // Who may import and into what is settled before a byte of the file is received.
@@ -57,6 +66,8 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
         if (e instanceof AppError && e.cause !== undefined)
           req.log.warn({ code: e.code, cause: e.cause instanceof Error ? e.cause.message : String(e.cause) }, 'import: unreadable file');
         throw e;
+      } finally {
+        running--;
       }
     },
   );
