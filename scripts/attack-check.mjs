@@ -91,11 +91,9 @@ async function call(method, path, { session, body, headers = {}, raw } = {}) {
 }
 
 async function login(username, password = PASSWORD) {
-  const res = await fetch(`${BASE}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(body)}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: body.csrfToken };
+  const r = await call('POST', '/api/auth/login', { body: { username, password } });
+  if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${r.text}`);
+  return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: r.json.csrfToken };
 }
 
 const code = (r) => r.json?.error?.code ?? r.status;
