@@ -9,7 +9,8 @@ import { join } from 'node:path';
 const PREFIX = 'server-';
 const SUFFIX = '.pid';
 
-const alive = (pid: number) => {
+/** Whether a process of that id runs (EPERM: it runs, as another user). */
+export const processAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;
@@ -39,7 +40,7 @@ export function runningServers(dataDir: string): number[] {
     if (!name.startsWith(PREFIX) || !name.endsWith(SUFFIX)) continue;
     const pid = Number(name.slice(PREFIX.length, -SUFFIX.length));
     if (!Number.isInteger(pid) || pid <= 0) continue;
-    if (alive(pid)) pids.push(pid);
+    if (processAlive(pid)) pids.push(pid);
     else rmSync(join(dataDir, name), { force: true });
   }
   return pids;

@@ -16,6 +16,7 @@ import type { MetadataService } from '../../../platform/program/metadata.service
 import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
 import type { PoolOptions } from './connection-pool.js';
 import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { processAlive as alive } from '../../../platform/server-lock.js';
 
 const PAGE = 50_000;
 /**
@@ -41,15 +42,6 @@ export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
 
 const removeDuckDb = (path: string) => {
   for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
-};
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 };
 
 /** Removes our own earlier attempt and those of processes that died while building. */
