@@ -28,13 +28,13 @@ describe('import cells', () => {
   it('reads booleans as 1/0, true/false and 是/否', () => {
     for (const t of ['1', 'true', 'TRUE', '是']) expect(parseCell(t, el('has_tcm_hall'), optionSets)).toEqual({ ok: true, value: true });
     for (const t of ['0', 'false', '否']) expect(parseCell(t, el('has_tcm_hall'), optionSets)).toEqual({ ok: true, value: false });
-    expect(parseCell('maybe', el('has_tcm_hall'), optionSets)).toEqual({ ok: false, code: 'E4007' });
+    expect(parseCell('maybe', el('has_tcm_hall'), optionSets)).toEqual({ ok: false, code: 'E1403' });
   });
 
   it('reads non-negative integers only', () => {
     expect(parseCell(' 1200 ', el('visits'), optionSets)).toEqual({ ok: true, value: 1200 });
     expect(parseCell('12.0', el('visits'), optionSets)).toEqual({ ok: true, value: 12 });
-    for (const t of ['-1', '1.5', '12a', '1,200']) expect(parseCell(t, el('visits'), optionSets)).toEqual({ ok: false, code: 'E4007' });
+    for (const t of ['-1', '1.5', '12a', '1,200']) expect(parseCell(t, el('visits'), optionSets)).toEqual({ ok: false, code: 'E1403' });
   });
 
   it('reads technique categories as codes or Chinese names with any of the separators', () => {

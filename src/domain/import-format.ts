@@ -36,7 +36,7 @@ export function mapHeaders(headers: string[], dataSet: DataSet, elements: Map<st
 const TRUE = new Set(['1', 'true', '是', 'yes', 'y', '有']);
 const FALSE = new Set(['0', 'false', '否', 'no', 'n', '无']);
 
-export type CellResult = { ok: true; value: DataValue } | { ok: false; code: 'E4007' | 'E4008' };
+export type CellResult = { ok: true; value: DataValue } | { ok: false; code: 'E1403' | 'E4008' };
 
 /** Parses one non-empty cell for its element. */
 export function parseCell(text: string, el: DataElement, optionSets: Map<string, OptionSet>): CellResult {
@@ -46,14 +46,14 @@ export function parseCell(text: string, el: DataElement, optionSets: Map<string,
       const l = t.toLowerCase();
       if (TRUE.has(l)) return { ok: true, value: true };
       if (FALSE.has(l)) return { ok: true, value: false };
-      return { ok: false, code: 'E4007' };
+      return { ok: false, code: 'E1403' };
     }
     case 'INTEGER':
     case 'NUMBER': {
-      if (!/^-?\d+(\.\d+)?$/.test(t)) return { ok: false, code: 'E4007' };
+      if (!/^-?\d+(\.\d+)?$/.test(t)) return { ok: false, code: 'E1403' };
       const n = Number(t);
-      if (el.valueType === 'INTEGER' && !Number.isInteger(n)) return { ok: false, code: 'E4007' };
-      if ((el.min !== undefined && n < el.min) || (el.max !== undefined && n > el.max)) return { ok: false, code: 'E4007' };
+      if (el.valueType === 'INTEGER' && !Number.isInteger(n)) return { ok: false, code: 'E1403' };
+      if ((el.min !== undefined && n < el.min) || (el.max !== undefined && n > el.max)) return { ok: false, code: 'E1403' };
       return { ok: true, value: n };
     }
     case 'TEXT':

@@ -1,14 +1,16 @@
-/** The import-export error catalogue: import files and their rows. Codes never change meaning once released. */
+/**
+ * The import-export error catalogue: import files and their rows. Codes never change meaning once
+ * released. A row error whose meaning another module owns carries that module's code: a malformed
+ * period is E1002, an element not applicable to the facility type E1402, a wrong value E1403 —
+ * E4004, E4005 and E4007 were their duplicates, are retired and never reused (docs/DECISIONS.md).
+ */
 import type { ErrorDef } from '../error-def.js';
 
 export const IMPORT_EXPORT_ERRORS = {
   E4001: { status: 400, zh: '机构编码不存在', en: 'Unknown org_code' },
   E4002: { status: 403, zh: '机构不在您的管辖范围内', en: 'Facility outside your scope' },
   E4003: { status: 400, zh: '机构在该期间未运营（未成立或已撤销）', en: 'Facility not open in that period (not yet opened or closed)' },
-  E4004: { status: 400, zh: '期间格式不正确', en: 'Malformed period' },
-  E4005: { status: 400, zh: '该数据元不适用于此类机构', en: 'Element does not apply to this facility type' },
   E4006: { status: 400, zh: '未知的列', en: 'Unknown column' },
-  E4007: { status: 400, zh: '数值类型不正确', en: 'Wrong value type' },
   E4008: { status: 400, zh: '未知的中医药技术方法类别', en: 'Unknown technique category' },
   E4009: { status: 400, zh: '违反审核规则', en: 'Validation rule violated' },
   E4010: { status: 400, zh: '同一机构同一期间在文件中出现多次', en: 'Same facility and period twice in the file' },

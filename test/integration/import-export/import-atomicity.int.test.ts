@@ -54,7 +54,7 @@ const get = (code: string, period = '2024') => ctx.store.repos.reports.get({ dat
 const auditCount = async () => (await ctx.store.repos.audit.list({ entity: 'report' }, { offset: 0, limit: 1 })).total;
 const counts = (s: any) => ({ rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, errors: s.errors });
 
-/** Insert AT-1, update u1, leave u2 unchanged, reject AT-2 (E4007 on row 5). */
+/** Insert AT-1, update u1, leave u2 unchanged, reject AT-2 (E1403 on row 5). */
 const mixed = () => `org_code,period,physicians\nAT-1,2024,5\n${u1.facilityCode},2024,${(u1.values.physicians as number) + 1}\n${u2.facilityCode},2024,${u2.values.physicians}\nAT-2,2024,x\n`;
 
 describe('strict, partial, dry run', () => {
@@ -62,7 +62,7 @@ describe('strict, partial, dry run', () => {
     const audits = await auditCount();
     const s = await upload(mixed(), 'mode=strict&dryRun=false');
     expect(counts(s)).toMatchObject({ rows: 4, inserted: 0, updated: 0, rejected: 1 });
-    expect(s.errors).toEqual([expect.objectContaining({ row: 5, column: 'physicians', code: 'E4007' })]);
+    expect(s.errors).toEqual([expect.objectContaining({ row: 5, column: 'physicians', code: 'E1403' })]);
     expect(await get('AT-1')).toBeNull();
     expect(await get('AT-2')).toBeNull();
     expect(await get(u1.facilityCode)).toEqual(u1);

@@ -75,7 +75,7 @@ describe('gtcm import', () => {
     expect(r.code).not.toBe(0);
     const s = summary(r.stdout);
     expect(s).toMatchObject({ rows: 2, inserted: 0, rejected: 1 });
-    expect(s.errors).toEqual([{ row: 3, column: 'physicians', code: 'E4007', message: expect.stringContaining('数值类型不正确'), messageEn: expect.stringContaining('Wrong value type') }]);
+    expect(s.errors).toEqual([{ row: 3, column: 'physicians', code: 'E1403', message: expect.stringContaining('数值类型不正确'), messageEn: expect.stringContaining('Wrong value type') }]);
     expect(await get('CL-2')).toBeNull();
   });
 
@@ -151,7 +151,7 @@ describe('XLSX files', () => {
     ]);
     const res = await app.inject({ method: 'POST', url: '/api/imports?mode=partial', headers: { cookie: wuhua.cookie, 'x-csrf-token': wuhua.csrf, 'content-type': XLSX }, payload: buf });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ rows: 2, inserted: 1, rejected: 1, errors: [expect.objectContaining({ row: 3, column: 'physicians', code: 'E4007' })] });
+    expect(res.json()).toMatchObject({ rows: 2, inserted: 1, rejected: 1, errors: [expect.objectContaining({ row: 3, column: 'physicians', code: 'E1403' })] });
     expect((await get('CL-3', '2021'))!.values).toEqual({ physicians: 8 });
   });
 });

@@ -108,25 +108,25 @@ describe('one rejection reason at a time (strict: nothing stored)', () => {
     await rejects(adminS, 'org_code,period,physicians\nIR-LATE,2023,4\n', [{ row: 2, column: 'period', code: 'E4003' }]);
   });
 
-  it('E4004 malformed period: each bad row with its own row number, column period', async () => {
+  it('E1002 malformed period: each bad row with its own row number, column period', async () => {
     const csv = `org_code,period,physicians\n${CHC},24,1\n${CHC},2024-1,1\n${CHC},abcd,1\n${CHC},,1\n${CHC},1800,1\n`;
-    const s = await rejects(adminS, csv, [2, 3, 4, 5, 6].map((row) => ({ row, column: 'period', code: 'E4004' })));
+    const s = await rejects(adminS, csv, [2, 3, 4, 5, 6].map((row) => ({ row, column: 'period', code: 'E1002' })));
     expect(s.rows).toBe(5);
     expect(await report(CHC)).toBeNull();
   });
 
-  it('E4004 a period of another type than the data set\'s (2024Q1, 202401 for the annual GTCM_ANNUAL)', async () => {
+  it('E1002 a period of another type than the data set\'s (2024Q1, 202401 for the annual GTCM_ANNUAL)', async () => {
     await rejects(adminS, `org_code,period,physicians\n${CHC},2024Q1,1\n${CHC},202401,1\n`, [
-      { row: 2, column: 'period', code: 'E4004' },
-      { row: 3, column: 'period', code: 'E4004' },
+      { row: 2, column: 'period', code: 'E1002' },
+      { row: 3, column: 'period', code: 'E1002' },
     ]);
     expect(await report(CHC, '2024Q1')).toBeNull();
     expect(await report(CHC, '202401')).toBeNull();
   });
 
-  it('E4005 element not applicable to the facility type: has_tcm_hall for a village clinic (code or Chinese header)', async () => {
-    await rejects(adminS, `org_code,period,physicians,has_tcm_hall\n${VC},2024,2,1\n`, [{ row: 2, column: 'has_tcm_hall', code: 'E4005' }]);
-    await rejects(adminS, `org_code,period,设置中医馆\n${VC},2024,是\n`, [{ row: 2, column: 'has_tcm_hall', code: 'E4005' }]);
+  it('E1402 element not applicable to the facility type: has_tcm_hall for a village clinic (code or Chinese header)', async () => {
+    await rejects(adminS, `org_code,period,physicians,has_tcm_hall\n${VC},2024,2,1\n`, [{ row: 2, column: 'has_tcm_hall', code: 'E1402' }]);
+    await rejects(adminS, `org_code,period,设置中医馆\n${VC},2024,是\n`, [{ row: 2, column: 'has_tcm_hall', code: 'E1402' }]);
     expect(await report(VC)).toBeNull();
   });
 
@@ -143,12 +143,12 @@ describe('one rejection reason at a time (strict: nothing stored)', () => {
     expect(await report(VC, '2022')).toBeNull();
   });
 
-  it('E4007 wrong value type: text, a fraction, a negative number, a non-boolean', async () => {
-    await rejects(adminS, `org_code,period,physicians,visits,has_tcm_hall\n${CHC},2024,ten,,\n`, [{ row: 2, column: 'physicians', code: 'E4007' }]);
+  it('E1403 wrong value type: text, a fraction, a negative number, a non-boolean', async () => {
+    await rejects(adminS, `org_code,period,physicians,visits,has_tcm_hall\n${CHC},2024,ten,,\n`, [{ row: 2, column: 'physicians', code: 'E1403' }]);
     await rejects(adminS, `org_code,period,physicians,visits,has_tcm_hall\n${CHC},2024,2.5,-1,maybe\n`, [
-      { row: 2, column: 'physicians', code: 'E4007' },
-      { row: 2, column: 'visits', code: 'E4007' },
-      { row: 2, column: 'has_tcm_hall', code: 'E4007' },
+      { row: 2, column: 'physicians', code: 'E1403' },
+      { row: 2, column: 'visits', code: 'E1403' },
+      { row: 2, column: 'has_tcm_hall', code: 'E1403' },
     ]);
     expect(await report(CHC)).toBeNull();
   });
@@ -241,8 +241,8 @@ describe('row numbers and several problems at once', () => {
       adminS,
       csv,
       [
-        { row: 3, column: 'physicians', code: 'E4007' },
-        { row: 3, column: 'has_tcm_hall', code: 'E4005' },
+        { row: 3, column: 'physicians', code: 'E1403' },
+        { row: 3, column: 'has_tcm_hall', code: 'E1402' },
       ],
       'mode=partial',
     );

@@ -203,7 +203,7 @@ export class ImportService {
       const errors: ImportError[] = [];
       const f = facilities.get(r.code);
       const key = `${r.code}\u0000${r.period}`;
-      if (!r.p) errors.push(issue(r.row, 'period', 'E4004', r.period, echo));
+      if (!r.p) errors.push(issue(r.row, 'period', 'E1002', r.period, echo));
       if (seen.has(key)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
       seen.add(key);
       const inScope = !!f && facilityInScope(actor.scope, f);
@@ -230,7 +230,7 @@ export class ImportService {
         for (const [code, text] of r.values) {
           if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
           if (!applicable.has(code)) {
-            errors.push(issue(r.row, code, 'E4005', text, echo));
+            errors.push(issue(r.row, code, 'E1402', text, echo));
             continue;
           }
           const parsed = parseCell(text, this.metadata.elements.get(code)!, this.metadata.optionSets);
