@@ -1,11 +1,16 @@
-/** Migrations, one set for both stores; timestamped names, each with up and down. */
+/**
+ * Migrations: one history for both stores, each with up and down. A file is named after the module
+ * whose tables it changes (`<module>.<date>-<n>-<what>.ts`; `platform` for the shared foundation);
+ * its key below is `<date>-<n>-<what>` — keys order the history and are recorded in every store,
+ * so they never change. A new module adds a file and one line here.
+ */
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import type { DB, Dialect } from '../platform/db/database.js';
-import { initMigration } from './2026-11-23-001-init.js';
-import { approvalMigration } from './2026-11-23-002-approval.js';
-import { changeSeqMigration } from './2026-11-23-003-change-seq.js';
-import { favouriteTitleMigration } from './2026-11-23-004-favourite-title.js';
-import { identityLifecycleMigration } from './2026-12-01-005-identity-lifecycle.js';
+import { initMigration } from './platform.2026-11-23-001-init.js';
+import { approvalMigration } from './approval.2026-11-23-002-approval.js';
+import { changeSeqMigration } from './platform.2026-11-23-003-change-seq.js';
+import { favouriteTitleMigration } from './favourites.2026-11-23-004-favourite-title.js';
+import { identityLifecycleMigration } from './identity.2026-12-01-005-identity-lifecycle.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
