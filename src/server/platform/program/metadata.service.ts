@@ -3,78 +3,15 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../domain/errors.js';
-import { FACILITY_TYPES, type FacilityType } from '../../../domain/facility.js';
+import { programMetadata } from '../../../domain/api/platform.js';
+import { indicator } from '../../../domain/api/indicators.js';
+import type { FacilityType } from '../../../domain/facility.js';
 import type { Indicator } from '../../../domain/indicator.js';
 import { elementsFor, type DataElement, type DataSet, type OptionSet, type ProgramMetadata } from '../../../domain/program.js';
 
-const i18n = z.object({ zh: z.string(), en: z.string() });
-const facilityType = z.enum(FACILITY_TYPES);
-const metadataSchema = z.object({
-  program: z.object({ code: z.string(), name: i18n, source: z.string().optional() }),
-  optionSets: z.array(z.object({ code: z.string(), name: i18n, source: z.string().optional(), options: z.array(z.object({ code: z.string(), name: i18n })) })),
-  dataElements: z.array(
-    z.object({
-      code: z.string().regex(/^[a-z][a-z0-9_]*$/),
-      valueType: z.enum(['BOOLEAN', 'INTEGER', 'NUMBER', 'TEXT', 'MULTI_OPTION']),
-      name: i18n,
-      help: i18n.optional(),
-      optionSet: z.string().optional(),
-      min: z.number().optional(),
-      max: z.number().optional(),
-    }),
-  ),
-  dataSets: z.array(
-    z.object({
-      code: z.string(),
-      name: i18n,
-      periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
-      deadline: z.object({ monthsAfterPeriodEnd: z.number().int().min(0), note: i18n.optional() }).optional(),
-      facilityTypes: z.array(facilityType),
-      sections: z.array(z.object({ code: z.string(), name: i18n, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType) })) })),
-      derivations: z.array(z.any()).optional(),
-      validationRules: z
-        .array(
-          z.object({
-            code: z.string(),
-            left: z.string(),
-            operator: z.enum(['<=', '<', '>=', '>', '==', '!=']),
-            right: z.string(),
-            severity: z.enum(['ERROR', 'WARNING']),
-            message: i18n,
-          }),
-        )
-        .optional(),
-    }),
-  ),
-});
-
-const conditionSchema = z.union([
-  z.object({ element: z.string(), op: z.enum(['=', '>=', '>', '<=', '<']), value: z.union([z.number(), z.boolean()]) }),
-  z.object({ optionCount: z.string(), op: z.enum(['=', '>=', '>', '<=', '<']), value: z.number() }),
-]);
-const indicatorsSchema = z.object({
-  indicators: z.array(
-    z.object({
-      code: z.string().regex(/^[a-z][a-z0-9_]*$/),
-      group: z.string().optional(),
-      name: i18n,
-      description: i18n.optional(),
-      kind: z.enum(['FACILITY_SHARE', 'RATIO', 'COUNTY_SHARE']),
-      dataSet: z.string(),
-      types: z.array(facilityType).optional(),
-      numerator: z.union([
-        conditionSchema,
-        z.object({ sum: z.string() }),
-        z.object({ hasFacility: z.object({ types: z.array(facilityType), ownership: z.enum(['PUBLIC', 'PRIVATE']).optional() }) }),
-        z.object({ hasTitle: z.object({ title: z.string() }) }),
-      ]),
-      denominator: z.object({ sum: z.string() }).optional(),
-      counties: z.object({ kinds: z.array(z.string()) }).optional(),
-      targets: z.array(z.object({ threshold: z.number(), comparison: z.enum(['>=', '<=']), deadline: z.string(), source: z.string(), clause: i18n.optional() })),
-      monitor: i18n.optional(),
-    }),
-  ),
-});
+/** The files are read with the same schemas the API answers with (src/domain/api), so the two cannot drift. */
+const metadataSchema = programMetadata;
+const indicatorsSchema = z.object({ indicators: z.array(indicator) });
 
 export class MetadataService {
   readonly elements: Map<string, DataElement>;
