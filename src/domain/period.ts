@@ -63,3 +63,67 @@ export function previousPeriod(p: Period): string {
   const m = Number(p.id.slice(4));
   return m === 1 ? `${y - 1}12` : `${y}${pad(m - 1)}`;
 }
+
+/** The period after this one (2024 → 2025, 2024Q4 → 2025Q1, 202412 → 202501). */
+export function nextPeriod(p: Period): string {
+  const y = Number(p.id.slice(0, 4));
+  if (p.type === 'YEARLY') return String(y + 1);
+  if (p.type === 'QUARTERLY') {
+    const q = Number(p.id.slice(5));
+    return q === 4 ? `${y + 1}Q1` : `${y}Q${q + 1}`;
+  }
+  const m = Number(p.id.slice(4));
+  return m === 12 ? `${y + 1}01` : `${y}${pad(m + 1)}`;
+}
+
+/** The period of the given type that holds the day `today` (YYYY-MM-DD). */
+export function periodOfDay(type: PeriodType, today: string): string {
+  const y = today.slice(0, 4);
+  const m = Number(today.slice(5, 7));
+  if (type === 'YEARLY') return y;
+  if (type === 'QUARTERLY') return `${y}Q${Math.ceil(m / 3)}`;
+  return `${y}${pad(m)}`;
+}
+
+/** What a data set says about its periods (programs/<name>/metadata.json). */
+export interface PeriodRules {
+  periodType: PeriodType;
+  /** The first period the programme collected; the lists start here. */
+  firstPeriod?: string;
+  /** Whether a period may be reported before it has ended (false: only ended periods). */
+  earlyReporting?: boolean;
+}
+
+/**
+ * The latest period open for reporting on `today`: the last one that has ended, or the running
+ * one when the data set allows early reporting (on 2026-12-01 an annual report collects 2025).
+ */
+export function collectingPeriod(rules: PeriodRules, today: string): string {
+  const running = parsePeriod(periodOfDay(rules.periodType, today))!;
+  return rules.earlyReporting ? running.id : previousPeriod(running);
+}
+
+/** Whether reports for `id` may be written on `today`: a period of the data set's type, not after the collecting one. */
+export function isOpenForReporting(id: string, rules: PeriodRules, today: string): boolean {
+  const p = parsePeriod(id, rules.periodType);
+  return p !== null && p.id <= collectingPeriod(rules, today);
+}
+
+/**
+ * The periods people pick from, oldest first: from the first period (or the oldest with data)
+ * to the collecting one, plus any holding data outside that range. At most `max` of the newest.
+ */
+export function selectablePeriods(rules: PeriodRules, today: string, withData: string[], max = 60): string[] {
+  const last = collectingPeriod(rules, today);
+  const own = withData.filter((id) => parsePeriod(id, rules.periodType) !== null);
+  const first = [rules.firstPeriod, ...own].filter((x): x is string => !!x).sort()[0] ?? last;
+  const out = new Set(own);
+  for (let p = parsePeriod(first <= last ? first : last, rules.periodType); p && p.id <= last && out.size < 10_000; p = parsePeriod(nextPeriod(p)))
+    out.add(p.id);
+  return [...out].sort().slice(-max);
+}
+
+/** The calendar day in China (UTC+8) at an instant: reporting periods and deadlines follow Beijing time. */
+export function chinaDay(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -61,6 +61,10 @@ export interface DataSet {
   code: string;
   name: I18nText;
   periodType: PeriodType;
+  /** The first period the programme collected: period lists start here. */
+  firstPeriod?: string;
+  /** Whether a period may be reported before it ends (default: only ended periods are open). */
+  earlyReporting?: boolean;
   /** Reports are due this many months after the period's end (e.g. 3: 2024 → 2025-03-31). */
   deadline?: { monthsAfterPeriodEnd: number; note?: I18nText };
   facilityTypes: FacilityType[];

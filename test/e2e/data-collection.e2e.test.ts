@@ -45,9 +45,10 @@ async function stations(n: number) {
 }
 
 describe('data collection in the browser', () => {
-  it('fills in and submits one report', async () => {
+  it('fills in and submits one report of the period being collected', async () => {
     const [f] = await stations(1);
-    await page.goto(`${base}/entry?facility=${f.code}&period=2025`);
+    const period = ctx.services.periods.collecting();
+    await page.goto(`${base}/entry?facility=${f.code}&period=${period}`);
     const form = page.getByTestId('entry-form');
     await form.waitFor();
     await page.locator('#entry-form_has_tcm_pavilion').getByText('否', { exact: true }).click();
@@ -61,15 +62,16 @@ describe('data collection in the browser', () => {
     await page.getByTestId('entry-submit-confirm').click();
     await page.getByTestId('entry-status').getByText('已提交').waitFor();
     await page.screenshot({ path: `${SHOTS_DIR}/entry-submitted.png`, fullPage: true });
-    const stored = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: f.code });
+    const stored = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period, facilityCode: f.code });
     expect(stored?.status).toBe('SUBMITTED');
     expect(stored?.values).toMatchObject({ provides_tcm: true, has_tcm_pavilion: false, technique_categories: ['ACUPUNCTURE', 'TUINA'], visits: 5200, tcm_visits: 1300 });
   });
 
   it('imports one file: preview every row, then confirm', async () => {
     const [a, b] = await stations(2);
+    const period = ctx.services.periods.collecting();
     const file = join(tmpdir(), `gtcm-e2e-import-${process.pid}.csv`);
-    writeFileSync(file, `org_code,period,provides_tcm,visits,tcm_visits\n${a.code},2025,是,3000,600\n${b.code},2025,1,2500,500\n`);
+    writeFileSync(file, `org_code,period,provides_tcm,visits,tcm_visits\n${a.code},${period},是,3000,600\n${b.code},${period},1,2500,500\n`);
     await page.goto(`${base}/import`);
     await page.setInputFiles('input[type=file]', file);
     await page.getByTestId('import-preview').click();
@@ -79,7 +81,7 @@ describe('data collection in the browser', () => {
     await page.screenshot({ path: `${SHOTS_DIR}/import-result.png`, fullPage: true });
     expect(await page.getByTestId('import-result').getAttribute('data-state')).toBe('success');
     for (const [f, visits] of [[a, 3000], [b, 2500]] as const) {
-      const r = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: f.code });
+      const r = await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period, facilityCode: f.code });
       expect(r?.values).toMatchObject({ provides_tcm: true, visits });
       expect(r?.status).toBe('SUBMITTED');
     }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { areaCode, dataSetCode, paged, pageQuery, periodCode } from './common.js';
 import { reportStatus } from './data-entry.js';
+import { facilityType } from './org-units.js';
 
 const key = { dataSet: dataSetCode.optional(), period: periodCode };
 const facilityCodes = z.array(z.string().min(1).max(40)).min(1).max(5000);
@@ -24,7 +25,7 @@ export type ApprovalListQuery = z.input<typeof approvalListQuery>;
 export const workItem = z.object({
   facilityCode: z.string(),
   facilityName: z.string(),
-  facilityType: z.string(),
+  facilityType,
   divisionCode: z.string(),
   divisionName: z.string(),
   status: reportStatus,

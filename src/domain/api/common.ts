@@ -15,8 +15,8 @@ export type OkAnswer = z.infer<typeof okAnswer>;
 /** `page` (from 1) and `pageSize` (1 … max, default 20) of a paged list. */
 export function pageQuery(maxPageSize = 200) {
   return {
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(maxPageSize).default(20),
+    page: z.coerce.number<number | string>().int().min(1).default(1),
+    pageSize: z.coerce.number<number | string>().int().min(1).max(maxPageSize).default(20),
   };
 }
 

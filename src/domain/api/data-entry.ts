@@ -85,10 +85,32 @@ export const historyEntry = z.object({
   actor: z.string(),
   action: z.string(),
   element: z.string(),
-  before: z.unknown().describe('the value before (null when none)'),
-  after: z.unknown().describe('the value after (null when removed)'),
+  before: dataValue.nullable().optional().describe('the value before (null when none)'),
+  after: dataValue.nullable().optional().describe('the value after (null when removed)'),
 });
 export type HistoryEntryView = z.infer<typeof historyEntry>;
 
 export const reportHistoryAnswer = z.object({ items: z.array(historyEntry) });
 export type ReportHistoryAnswer = z.infer<typeof reportHistoryAnswer>;
+
+// ---- reporting periods
+
+export const reportingPeriodsQuery = z.object({ dataSet: dataSetCode.optional() });
+export type ReportingPeriodsQuery = z.input<typeof reportingPeriodsQuery>;
+
+export const reportingPeriod = z.object({
+  code: z.string(),
+  deadline: z.string().nullable().describe('YYYY-MM-DD; null when the data set has none'),
+  open: z.boolean().describe('whether reports for it may be written today'),
+  hasData: z.boolean().describe('whether any report of the data set exists for it'),
+});
+export type ReportingPeriodView = z.infer<typeof reportingPeriod>;
+
+export const reportingPeriodsAnswer = z.object({
+  dataSet: z.string(),
+  periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
+  periods: z.array(reportingPeriod).describe('oldest first: from the first period collected to the one being collected'),
+  collecting: z.string().describe('the period being collected: where entry, completeness, approval and the template open'),
+  figures: z.string().describe('where pages of figures open: the latest period holding reports (else the collecting one)'),
+});
+export type ReportingPeriodsAnswer = z.infer<typeof reportingPeriodsAnswer>;

@@ -29,7 +29,7 @@ export const indicatorTarget = z.object({
 
 /** An indicator as metadata defines it (programs/<name>/indicators.json). */
 export const indicator = z.object({
-  code: z.string(),
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a lower-case code: letters, digits, _'),
   group: z.string().optional(),
   name: i18nText,
   description: i18nText.optional(),
@@ -93,7 +93,7 @@ export type PeriodsAnswer = z.infer<typeof periodsAnswer>;
 
 export const trendQuery = z.object({
   indicators: csvList.optional(),
-  years: csvList.default(['2021', '2022', '2023', '2024']),
+  years: csvList.optional().describe('comma list; default every year holding reports'),
   area: areaCode.optional(),
   level: analyticsLevel.optional(),
   statuses,

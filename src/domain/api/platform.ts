@@ -24,7 +24,7 @@ export const optionSet = z.object({
 });
 
 export const dataElement = z.object({
-  code: z.string(),
+  code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'a lower-case code: letters, digits, _'),
   valueType: z.enum(['BOOLEAN', 'INTEGER', 'NUMBER', 'TEXT', 'MULTI_OPTION']),
   name: i18nText,
   help: i18nText.optional(),
@@ -54,7 +54,9 @@ export const dataSet = z.object({
   code: z.string(),
   name: i18nText,
   periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
-  deadline: z.object({ monthsAfterPeriodEnd: z.number().int(), note: i18nText.optional() }).optional(),
+  firstPeriod: z.string().max(10).optional().describe('the first period collected; period lists start here'),
+  earlyReporting: z.boolean().optional().describe('true: a period may be reported before it ends'),
+  deadline: z.object({ monthsAfterPeriodEnd: z.number().int().min(0), note: i18nText.optional() }).optional(),
   facilityTypes: z.array(facilityType),
   sections: z.array(z.object({ code: z.string(), name: i18nText, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType) })) })),
   derivations: z.array(derivation).optional(),
@@ -70,7 +72,10 @@ export const programMetadata = z.object({
 });
 export type ProgramMetadataView = z.infer<typeof programMetadata>;
 
-export const metadataAnswer = z.object({ programs: z.array(programMetadata) });
+export const metadataAnswer = z.object({
+  programs: z.array(programMetadata),
+  defaultDataSet: z.string().describe('the data set used where a request names none'),
+});
 export type MetadataAnswer = z.infer<typeof metadataAnswer>;
 
 // ---- the audit log

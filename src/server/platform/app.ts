@@ -66,7 +66,10 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const tags = ['platform'];
   app.get('/api/health', { config: { public: true }, schema: { tags, response: { 200: healthAnswer } } }, async () => ({ ok: true as const, store: ctx.store.dialect, version: VERSION }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true, response: { 200: openApiAnswer } } }, async () => app.swagger() as unknown as Record<string, unknown>);
-  app.get('/api/metadata', { schema: { tags, response: { 200: metadataAnswer } } }, async () => ({ programs: ctx.metadata.programs }));
+  app.get('/api/metadata', { schema: { tags, response: { 200: metadataAnswer } } }, async () => ({
+    programs: ctx.metadata.programs,
+    defaultDataSet: ctx.metadata.defaultDataSet.code,
+  }));
 
   registerAuditRoutes(app, ctx);
   for (const m of MODULES) m.routes(app, ctx);

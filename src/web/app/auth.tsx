@@ -5,6 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { Spin } from 'antd';
+import { PeriodsGate } from '../shared/periods-gate.js';
 import { authApi, type Session, type SessionUser } from '../features/identity/identity-api.js';
 import { ApiError, setCsrfToken, setPasswordChangeHandler, setUnauthorizedHandler } from '../shared/api.js';
 
@@ -125,5 +126,5 @@ export function RequireAuth({ children, admin = false }: { children: ReactNode; 
     return <Navigate to={`/login?next=${next}`} replace />;
   }
   if (admin && !isAdmin(user)) return <Navigate to={homePath(user)} replace />;
-  return <>{children}</>;
+  return <PeriodsGate userKey={user.username}>{children}</PeriodsGate>;
 }

@@ -1,9 +1,7 @@
-/** The program metadata (GET /api/metadata) and the one data set the web app collects. */
-import type { ProgramMetadata } from '../../domain/program.js';
+/** The programme metadata (GET /api/metadata), typed by the shared API schema (src/domain/api/platform.ts). */
+import type { MetadataAnswer } from '../../domain/api/platform.js';
 import { api } from './api.js';
 
-export const DATA_SET = 'GTCM_ANNUAL';
-
 export const metadataApi = {
-  get: () => api.get<{ programs: ProgramMetadata[] }>('/api/metadata'),
+  get: () => api.get<MetadataAnswer>('/api/metadata'),
 };

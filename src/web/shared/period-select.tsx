@@ -1,18 +1,18 @@
-/** The reporting year: 2021–2025, by default the last full year. */
+/** The reporting period picker: the periods from the server (newest first), the one being collected marked. */
 import { Select } from 'antd';
 import { useI18n } from './i18n.js';
+import { periodCodes, reportingPeriods } from './periods.js';
 
-export const PERIODS = ['2021', '2022', '2023', '2024', '2025'];
+export { defaultPeriod, periodOr } from './periods.js';
 
-export function defaultPeriod(now = new Date()): string {
-  const last = String(now.getFullYear() - 1);
-  if (last < PERIODS[0]) return PERIODS[0];
-  return PERIODS.includes(last) ? last : PERIODS[PERIODS.length - 1];
-}
-
-/** A period from the URL when valid, else the default. */
-export function periodOr(value: string | null | undefined): string {
-  return value && PERIODS.includes(value) ? value : defaultPeriod();
+/** Options for a period select, newest first; the period being collected says so. */
+export function usePeriodOptions(): { value: string; label: string }[] {
+  const { t } = useI18n();
+  const { collecting } = reportingPeriods();
+  return [...periodCodes()].reverse().map((p) => ({
+    value: p,
+    label: p === collecting ? t('period.collecting', { year: p }) : t('period.year', { year: p }),
+  }));
 }
 
 export function PeriodSelect(props: {
@@ -22,15 +22,16 @@ export function PeriodSelect(props: {
   'data-testid'?: string;
   style?: React.CSSProperties;
 }) {
-  const { t } = useI18n();
+  const options = usePeriodOptions();
   return (
     <Select<string>
       id={props.id}
       data-testid={props['data-testid']}
       value={props.value}
       onChange={(v) => props.onChange?.(v)}
-      style={{ width: 120, ...props.style }}
-      options={[...PERIODS].reverse().map((p) => ({ value: p, label: t('period.year', { year: p }) }))}
+      style={{ width: 140, ...props.style }}
+      popupMatchSelectWidth={false}
+      options={options}
     />
   );
 }

@@ -1,6 +1,6 @@
-/** The program metadata (GET /api/metadata), loaded once per page load, with lookups for GTCM_ANNUAL. */
+/** The program metadata (GET /api/metadata), loaded once per page load, with lookups for the default data set. */
 import type { DataElement, DataSet, OptionSet, ProgramMetadata } from '../../domain/program.js';
-import { DATA_SET, metadataApi } from './metadata-api.js';
+import { metadataApi } from './metadata-api.js';
 import { useAsync } from './use-async.js';
 
 export interface DataSetMeta {
@@ -15,9 +15,9 @@ let cache: Promise<DataSetMeta> | null = null;
 function load(): Promise<DataSetMeta> {
   cache ??= metadataApi
     .get()
-    .then(({ programs }) => {
-      for (const program of programs) {
-        const dataSet = program.dataSets.find((d) => d.code === DATA_SET);
+    .then(({ programs, defaultDataSet }) => {
+      for (const program of programs as ProgramMetadata[]) {
+        const dataSet = program.dataSets.find((d) => d.code === defaultDataSet);
         if (dataSet) {
           return {
             program,
@@ -27,7 +27,7 @@ function load(): Promise<DataSetMeta> {
           };
         }
       }
-      throw new Error(`${DATA_SET}?`);
+      throw new Error(`${defaultDataSet}?`);
     })
     .catch((err: unknown) => {
       cache = null; // try again next time

@@ -5,6 +5,7 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { ReportStatus } from '../../../domain/approval.js';
 import type { DivisionLevel } from '../../../domain/org-unit.js';
+import type { FacilityType } from '../../../domain/facility.js';
 import type { DB } from '../../platform/db/database.js';
 import { applyFacilityFilter, type FacilityFilter } from '../org-units/facility.repository.js';
 import { chunks, FACILITY_LEVEL_COLUMN, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
@@ -17,7 +18,7 @@ export interface PeriodKey {
 export interface WorkItem {
   facilityCode: string;
   facilityName: string;
-  facilityType: string;
+  facilityType: FacilityType;
   divisionCode: string;
   status: ReportStatus;
   approvalLevel: number | null;
@@ -67,7 +68,7 @@ export class WorkflowRepository {
       items: rows.map((r) => ({
         facilityCode: r.code,
         facilityName: r.name,
-        facilityType: r.type,
+        facilityType: r.type as FacilityType,
         divisionCode: r.division_code,
         status: r.status as ReportStatus,
         approvalLevel: r.approval_level,

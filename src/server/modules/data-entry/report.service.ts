@@ -7,7 +7,8 @@ import { AppError } from '../../../domain/errors.js';
 import { isOpenIn } from '../../../domain/facility.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
-import { checkValue, normalizeValues, type DataSet, type DataValues } from '../../../domain/program.js';
+import { checkValue, normalizeValues, type DataSet, type DataValue, type DataValues } from '../../../domain/program.js';
+import type { HistoryEntryView } from '../../../domain/api/data-entry.js';
 import { validateValues, type ValidationResult } from '../../../domain/validation.js';
 import type { FacilityRow } from '../org-units/facility.repository.js';
 import { writtenReport, type Report } from '../../../domain/data-entry/report.js';
@@ -30,14 +31,7 @@ export interface ReportView {
   lockedReasonEn?: string;
 }
 
-export interface HistoryEntry {
-  at: string;
-  actor: string;
-  action: string;
-  element: string;
-  before: unknown;
-  after: unknown;
-}
+export type { HistoryEntryView as HistoryEntry } from '../../../domain/api/data-entry.js';
 
 export class ReportService {
   constructor(
@@ -102,14 +96,14 @@ export class ReportService {
   }
 
   /** Value history per element from the audit log, newest first. */
-  async history(actor: Actor, dataSet: string, period: string, facilityCode: string): Promise<HistoryEntry[]> {
+  async history(actor: Actor, dataSet: string, period: string, facilityCode: string): Promise<HistoryEntryView[]> {
     this.dataSetAndPeriod(dataSet, period);
     await this.facilities.readable(this.store.repos, actor, facilityCode);
     const { items } = await this.store.repos.audit.list({ entity: 'report', entityKey: `${dataSet}/${period}/${facilityCode}` }, { offset: 0, limit: 500 });
-    const out: HistoryEntry[] = [];
+    const out: HistoryEntryView[] = [];
     for (const e of items) {
-      const before = (e.before ?? {}) as Record<string, unknown>;
-      const after = (e.after ?? {}) as Record<string, unknown>;
+      const before = (e.before ?? {}) as Record<string, DataValue | null>;
+      const after = (e.after ?? {}) as Record<string, DataValue | null>;
       for (const el of new Set([...Object.keys(before), ...Object.keys(after)]))
         if (this.metadata.elements.has(el) && JSON.stringify(before[el]) !== JSON.stringify(after[el]))
           out.push({ at: e.at, actor: e.actor, action: e.action, element: el, before: before[el] ?? null, after: after[el] ?? null });

@@ -82,8 +82,10 @@ export class AnalyticsService {
   }
 
   /** Yearly series per area and indicator with the linear projection to each target's deadline. */
-  async trend(actor: Actor, q: Omit<AnalyticsQuery, 'periods'> & { years: string[] }, bounds: AnalyticsBounds = unbounded()) {
-    const rows = await this.values(actor, { ...q, periods: q.years }, bounds, 'years');
+  /** Each area's series over the years asked (default: every year holding reports), with a projection to the target's year. */
+  async trend(actor: Actor, q: Omit<AnalyticsQuery, 'periods'> & { years?: string[] }, bounds: AnalyticsBounds = unbounded()) {
+    const years = q.years ?? (await this.periods(actor));
+    const rows = await this.values(actor, { ...q, periods: years }, bounds, 'years');
     const series = new Map<string, IndicatorRow[]>();
     for (const r of rows) {
       const k = `${r.areaCode}\u0000${r.indicator}`;

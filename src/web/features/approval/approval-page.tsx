@@ -25,7 +25,7 @@ export function ApprovalPage() {
   const { message, modal } = App.useApp();
   const statusLabel = useStatusLabel();
   const [params, update] = useQueryParams();
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'collecting');
   const scopeArea = user.scopeLevel === null ? undefined : user.scopeCode;
   const area = params.get('area') || scopeArea;
   const status = REPORT_STATUSES.includes(params.get('status') as ReportStatus) ? (params.get('status') as ReportStatus) : undefined;

@@ -18,7 +18,7 @@ export function CompletenessPage() {
   const user = useUser();
   const { t } = useI18n();
   const [params, update] = useQueryParams();
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'collecting');
   const area = params.get('area') || (user.scopeLevel === null ? undefined : user.scopeCode);
   const tab = params.get('tab') === 'missing' ? 'missing' : 'children';
   const completeness = useAsync(`${period}|${area}|${user.scopeCode}`, () =>

@@ -1,27 +1,12 @@
-/** Typed calls for the audit log (docs/API.md, GET /api/audit). */
+/** Typed calls for the audit log (docs/API.md, GET /api/audit), typed by the shared API schemas (src/domain/api/platform.ts). */
+import type { AuditAnswer, AuditEntryView, AuditQuery } from '../../../domain/api/platform.js';
 import { api } from '../../shared/api.js';
 
+/** The entities the page filters by (the log holds others too; they show by their code). */
 export type AuditEntity = 'facility' | 'user' | 'report';
-
-export interface AuditRecord {
-  id: number | string;
-  at: string;
-  actor: string;
-  action: string;
-  entity: AuditEntity | string;
-  entityKey: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditQuery {
-  entity?: AuditEntity;
-  actor?: string;
-  key?: string;
-  page?: number;
-  pageSize?: number;
-}
+export type AuditRecord = AuditEntryView;
+export type { AuditQuery };
 
 export const auditApi = {
-  list: (query: AuditQuery) => api.get<{ items: AuditRecord[]; total: number }>('/api/audit', { ...query }),
+  list: (query: AuditQuery) => api.get<AuditAnswer>('/api/audit', { ...query }),
 };

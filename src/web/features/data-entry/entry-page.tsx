@@ -19,7 +19,7 @@ export function EntryPage() {
   const { modal } = App.useApp();
   const [params, setParams] = useSearchParams();
   const facility = params.get('facility') || (user.scopeLevel === null ? user.scopeCode : undefined);
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'collecting');
   const { meta, error: metaError } = useDataSetMeta();
   const report = useAsync(facility ? `${facility}|${period}` : null, () => reportApi.get(period, facility!), { keep: false });
   const { data: answer, loading, error } = report;

@@ -7,8 +7,8 @@ import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { saveBlob } from '../../shared/download.js';
 import { useI18n } from '../../shared/i18n.js';
-import { DATA_SET } from '../../shared/metadata-api.js';
 import { PeriodSelect, defaultPeriod } from '../../shared/period-select.js';
+import { reportingPeriods } from '../../shared/periods.js';
 import { importApi } from './import-api.js';
 
 export function ImportTemplate() {
@@ -16,7 +16,7 @@ export function ImportTemplate() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const divisionScope = user.scopeLevel !== null;
-  const [period, setPeriod] = useState(defaultPeriod());
+  const [period, setPeriod] = useState(() => defaultPeriod('collecting'));
   const [area, setArea] = useState<string | undefined>(divisionScope ? user.scopeCode : undefined);
   const [busy, setBusy] = useState(false);
 
@@ -24,7 +24,7 @@ export function ImportTemplate() {
     setBusy(true);
     try {
       const { blob, fileName } = await importApi.template(period, area);
-      saveBlob(blob, fileName ?? `${DATA_SET}_${period}_${area ?? user.scopeCode}.xlsx`);
+      saveBlob(blob, fileName ?? `${reportingPeriods().dataSet}_${period}_${area ?? user.scopeCode}.xlsx`);
     } catch (err) {
       message.error(errorText(err, lang));
     } finally {

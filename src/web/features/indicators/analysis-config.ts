@@ -3,7 +3,8 @@
  * and written to the URL query, saved as a favourite's `config`, and checked when read back.
  */
 import { NATION_CODE } from '../../../domain/org-unit.js';
-import { PERIODS, defaultPeriod } from '../../shared/period-select.js';
+import { periodCodes } from '../../shared/periods.js';
+import { figurePeriods } from './data-period-gate.js';
 import type { SessionUser } from '../identity/identity-api.js';
 import { LEVEL_NAMES, levelName, type LevelName } from './analytics-api.js';
 
@@ -56,18 +57,13 @@ export function scopeArea(user: SessionUser): string {
 const list = (v: unknown): string[] =>
   (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((x) => String(x).trim()).filter(Boolean);
 
-function defaultPeriods(): string[] {
-  const last = defaultPeriod();
-  const prev = String(Number(last) - 1);
-  return PERIODS.includes(prev) ? [prev, last] : [last];
-}
 
 /** A complete, valid configuration from loose input (URL query or a saved favourite). */
 export function normalizeConfig(raw: Record<string, unknown>, user: SessionUser, known?: Set<string>): AnalysisConfig {
   // Absent: the defaults; present but empty (the user cleared it): nothing chosen.
   let indicators = raw.indicators === undefined ? FIVE_COVERAGE : [...new Set(list(raw.indicators))];
   if (known) indicators = indicators.filter((c) => known.has(c));
-  const periods = raw.periods === undefined ? defaultPeriods() : [...new Set(list(raw.periods).filter((p) => PERIODS.includes(p)))].sort();
+  const periods = raw.periods === undefined ? figurePeriods() : [...new Set(list(raw.periods).filter((p) => periodCodes().includes(p)))].sort();
   const area = typeof raw.area === 'string' && raw.area ? raw.area : scopeArea(user);
   const allowed = levelsFor(area);
   const level = allowed.includes(raw.level as LevelName) ? (raw.level as LevelName) : childLevelOf(area);

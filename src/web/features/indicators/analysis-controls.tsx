@@ -7,7 +7,7 @@ import { Segmented, Select } from 'antd';
 import { useUser } from '../../app/auth.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { useI18n } from '../../shared/i18n.js';
-import { PERIODS } from '../../shared/period-select.js';
+import { usePeriodOptions } from '../../shared/period-select.js';
 import type { DivisionDto } from '../org-units/org-units-api.js';
 import { levelsFor, scopeArea, type AnalysisConfig, type AnalysisDisplay } from './analysis-config.js';
 import type { IndicatorMeta } from './analysis-data.js';
@@ -18,6 +18,7 @@ const label: React.CSSProperties = { fontSize: 12, color: 'rgba(0,0,0,0.65)' };
 export function AnalysisControls(props: { config: AnalysisConfig; meta: IndicatorMeta; onChange: (patch: Partial<AnalysisConfig>) => void }) {
   const { config, meta, onChange } = props;
   const { t, pick } = useI18n();
+  const periodOptions = usePeriodOptions();
   const user = useUser();
   const scope: DivisionDto = { code: scopeArea(user), name: user.scopeLevel ? user.scopeName : t('div.nation'), level: user.scopeLevel ?? 0 };
   const set = onChange;
@@ -55,7 +56,7 @@ export function AnalysisControls(props: { config: AnalysisConfig; meta: Indicato
           maxTagCount="responsive"
           value={config.periods}
           onChange={(v) => set({ periods: [...v].sort() })}
-          options={PERIODS.map((p) => ({ value: p, label: t('period.year', { year: p }) }))}
+          options={[...periodOptions].reverse()}
           status={config.periods.length ? undefined : 'warning'}
         />
       </div>

@@ -1,32 +1,29 @@
-/** Typed calls for analytics (docs/API.md, "Analytics (issue 4)"): indicators, values, trends, gaps, exports. */
+/**
+ * Typed calls for analytics (docs/API.md, "Analytics"): indicators, values, trends, gaps, exports —
+ * typed by the shared API schemas (src/domain/api/indicators.ts).
+ */
+import {
+  ANALYTICS_LEVELS,
+  type AnalyticsLevel,
+  type FacilityValuesAnswer,
+  type GapRowView,
+  type GapsAnswer,
+  type TrendAnswer,
+  type TrendSeriesView,
+  type ValuesAnswer,
+} from '../../../domain/api/indicators.js';
 import type { Indicator, IndicatorRow } from '../../../domain/indicator.js';
 import { api } from '../../shared/api.js';
 
 export type { IndicatorRow };
 
-export type LevelName = 'nation' | 'province' | 'city' | 'county' | 'township';
-export const LEVEL_NAMES: LevelName[] = ['nation', 'province', 'city', 'county', 'township'];
+export type LevelName = AnalyticsLevel;
+export const LEVEL_NAMES: LevelName[] = [...ANALYTICS_LEVELS];
 /** Division level (0 nation … 4 township) → level name. */
 export const levelName = (level: number): LevelName => LEVEL_NAMES[Math.min(Math.max(level, 0), 4)];
 
-export interface TrendSeries {
-  areaCode: string;
-  areaName: string;
-  indicator: string;
-  points: { period: string; value: number | null; met: boolean | null }[];
-  projection: { year: number; value: number; willMiss: boolean | null } | null;
-}
-
-export interface GapItem {
-  code: string;
-  name: string;
-  /** Facility type; null for counties (county-share indicators). */
-  type: string | null;
-  divisionCode: string;
-  divisionName: string;
-  value: number | null;
-  reported: boolean;
-}
+export type TrendSeries = TrendSeriesView;
+export type GapItem = GapRowView;
 
 export interface AnalyticsParams {
   periods: string[];
@@ -41,12 +38,12 @@ const analyticsQuery = (p: AnalyticsParams) => ({ periods: list(p.periods), indi
 
 export const analyticsApi = {
   indicators: () => api.get<{ items: Indicator[] }>('/api/indicators'),
-  values: (p: AnalyticsParams) => api.get<{ rows: IndicatorRow[] }>('/api/analytics', analyticsQuery(p)),
+  values: (p: AnalyticsParams) => api.get<ValuesAnswer>('/api/analytics', analyticsQuery(p)),
   trend: (p: Omit<AnalyticsParams, 'periods'> & { years?: string[] }) =>
-    api.get<{ series: TrendSeries[] }>('/api/analytics/trend', { years: list(p.years), indicators: list(p.indicators), area: p.area, level: p.level }),
+    api.get<TrendAnswer>('/api/analytics/trend', { years: list(p.years), indicators: list(p.indicators), area: p.area, level: p.level }),
   gaps: (q: { indicator: string; period: string; area?: string; page?: number; pageSize?: number }) =>
-    api.get<{ items: GapItem[]; total: number; target: number | null; page: number; pageSize: number }>('/api/analytics/gaps', q),
-  facility: (code: string) => api.get<{ items: Record<string, unknown>[] }>(`/api/analytics/facility/${encodeURIComponent(code)}`),
+    api.get<GapsAnswer>('/api/analytics/gaps', q),
+  facility: (code: string) => api.get<FacilityValuesAnswer>(`/api/analytics/facility/${encodeURIComponent(code)}`),
   /** The values as an XLSX (default) or CSV file. */
   exportValues: (p: AnalyticsParams, format: 'xlsx' | 'csv' = 'xlsx') => api.getBlob('/api/analytics/export', { ...analyticsQuery(p), format }),
   /** Every gap row as an XLSX (default) or CSV file. */

@@ -3,6 +3,7 @@
  * for printing (or saving as PDF through the browser's print dialog): summary, target table,
  * charts, map and lagging areas. Outside the app layout; the toolbar does not print.
  */
+import { useDataSetMeta } from '../../shared/use-metadata.js';
 import { Alert, Button, Skeleton, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -27,9 +28,10 @@ import { ReportToolbar } from './report-toolbar.js';
 export function AnnualReportPage() {
   const user = useUser();
   const { t, lang, pick } = useI18n();
+  const { meta: dataSetMeta } = useDataSetMeta();
   const [params, setParams] = useSearchParams();
   const area = params.get('area') || scopeArea(user);
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'figures');
   const { meta, error: metaError } = useIndicatorMeta();
   const { data: loaded, error, reload } = useReportData(area, period, user.scopeCode);
   const current = loaded && loaded.area === area && loaded.period === period ? loaded : null;
@@ -94,7 +96,7 @@ export function AnnualReportPage() {
           <h1 data-testid="report-title">{title}</h1>
           <div className="ar-meta">
             <div>{t('rep.generated', { date: todayText(lang) })}</div>
-            <div>{t('rep.source')}</div>
+            <div>{t('rep.source', { dataSet: dataSetMeta ? pick(dataSetMeta.dataSet.name) : '', code: dataSetMeta?.dataSet.code ?? '' })}</div>
             <div data-testid="report-completeness">
               {t('rep.completeness', {
                 received: formatNumber(c.received),

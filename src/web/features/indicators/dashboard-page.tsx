@@ -13,7 +13,7 @@ import { AreaBreadcrumb } from '../../shared/area-breadcrumb.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
-import { PERIODS, periodOr } from '../../shared/period-select.js';
+import { periodOr, usePeriodOptions } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { PinnedFavourites } from '../favourites/pinned-favourites.js';
@@ -32,7 +32,8 @@ export function DashboardPage() {
   const requested = params.get('area');
   const outOfScope = requested !== null && requested !== '' && !inScope(user, requested);
   const area = requested && !outOfScope ? requested : user.scopeCode;
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'figures');
+  const periodOptions = usePeriodOptions();
 
   const indicators = useAsync('indicators', loadIndicators);
   const values = useAsync(`${area}|${period}`, () => analyticsApi.values({ periods: [period], area }).then((r) => r.rows));
@@ -59,7 +60,7 @@ export function DashboardPage() {
               value={period}
               onChange={(p) => update({ period: p })}
               style={{ width: 110 }}
-              options={[...PERIODS].reverse().map((p) => ({ value: p, label: t('period.year', { year: p }) }))}
+              options={periodOptions}
             />
             <Button
               type="primary"

@@ -9,7 +9,7 @@ import { ApiError, errorText } from '../../shared/api.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
-import { PERIODS } from '../../shared/period-select.js';
+import { periodCodes } from '../../shared/periods.js';
 import { useAsync } from '../../shared/use-async.js';
 import { reportApi } from '../data-entry/report-api.js';
 import { facilityApi } from '../org-units/org-units-api.js';
@@ -31,7 +31,7 @@ export function FacilityViewPage() {
     readable,
     () =>
       Promise.all(
-        PERIODS.map((year) =>
+        periodCodes().map((year) =>
           reportApi
             .get(year, code)
             .then((a): HistoryRow => ({ year, report: a.report as HistoryReport | null }))
@@ -76,7 +76,7 @@ export function FacilityViewPage() {
         )}
       </Card>
       <Card size="small" title={t('fv.history')} style={{ marginBottom: 12 }}>
-        <FacilityViewHistory code={code} rows={history ?? PERIODS.map((year) => ({ year, report: null }))} loading={!history} />
+        <FacilityViewHistory code={code} rows={history ?? periodCodes().map((year) => ({ year, report: null }))} loading={!history} />
       </Card>
       <Card size="small" title={t('fv.values')}>
         <ErrorAlert error={factsError} style={{ marginBottom: 12 }} />

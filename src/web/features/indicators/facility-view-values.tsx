@@ -5,7 +5,7 @@ import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility
 import type { Indicator } from '../../../domain/indicator.js';
 import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
-import { PERIODS } from '../../shared/period-select.js';
+import { periodCodes, reportingPeriods } from '../../shared/periods.js';
 import { facilityResult } from './facility-view-eval.js';
 import { targetText } from './indicator-meta.js';
 import { formatPercent, STATUS_COLORS, statusBand } from './indicator-status.js';
@@ -43,7 +43,7 @@ function ResultCell({ ind, fact, year }: { ind: Indicator; fact: Record<string, 
 export function FacilityViewValues(props: { indicators: Indicator[]; type: FacilityType; facts: Record<string, unknown>[]; loading: boolean }) {
   const { t, pick } = useI18n();
   const applicable = props.indicators.filter((i) => i.types?.includes(props.type));
-  const byYear = new Map(props.facts.filter((f) => f.data_set === undefined || f.data_set === 'GTCM_ANNUAL').map((f) => [String(f.period), f]));
+  const byYear = new Map(props.facts.filter((f) => f.data_set === undefined || f.data_set === reportingPeriods().dataSet).map((f) => [String(f.period), f]));
   const columns: TableColumnsType<Indicator> = [
     {
       title: t('gap.indicator'),
@@ -57,7 +57,7 @@ export function FacilityViewValues(props: { indicators: Indicator[]; type: Facil
         </div>
       ),
     },
-    ...PERIODS.map((year) => ({
+    ...periodCodes().map((year) => ({
       title: year,
       key: year,
       width: 96,

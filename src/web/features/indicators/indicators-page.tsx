@@ -35,7 +35,7 @@ export function IndicatorsPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [params, update] = useQueryParams();
-  const period = periodOr(params.get('period'));
+  const period = periodOr(params.get('period'), 'figures');
   const area = params.get('area') || user.scopeCode;
   const tab = params.get('tab') === 'gaps' ? 'gaps' : 'table';
   const level = childLevel(area);

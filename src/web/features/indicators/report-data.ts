@@ -3,6 +3,7 @@
  * area's own values for every indicator, its child areas' values, the 2021–2024 trend of the key
  * indicators, reporting completeness and the area's full name. Pure helpers for the texts.
  */
+import { periodCodes } from '../../shared/periods.js';
 import type { Indicator } from '../../../domain/indicator.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -15,7 +16,6 @@ import { analyticsApi, levelName, type IndicatorRow, type LevelName, type TrendS
 export const KEY_INDICATORS = ['vc_tcm_service', 'tcm_hall_coverage', 'tcm_physician_staffing'];
 /** The indicator the map is coloured by. */
 export const MAP_INDICATOR = 'vc_tcm_service';
-export const TREND_YEARS = ['2021', '2022', '2023', '2024'];
 
 export interface ReportData {
   area: string;
@@ -42,7 +42,7 @@ async function load(area: string, period: string, scopeCode: string): Promise<Re
   const own = (await analyticsApi.values({ periods: [period], area, level: ownLevel })).rows;
   const [children, trend, completeness, division] = await Promise.all([
     childLevel ? analyticsApi.values({ periods: [period], area, level: childLevel }).then((r) => r.rows) : Promise.resolve(null),
-    analyticsApi.trend({ area, level: ownLevel, indicators: KEY_INDICATORS, years: TREND_YEARS }).then((r) => r.series),
+    analyticsApi.trend({ area, level: ownLevel, indicators: KEY_INDICATORS, years: periodCodes().filter((p) => p <= period) }).then((r) => r.series),
     completenessApi.get(period, area === scopeCode ? undefined : area).then((r) => r.area),
     area === NATION_CODE ? Promise.resolve(null) : divisionApi.get(area).catch(() => null),
   ]);

@@ -83,7 +83,7 @@ export function DivisionPanel({ code, root, rootPath, onSelect }: DivisionPanelP
             <Space size={6} wrap>
               <Tag>{current.division.code}</Tag>
               <Tag color="green">{levelLabel(current.division.level)}</Tag>
-              {current.division.kind && current.division.level > 0 ? (
+              {current.division.kind && current.division.kind !== 'NATION' ? (
                 <Tag color="blue">{pick(KIND_NAMES[current.division.kind], current.division.kind)}</Tag>
               ) : null}
             </Space>
