@@ -103,6 +103,7 @@ export const reportingPeriod = z.object({
   deadline: z.string().nullable().describe('YYYY-MM-DD; null when the data set has none'),
   open: z.boolean().describe('whether reports for it may be written today'),
   hasData: z.boolean().describe('whether any report of the data set exists for it'),
+  completeness: z.number().nullable().describe("received ÷ expected in the caller's scope, for the periods from the newest down to the figures one; null for the others"),
 });
 export type ReportingPeriodView = z.infer<typeof reportingPeriod>;
 
@@ -111,6 +112,9 @@ export const reportingPeriodsAnswer = z.object({
   periodType: z.enum(['YEARLY', 'QUARTERLY', 'MONTHLY']),
   periods: z.array(reportingPeriod).describe('oldest first: from the first period collected to the one being collected'),
   collecting: z.string().describe('the period being collected: where entry, completeness, approval and the template open'),
-  figures: z.string().describe('where pages of figures open: the latest period holding reports (else the collecting one)'),
+  figures: z
+    .string()
+    .describe("where pages of figures open: the newest period holding reports whose reporting in the caller's scope is complete enough (completenessEnough reached, or the deadline passed with half of it); else the newest with reports; else the collecting one"),
+  completenessEnough: z.number().describe('GTCM_COMPLETENESS_ENOUGH as a fraction: below it a figure carries a banner, below half of it no target status is claimed'),
 });
 export type ReportingPeriodsAnswer = z.infer<typeof reportingPeriodsAnswer>;

@@ -24,6 +24,11 @@ export interface Config {
   limits: Limits;
   /** Sessions, login throttling and timeouts. */
   security: SecurityConfig;
+  /**
+   * The share of expected reports that makes a figure complete enough (GTCM_COMPLETENESS_ENOUGH,
+   * percent, default 80): below it figures carry a banner; pages open on a period that reached it.
+   */
+  completenessEnough: number;
 }
 
 export interface Limits {
@@ -82,6 +87,7 @@ export interface ConfigOverrides {
   analyticsFile?: string | null;
   limits?: Partial<Limits>;
   security?: Partial<SecurityConfig>;
+  completenessEnough?: number;
 }
 
 /** The repository root: three levels above this file in both src/server/platform and dist/server/platform. */
@@ -145,5 +151,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     mapDir: env.GTCM_MAP_DIR ? resolve(env.GTCM_MAP_DIR) : null,
     limits: { ...loadLimits(env), ...overrides.limits },
     security: { ...loadSecurity(env), ...overrides.security },
+    completenessEnough: overrides.completenessEnough ?? Math.min(100, num(env.GTCM_COMPLETENESS_ENOUGH, 80)) / 100,
   };
 }

@@ -6,6 +6,12 @@ export function formatNumber(n: number | null | undefined): string {
   return n.toLocaleString('zh-CN');
 }
 
+/** A fraction as a percentage with one decimal (`81.2%`); `–` for null. */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '–';
+  return `${(value * 100).toFixed(digits)}%`;
+}
+
 export function formatDate(value: string | null | undefined): string {
   if (!value) return '–';
   const d = dayjs(value);

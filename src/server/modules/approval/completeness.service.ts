@@ -2,6 +2,7 @@
 import { AppError } from '../../../domain/errors.js';
 import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../../domain/org-unit.js';
 import { deadlineAfter } from '../../../domain/period.js';
+import { completenessRate } from '../../../domain/completeness.js';
 import type { FacilityFilter } from '../org-units/facility.repository.js';
 import type { CompletenessCounts } from './workflow.repository.js';
 import type { Store } from '../../platform/db/store.js';
@@ -47,6 +48,13 @@ export class CompletenessService {
         ...(byChild.get(null) ? [{ code: filter.area.code, name: `${areaName}（本级）`, ...strip(byChild.get(null)) }] : []),
       ],
     };
+  }
+
+  /** Received ÷ expected reports in the caller's scope (0 when none are expected): one count, no breakdown. */
+  async rate(actor: Actor, dataSet: string | undefined, period: string): Promise<number> {
+    const { filter, k } = this.prepare(actor, dataSet, period);
+    const [total] = await this.store.repos.workflow.completeness(k, filter, null, '9999-12-31T00:00:00.000Z');
+    return total ? completenessRate(total.received, total.expected) : 0;
   }
 
   async missing(actor: Actor, dataSet: string | undefined, period: string, area: string | undefined, page: number, pageSize: number) {

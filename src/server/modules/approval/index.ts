@@ -1,9 +1,10 @@
-/** approval: the approval workflow county → city → province → nation, and completeness. */
+/** approval: the approval workflow county → city → province → nation, completeness, and the reporting periods it decides. */
 import type { ServerModule } from '../../platform/registry.js';
 import { registerApprovalRoutes } from './approval.routes.js';
 import { ApprovalService } from './approval.service.js';
 import { registerCompletenessRoutes } from './completeness.routes.js';
 import { CompletenessService } from './completeness.service.js';
+import { PeriodService } from './period.service.js';
 import { WorkflowRepository } from './workflow.repository.js';
 
 declare module '../../platform/registry.js' {
@@ -13,16 +14,21 @@ declare module '../../platform/registry.js' {
   interface Services {
     approvals: ApprovalService;
     completeness: CompletenessService;
+    periods: PeriodService;
   }
 }
 
 export const approval: ServerModule = {
   name: 'approval',
   repositories: (db) => ({ workflow: new WorkflowRepository(db) }),
-  services: ({ store, services, clock }) => ({
-    approvals: new ApprovalService(store, services.reports, services.facilities, services.audit, clock),
-    completeness: new CompletenessService(store, services.reports, services.facilities),
-  }),
+  services: ({ config, store, metadata, services, clock }) => {
+    const completeness = new CompletenessService(store, services.reports, services.facilities);
+    return {
+      approvals: new ApprovalService(store, services.reports, services.facilities, services.audit, clock),
+      completeness,
+      periods: new PeriodService(store, metadata, clock, completeness, config.completenessEnough),
+    };
+  },
   routes: (app, ctx) => {
     registerApprovalRoutes(app, ctx);
     registerCompletenessRoutes(app, ctx);

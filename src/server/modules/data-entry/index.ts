@@ -1,9 +1,8 @@
-/** data-entry: reports (data values) of a facility for a period — entry, validation, submission — and the reporting periods. */
+/** data-entry: reports (data values) of a facility for a period — entry, validation, submission */
 import type { ServerModule } from '../../platform/registry.js';
 import { ReportRepository } from './report.repository.js';
 import { registerReportRoutes } from './report.routes.js';
 import { ReportService } from './report.service.js';
-import { PeriodService } from './period.service.js';
 
 declare module '../../platform/registry.js' {
   interface Repositories {
@@ -11,7 +10,6 @@ declare module '../../platform/registry.js' {
   }
   interface Services {
     reports: ReportService;
-    periods: PeriodService;
   }
 }
 
@@ -20,7 +18,6 @@ export const dataEntry: ServerModule = {
   repositories: (db) => ({ reports: new ReportRepository(db) }),
   services: ({ store, metadata, services, clock }) => ({
     reports: new ReportService(store, metadata, services.facilities, services.audit, clock),
-    periods: new PeriodService(store, metadata, clock),
   }),
   routes: registerReportRoutes,
 };

@@ -8,8 +8,6 @@ import {
   submitReportBody,
   validateReportAnswer,
   validateReportBody,
-  reportingPeriodsAnswer,
-  reportingPeriodsQuery,
 } from '../../../domain/api/data-entry.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
@@ -44,7 +42,4 @@ export function registerReportRoutes(app: App, ctx: AppContext): void {
     const b = req.body;
     return { validation: await s.validate(actorOf(req), b.dataSet, b.period, b.facilityCode, b.values) };
   });
-  app.get('/api/periods', { schema: { tags, querystring: reportingPeriodsQuery, response: { 200: reportingPeriodsAnswer } } }, async (req) =>
-    ctx.services.periods.list(req.query.dataSet),
-  );
 }

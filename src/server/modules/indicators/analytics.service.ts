@@ -4,6 +4,7 @@
  */
 import { AppError } from '../../../domain/errors.js';
 import { project, targetStatus, type Indicator, type IndicatorRow } from '../../../domain/indicator.js';
+import { completenessLevel, completenessRate } from '../../../domain/completeness.js';
 
 export type { IndicatorRow };
 import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../../domain/org-unit.js';
@@ -35,7 +36,14 @@ export class AnalyticsService {
     private readonly metadata: MetadataService,
     private readonly engine: AnalyticsEngine,
     private readonly facilities: FacilityService,
+    /** GTCM_COMPLETENESS_ENOUGH: below half of it no target status is claimed (domain/completeness.ts). */
+    private readonly completenessEnough = 0.8,
   ) {}
+
+  /** Whether a figure rests on enough reports to claim a target status or be a point of a trend (domain/completeness.ts). */
+  private claimable(reported: number, expected: number): boolean {
+    return completenessLevel(completenessRate(reported, expected), this.completenessEnough) !== 'insufficient';
+  }
 
   listIndicators(): Indicator[] {
     return [...this.metadata.indicators.values()];
@@ -61,7 +69,9 @@ export class AnalyticsService {
     const rows = raw.map((r) => {
       const ind = byCode.get(r.indicator)!;
       const value = r.denominator > 0 ? r.numerator / r.denominator : null;
-      const s = targetStatus(ind, value);
+      // A handful of reports says nothing about whether the area met its target: no status then.
+      const claimable = this.claimable(r.reported, r.expected);
+      const s = claimable ? targetStatus(ind, value) : { ...targetStatus(ind, null), gap: null };
       return {
         areaCode: r.area,
         areaName: names.get(r.area) ?? r.area,
@@ -92,8 +102,10 @@ export class AnalyticsService {
       if (!series.has(k)) series.set(k, []);
       series.get(k)!.push(r);
     }
-    return [...series.values()].map((rs) => {
-      const ind = this.metadata.indicator(rs[0].indicator);
+    return [...series.values()].map((all) => {
+      const ind = this.metadata.indicator(all[0].indicator);
+      // A year with a handful of reports is no point of a trend: its value is left out (null), so neither the line nor the projection rests on it.
+      const rs = all.map((r) => (this.claimable(r.reportedReports, r.expectedReports) ? r : { ...r, value: null, met: null }));
       return {
         areaCode: rs[0].areaCode,
         areaName: rs[0].areaName,

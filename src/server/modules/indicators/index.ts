@@ -19,7 +19,7 @@ export const indicators: ServerModule = {
   repositories: () => ({}),
   services: ({ store, metadata, services, config }) => {
     const engine = new AnalyticsEngine(store, metadata, { file: config.analyticsFile, pool: { ...DEFAULT_POOL, maxWaiting: config.limits.analyticsQueue } });
-    const analytics = new AnalyticsService(store, metadata, engine, services.facilities);
+    const analytics = new AnalyticsService(store, metadata, engine, services.facilities, config.completenessEnough);
     return { engine, analytics, indicatorExport: new IndicatorExportService(analytics, metadata) };
   },
   routes: registerAnalyticsRoutes,

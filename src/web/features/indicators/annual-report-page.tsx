@@ -4,6 +4,7 @@
  * charts, map and lagging areas. Outside the app layout; the toolbar does not print.
  */
 import { useDataSetMeta } from '../../shared/use-metadata.js';
+import { CompletenessBanner } from '../../shared/completeness-banner.js';
 import { Alert, Button, Skeleton, Space } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
@@ -105,6 +106,7 @@ export function AnnualReportPage() {
               })}
             </div>
           </div>
+          <CompletenessBanner counts={{ expected: c.expected, reported: c.received }} style={{ marginTop: 12 }} />
         </header>
         <section>
           <h2>{t('rep.s1')}</h2>

@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
 import { periodOr, usePeriodOptions } from '../../shared/period-select.js';
+import { areaCompleteness, CompletenessBanner } from '../../shared/completeness-banner.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { PinnedFavourites } from '../favourites/pinned-favourites.js';
@@ -33,7 +34,7 @@ export function DashboardPage() {
   const outOfScope = requested !== null && requested !== '' && !inScope(user, requested);
   const area = requested && !outOfScope ? requested : user.scopeCode;
   const period = periodOr(params.get('period'), 'figures');
-  const periodOptions = usePeriodOptions();
+  const periodOptions = usePeriodOptions('figures');
 
   const indicators = useAsync('indicators', loadIndicators);
   const values = useAsync(`${area}|${period}`, () => analyticsApi.values({ periods: [period], area }).then((r) => r.rows));
@@ -59,7 +60,8 @@ export function DashboardPage() {
               aria-label={t('dash.period')}
               value={period}
               onChange={(p) => update({ period: p })}
-              style={{ width: 110 }}
+              style={{ width: 190 }}
+              popupMatchSelectWidth={false}
               options={periodOptions}
             />
             <Button
@@ -81,6 +83,7 @@ export function DashboardPage() {
       <Card size="small" style={{ marginBottom: 12 }}>
         <AreaBreadcrumb area={area} onPick={drill} />
       </Card>
+      <CompletenessBanner counts={values.error ? null : areaCompleteness(values.data?.filter((r) => r.areaCode === area))} />
       <ErrorAlert
         error={failure}
         onRetry={() => {

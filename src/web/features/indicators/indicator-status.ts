@@ -26,8 +26,4 @@ export function statusBand(value: number | null | undefined, target: number | nu
   return Math.abs(target - value) <= margin + 1e-12 ? 'near' : 'far';
 }
 
-/** A fraction as a percentage with one decimal (`81.2%`); `–` for null. */
-export function formatPercent(value: number | null | undefined, digits = 1): string {
-  if (value === null || value === undefined || Number.isNaN(value)) return '–';
-  return `${(value * 100).toFixed(digits)}%`;
-}
+export { formatPercent } from '../../shared/format.js';

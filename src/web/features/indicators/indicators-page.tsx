@@ -15,6 +15,7 @@ import { formatNumber } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
+import { CompletenessBanner } from '../../shared/completeness-banner.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { analyticsApi, type IndicatorRow } from './analytics-api.js';
@@ -93,7 +94,7 @@ export function IndicatorsPage() {
         extra={
           <Space>
             <Typography.Text>{t('entry.period')}</Typography.Text>
-            <PeriodSelect data-testid="ind-period" value={period} onChange={(p) => update({ period: p })} />
+            <PeriodSelect data-testid="ind-period" purpose="figures" value={period} onChange={(p) => update({ period: p })} />
           </Space>
         }
       >
@@ -113,6 +114,7 @@ export function IndicatorsPage() {
           </Typography.Text>
         </div>
       </Card>
+      <CompletenessBanner counts={widest ? { expected: widest.expectedReports, reported: widest.reportedReports } : null} />
       <ErrorAlert error={shownError} onRetry={values.reload} style={{ marginBottom: 12 }} />
       <Card size="small">
         <Tabs

@@ -37,7 +37,7 @@ export function ReportToolbar(props: { area: string; period: string; ready: bool
         onChange={(code) => props.onChange({ area: code ?? scope.code })}
       />
       <label htmlFor="rep-period">{t('entry.period')}</label>
-      <PeriodSelect id="rep-period" data-testid="report-period" value={props.period} onChange={(period) => props.onChange({ period })} />
+      <PeriodSelect id="rep-period" data-testid="report-period" purpose="figures" value={props.period} onChange={(period) => props.onChange({ period })} />
       <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!props.ready} data-testid="report-print">
         {t('rep.print')}
       </Button>
