@@ -32,6 +32,8 @@ export interface DataElement {
 export interface DataSetElement {
   code: string;
   appliesTo: FacilityType[];
+  /** Must be filled before a report is submitted: for every type it applies to, or for these. */
+  required?: boolean | FacilityType[];
 }
 
 export interface DataSetSection {
@@ -87,6 +89,13 @@ export type DataValues = Record<string, DataValue>;
 /** The element codes of a data set that apply to a facility type, in form order. */
 export function elementsFor(dataSet: DataSet, type: FacilityType): string[] {
   return dataSet.sections.flatMap((s) => s.elements.filter((e) => e.appliesTo.includes(type)).map((e) => e.code));
+}
+
+/** The elements a report of this facility type must fill before it is submitted, in form order. */
+export function requiredElements(dataSet: DataSet, type: FacilityType): string[] {
+  return dataSet.sections.flatMap((s) =>
+    s.elements.filter((e) => e.appliesTo.includes(type) && (e.required === true || (Array.isArray(e.required) && e.required.includes(type)))).map((e) => e.code),
+  );
 }
 
 /** All element codes of a data set, in form order. */

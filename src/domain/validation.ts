@@ -63,7 +63,21 @@ export function checkChanges(values: DataValues, previous: DataValues | null, na
   return out;
 }
 
-export function validateValues(dataSet: DataSet, values: DataValues, previous: DataValues | null, names: Map<string, I18nText>): ValidationResult {
-  const all = [...checkRules(dataSet.validationRules ?? [], values), ...checkChanges(values, previous, names)];
+/** The required elements left empty, one error each (rule `REQUIRED`), so the form marks every one of them. */
+export function checkRequired(required: readonly string[], values: DataValues, names: Map<string, I18nText>): Violation[] {
+  return required
+    .filter((code) => values[code] === undefined || values[code] === null || values[code] === '')
+    .map((code) => {
+      const name = names.get(code) ?? { zh: code, en: code };
+      return { rule: 'REQUIRED', elements: [code], severity: 'ERROR' as const, message: `必填项未填：${name.zh}`, messageEn: `Required: ${name.en}` };
+    });
+}
+
+/**
+ * Rule errors and warnings of a report's values: the data set's rules, changes from the previous
+ * period, and (given the facility type's required elements) what is left empty.
+ */
+export function validateValues(dataSet: DataSet, values: DataValues, previous: DataValues | null, names: Map<string, I18nText>, required: readonly string[] = []): ValidationResult {
+  const all = [...checkRequired(required, values, names), ...checkRules(dataSet.validationRules ?? [], values), ...checkChanges(values, previous, names)];
   return { errors: all.filter((v) => v.severity === 'ERROR'), warnings: all.filter((v) => v.severity === 'WARNING') };
 }

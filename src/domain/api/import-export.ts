@@ -19,7 +19,10 @@ export const importUploadBody = z.any().meta({ description: 'the CSV or XLSX fil
 
 export const importError = z.object({
   row: z.number().int(),
-  column: z.string().nullable(),
+  column: z.string().nullable().describe("the column's meaning: org_code, period, an element code (codes joined by , for a rule), or an unknown header"),
+  header: z.string().nullable().describe('the header as written in the file (headers joined by 、 for a rule)'),
+  columnLetter: z.string().nullable().describe("the spreadsheet column: A, B, …, AA (letters joined by , for a rule)"),
+  facilityCode: z.string().nullable().describe("the row's org_code as written (null for a file-level error)"),
   code: z.string(),
   message: z.string(),
   messageEn: z.string(),
@@ -35,6 +38,7 @@ export const importSummary = z.object({
   updated: z.number().int(),
   unchanged: z.number().int(),
   rejected: z.number().int(),
+  skipped: z.number().int().describe('rows with no value at all (a blank template row): not read, not counted as unchanged'),
   errors: z.array(importError).describe('the first `errorsListed` errors, in file order'),
   errorsTotal: z.number().int(),
   errorsTruncated: z.boolean(),

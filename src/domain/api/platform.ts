@@ -58,7 +58,7 @@ export const dataSet = z.object({
   earlyReporting: z.boolean().optional().describe('true: a period may be reported before it ends'),
   deadline: z.object({ monthsAfterPeriodEnd: z.number().int().min(0), note: i18nText.optional() }).optional(),
   facilityTypes: z.array(facilityType),
-  sections: z.array(z.object({ code: z.string(), name: i18nText, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType) })) })),
+  sections: z.array(z.object({ code: z.string(), name: i18nText, elements: z.array(z.object({ code: z.string(), appliesTo: z.array(facilityType), required: z.union([z.boolean(), z.array(facilityType)]).optional().describe('must be filled before submitting (for these types)') })) })),
   derivations: z.array(derivation).optional(),
   validationRules: z.array(validationRule).optional(),
 });

@@ -23,5 +23,6 @@ export const IMPORT_EXPORT_ERRORS = {
   E4017: { status: 400, zh: '单元格内容过长：最多 {limit} 个字符', en: 'Cell too long: at most {limit} characters' },
   E4018: { status: 400, zh: 'XLSX 文件解压后过大：最多 {limit}', en: 'XLSX file too large once uncompressed: at most {limit}' },
   E4019: { status: 400, zh: '文件未上传完整（连接中断），请重新上传', en: 'The upload did not complete (connection lost): upload the file again' },
+  E4021: { status: 415, zh: '不支持 {kind} 文件：请在 Excel 或 WPS 中“另存为” Excel 工作簿 (.xlsx) 或 CSV UTF-8 后再导入', en: '{kind} files are not read: in Excel or WPS, "Save as" an Excel workbook (.xlsx) or CSV UTF-8 and import that' },
   E4020: { status: 400, zh: '模板最多 {limit} 个机构，请选择更小的区域', en: 'A template holds at most {limit} facilities: choose a smaller area' },
 } as const satisfies Record<string, ErrorDef>;

@@ -14,7 +14,7 @@ import type { ReportStatus } from '../../../src/domain/approval.js';
 import type { Facility } from '../../../src/domain/facility.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
 import type { App } from '../../../src/server/platform/app.js';
-import { createTestFacility, createTestReport, createTestUser, createTestUserSession, FUMIN, PANLONG, testApp, villageOf, WUHUA } from '../../support/builders/index.js';
+import { completeValues, createTestFacility, createTestReport, createTestUser, createTestUserSession, FUMIN, PANLONG, testApp, villageOf, WUHUA } from '../../support/builders/index.js';
 import { client, login, type Client, type Session, expectError } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -73,7 +73,7 @@ afterAll(async () => {
 describe('up the hierarchy', () => {
   it('a submitted report appears in the county\'s work list, approvable by the county only', async () => {
     const { code } = await chc();
-    expect((await wuhua.post(`${url(code)}/submit`, { values: { physicians: 5, visits: 100 } })).status).toBe(200);
+    expect((await wuhua.post(`${url(code)}/submit`, { values: completeValues(ctx, 'CHC', { physicians: 5, visits: 100 }) })).status).toBe(200);
     const mine = await wuhua.get('/api/approvals?period=2024&area=530102&status=SUBMITTED&pageSize=200');
     expect(mine.body.items.find((i: any) => i.facilityCode === code)).toMatchObject({ status: 'SUBMITTED', approvalLevel: null, canApprove: true, canReturn: true });
     const prov = await yunnan.get('/api/approvals?period=2024&area=530102&status=SUBMITTED&pageSize=200');
@@ -101,11 +101,11 @@ describe('up the hierarchy', () => {
   it('the county\'s approval locks the report for the county (PUT 409 E5102, GET locked); the province may still correct it', async () => {
     const { facilityCode: A } = await reportOf({ status: 'APPROVED', approvalLevel: 3, by: 'wuhua' });
     const before = await stored(A);
-    expectError(await wuhua.put(url(A), { values: { physicians: 6, visits: 100 } }), 409, 'E5102');
+    expectError(await wuhua.put(url(A), { values: completeValues(ctx, 'CHC', { physicians: 6, visits: 100 }) }), 409, 'E5102');
     expect(await stored(A)).toEqual(before);
     const view = await wuhua.get(url(A));
     expect(view.body).toMatchObject({ locked: true, lockedReason: expect.stringMatching(/[\u4e00-\u9fff]/) });
-    const fix = await yunnan.put(url(A), { values: { physicians: 6, visits: 100 } });
+    const fix = await yunnan.put(url(A), { values: completeValues(ctx, 'CHC', { physicians: 6, visits: 100 }) });
     expect(fix.status).toBe(200);
     expect(await stored(A)).toMatchObject({ status: 'APPROVED', approvalLevel: 3, values: { physicians: 6, visits: 100 } });
   });
@@ -136,7 +136,7 @@ describe('up the hierarchy', () => {
     const { facilityCode: A } = await reportOf({ status: 'RETURNED', returnReason: '医师数与上年差异过大，请核实', by: 'nation', values: { physicians: 6, visits: 100 } });
     const view = await wuhua.get(url(A));
     expect(view.body).toMatchObject({ locked: false, report: { status: 'RETURNED', returnReason: '医师数与上年差异过大，请核实' } });
-    const put = await wuhua.put(url(A), { values: { physicians: 5, visits: 100 } });
+    const put = await wuhua.put(url(A), { values: completeValues(ctx, 'CHC', { physicians: 5, visits: 100 }) });
     expect(put.status).toBe(200);
     expect(put.body.report).toMatchObject({ status: 'DRAFT', returnReason: '医师数与上年差异过大，请核实' });
     const sub = await wuhua.post(`${url(A)}/submit`, {});
@@ -148,14 +148,14 @@ describe('up the hierarchy', () => {
     const { code: A } = await chc();
     // The whole way up and back, each step through the API as its level does it.
     const steps: [Client, 'post' | 'put', string, unknown][] = [
-      [wuhua, 'post', `${url(A)}/submit`, { values: { physicians: 5, visits: 100 } }],
+      [wuhua, 'post', `${url(A)}/submit`, { values: completeValues(ctx, 'CHC', { physicians: 5, visits: 100 }) }],
       [wuhua, 'post', '/api/approvals/approve', { period: '2024', facilityCodes: [A] }],
-      [yunnan, 'put', url(A), { values: { physicians: 6, visits: 100 } }],
+      [yunnan, 'put', url(A), { values: completeValues(ctx, 'CHC', { physicians: 6, visits: 100 }) }],
       [kunming, 'post', '/api/approvals/approve', { period: '2024', facilityCodes: [A] }],
       [yunnan, 'post', '/api/approvals/approve', { period: '2024', facilityCodes: [A] }],
       [nation, 'post', '/api/approvals/approve', { period: '2024', facilityCodes: [A] }],
       [nation, 'post', '/api/approvals/return', { period: '2024', facilityCodes: [A], reason: '医师数与上年差异过大，请核实' }],
-      [wuhua, 'put', url(A), { values: { physicians: 5, visits: 100 } }],
+      [wuhua, 'put', url(A), { values: completeValues(ctx, 'CHC', { physicians: 5, visits: 100 }) }],
       [wuhua, 'post', `${url(A)}/submit`, {}],
     ];
     for (const [c, method, path, body] of steps) expect((await c[method](path, body)).status).toBe(200);
@@ -171,7 +171,7 @@ describe('up the hierarchy', () => {
 describe('approving several and approve-all', () => {
   it('approve is all-or-nothing: a draft among the codes → 409 E5101 and the submitted one stays submitted', async () => {
     const [submitted, draft] = [(await chc()).code, (await chc()).code];
-    expect((await wuhua.post(`${url(submitted)}/submit`, { values: { physicians: 3 } })).status).toBe(200);
+    expect((await wuhua.post(`${url(submitted)}/submit`, { values: completeValues(ctx, 'CHC', { physicians: 3 }) })).status).toBe(200);
     expect((await wuhua.put(url(draft), { values: { physicians: 2 } })).status).toBe(200);
     expectError(await approve(wuhua, submitted, draft), 409, 'E5101');
     expect((await stored(submitted))!.status).toBe('SUBMITTED');

@@ -18,6 +18,11 @@ const F = 'ES-CHC';
 const url = (code = F, period = '2024') => `/api/reports/GTCM_ANNUAL/${period}/${code}`;
 const stored = (code = F, period = '2024') => ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period, facilityCode: code });
 
+/** The required elements of the CHC's form these tests do not vary (has_tcm_hall, tcm_physicians as last year). */
+const REST = { has_tcm_hall: true, tcm_physicians: 2 };
+/** The required elements of a village clinic's form besides physicians and provides_tcm. */
+const VC_REST = { has_tcm_pavilion: false, tcm_physicians: 0, visits: 10, tcm_visits: 2 };
+
 /** The previous year's accepted report: physicians 10, visits 1000, tcm_visits 200. */
 const PREVIOUS = { physicians: 10, tcm_physicians: 2, visits: 1000, tcm_visits: 200 };
 
@@ -42,7 +47,7 @@ afterAll(async () => {
 
 describe('drafts and submission', () => {
   it('PUT saves a draft even when an error rule fails; the violation comes back in validation', async () => {
-    const r = await wuhua.put(url(), { values: { physicians: 11, visits: 400, tcm_visits: 500 } });
+    const r = await wuhua.put(url(), { values: { ...REST, physicians: 11, visits: 400, tcm_visits: 500 } });
     expect(r.status).toBe(200);
     expect(r.body.validation.errors).toEqual([
       { rule: 'R_TCM_VISITS', elements: ['tcm_visits', 'visits'], severity: 'ERROR', message: '中医诊疗人次不能大于总诊疗人次', messageEn: 'TCM visits cannot exceed total visits' },
@@ -61,12 +66,12 @@ describe('drafts and submission', () => {
 
   it('submit with values that still break a rule is blocked and stores none of the new values', async () => {
     const before = await stored();
-    expectError(await wuhua.post(`${url()}/submit`, { values: { physicians: 12, visits: 100, tcm_visits: 300 } }), 400, 'E5001');
+    expectError(await wuhua.post(`${url()}/submit`, { values: { ...REST, physicians: 12, visits: 100, tcm_visits: 300 } }), 400, 'E5001');
     expect(await stored()).toEqual(before);
   });
 
   it('a value more than 3× last year\'s is a warning: the draft saves, submit without a comment → 400 E5002', async () => {
-    const values = { physicians: 40, visits: 1100, tcm_visits: 250 };
+    const values = { ...REST, physicians: 40, visits: 1100, tcm_visits: 250 };
     const put = await wuhua.put(url(), { values });
     expect(put.status).toBe(200);
     expect(put.body.validation.errors).toEqual([]);
@@ -98,17 +103,36 @@ describe('drafts and submission', () => {
     const r = await wuhua.post(`${url('ES-VC')}/submit`, { values: { physicians: 1 } });
     expectError(r, 403, 'E2102'); // a 530124 facility is outside wuhua's county
     const admin = client(app, await login(app, 'admin'));
-    const ok = await admin.post(`${url('ES-VC')}/submit`, { values: { physicians: 1, provides_tcm: true } });
+    const ok = await admin.post(`${url('ES-VC')}/submit`, { values: { ...VC_REST, physicians: 1, provides_tcm: true } });
     expect(ok.status).toBe(200);
     expect(ok.body.validation).toEqual({ errors: [], warnings: [] });
     expect(await stored('ES-VC')).toMatchObject({ status: 'SUBMITTED', values: { physicians: 1, provides_tcm: true } });
   });
 });
 
+describe('required elements', () => {
+  it('an empty report cannot be submitted: E5001 lists every required element of the form', async () => {
+    await createTestFacility(ctx, { type: 'VC', divisionCode: '530102001001', code: 'ES-EMPTY', opened: '2010-01-01' });
+    const r = await wuhua.post(`${url('ES-EMPTY')}/submit`, { values: {} });
+    expectError(r, 400, 'E5001');
+    expect(r.body.error.violations.filter((v: any) => v.rule === 'REQUIRED').map((v: any) => v.elements[0])).toEqual([
+      'has_tcm_pavilion', 'provides_tcm', 'physicians', 'tcm_physicians', 'visits', 'tcm_visits',
+    ]);
+    expect(await stored('ES-EMPTY')).toBeNull();
+  });
+
+  it('a draft may be incomplete: it saves, naming what is still to fill', async () => {
+    await createTestFacility(ctx, { type: 'VC', divisionCode: '530102001001', code: 'ES-PART', opened: '2010-01-01' });
+    const r = await wuhua.put(url('ES-PART'), { values: { physicians: 1, visits: 10 } });
+    expect(r.status).toBe(200);
+    expect(r.body.validation.errors.map((v: any) => v.message)).toEqual(['必填项未填：设置中医阁', '必填项未填：能够提供中医药服务', '必填项未填：中医类别执业(助理)医师数', '必填项未填：中医诊疗人次']);
+  });
+});
+
 describe('POST /api/reports/validate', () => {
   it('returns errors and warnings for the values without saving anything', async () => {
     const before = await stored();
-    const r = await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: F, values: { physicians: 50, tcm_physicians: 60 } });
+    const r = await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: F, values: { ...REST, physicians: 50, tcm_physicians: 60, visits: 1000, tcm_visits: 200 } });
     expect(r.status).toBe(200);
     expect(r.body.validation.errors.map((e: any) => e.rule)).toEqual(['R_TCM_PHYSICIANS']);
     expect(r.body.validation.warnings.map((w: any) => w.elements[0]).sort()).toEqual(['physicians', 'tcm_physicians']);
@@ -116,7 +140,7 @@ describe('POST /api/reports/validate', () => {
   });
 
   it('clean values validate clean; a type error is refused (400 E1403); another county\'s facility is 403', async () => {
-    expect((await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: F, values: { physicians: 11, tcm_physicians: 3 } })).body.validation).toEqual({ errors: [], warnings: [] });
+    expect((await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: F, values: { ...REST, physicians: 11, tcm_physicians: 3, visits: 1000, tcm_visits: 200 } })).body.validation).toEqual({ errors: [], warnings: [] });
     expectError(await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: F, values: { physicians: 'ten' } }), 400, 'E1403');
     expectError(await wuhua.post('/api/reports/validate', { dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: 'CHC-530103001', values: { physicians: 1 } }), 403, 'E2102');
   });
@@ -153,7 +177,7 @@ describe('a facility reporter', () => {
     await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102006', code: 'ES-REP', opened: '2010-01-01' });
     expect((await wuhua.post('/api/users', { username: 'rep-es', password: 'Report@2024', role: 'FACILITY_REPORTER', scopeCode: 'ES-REP' })).status).toBe(201);
     const rep = client(app, await login(app, 'rep-es', 'Report@2024'));
-    expect((await rep.put(url('ES-REP'), { values: { physicians: 4 } })).status).toBe(200);
+    expect((await rep.put(url('ES-REP'), { values: { ...REST, physicians: 4, visits: 300, tcm_visits: 60 } })).status).toBe(200);
     expect((await rep.post(`${url('ES-REP')}/submit`, {})).status).toBe(200);
     expectError(await rep.post('/api/approvals/approve', { period: '2024', facilityCodes: ['ES-REP'] }), 403, 'E2101');
     expectError(await rep.put(url(F), { values: { physicians: 4 } }), 403, 'E2102');

@@ -113,13 +113,19 @@ describe('import for a quarterly data set', () => {
   });
 
   it('its rule, applicability and unknown columns reject rows (E4009, E1402, E4006)', async () => {
-    const s = await upload(`org_code,period,herb_prescriptions,decocted_prescriptions,offers_decoction,physicians\n${CHC},2024Q3,10,20,,\n${THC},2024Q3,10,5,否,\n${CHC},2024Q4,10,5,,7\n`);
+    const s = await upload(`org_code,period,herb_prescriptions,decocted_prescriptions,offers_decoction,physicians\n${CHC},2023Q1,10,20,,\n${THC},2023Q1,10,5,否,\n${CHC},2023Q2,10,5,,7\n`);
     expect(s.errors.map((e: any) => [e.row, e.code, e.column])).toEqual([
       [2, 'E4009', 'decocted_prescriptions,herb_prescriptions'],
       [3, 'E1402', 'offers_decoction'],
       [4, 'E4006', 'physicians'],
     ]);
-    expect(await stored(CHC, '2024Q3')).toBeNull();
+    expect(await stored(CHC, '2023Q1')).toBeNull();
+  });
+
+  it('a quarter not yet begun is not open for reporting, even with early reporting (E1406)', async () => {
+    const s = await upload(`org_code,period,herb_prescriptions\n${THC},2024Q3,10\n`);
+    expect(s.errors).toEqual([expect.objectContaining({ row: 2, column: 'period', code: 'E1406', header: 'period', columnLetter: 'B', facilityCode: THC })]);
+    expect(await stored(THC, '2024Q3')).toBeNull();
   });
 
   it('a yearly period in a quarterly import is E1002', async () => {

@@ -46,15 +46,15 @@ describe('a THC reporter', () => {
   });
 
   it('saves a report for its village clinic', async () => {
-    const r = await clerk.put(`/api/reports/GTCM_ANNUAL/2025/${ownVillage.code}`, { values: { provides_tcm: true, visits: 1500, tcm_visits: 400 } });
+    const r = await clerk.put(`/api/reports/GTCM_ANNUAL/2024/${ownVillage.code}`, { values: { provides_tcm: true, visits: 1500, tcm_visits: 400 } });
     expect(r.status).toBe(200);
-    expect((await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: ownVillage.code }))?.values).toMatchObject({ visits: 1500 });
+    expect((await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: ownVillage.code }))?.values).toMatchObject({ visits: 1500 });
   });
 
   it('cannot read or write a village clinic of another township', async () => {
     expect((await clerk.get(`/api/reports/GTCM_ANNUAL/2024/${otherVillage.code}`)).body.error.code).toBe('E2102');
-    const put = await clerk.put(`/api/reports/GTCM_ANNUAL/2025/${otherVillage.code}`, { values: { visits: 1 } });
+    const put = await clerk.put(`/api/reports/GTCM_ANNUAL/2024/${otherVillage.code}`, { values: { visits: 1 } });
     expect(put.status).toBe(403);
-    expect(await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2025', facilityCode: otherVillage.code })).toBeNull();
+    expect(await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: '2024', facilityCode: otherVillage.code })).toBeNull();
   });
 });

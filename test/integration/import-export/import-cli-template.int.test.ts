@@ -70,12 +70,17 @@ describe('gtcm import', () => {
     expect(await get('CL-1')).toMatchObject({ values: { physicians: 6, visits: 1000, tcm_visits: 300, has_tcm_hall: true }, status: 'SUBMITTED', updatedBy: 'system' });
   });
 
-  it('a rejected row (strict by default): exit non-zero, errors with row, column, code and message; nothing stored', async () => {
+  it('a rejected row (strict by default): exit non-zero, errors with row, column (as written, and its letter), facility, code and message; nothing stored', async () => {
     const r = await cli(file('org_code,period,physicians\nCL-2,2024,3\nCL-2,2023,-4\n'));
     expect(r.code).not.toBe(0);
     const s = summary(r.stdout);
     expect(s).toMatchObject({ rows: 2, inserted: 0, rejected: 1 });
-    expect(s.errors).toEqual([{ row: 3, column: 'physicians', code: 'E1403', message: expect.stringContaining('数值类型不正确'), messageEn: expect.stringContaining('Wrong value type') }]);
+    expect(s.errors).toEqual([
+      {
+        row: 3, column: 'physicians', header: 'physicians', columnLetter: 'C', facilityCode: 'CL-2', code: 'E1403',
+        message: expect.stringContaining('数值类型不正确'), messageEn: expect.stringContaining('Wrong value type'),
+      },
+    ]);
     expect(await get('CL-2')).toBeNull();
   });
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERRORS } from '../../../src/domain/errors.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { createTestFacility, createTestReport } from '../../support/builders/index.js';
+import { completeValues, createTestFacility, createTestReport } from '../../support/builders/index.js';
 import { client, login, type Client, type Session } from '../../support/http.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -176,7 +176,7 @@ describe('one rejection reason at a time (strict: nothing stored)', () => {
 
   it('E4011 already approved by the county: wuhua (county) cannot change it; yunnan (province) can', async () => {
     await createTestFacility(ctx, { type: 'CHC', divisionCode: '530102008', code: 'IR-APPR', opened: '2010-01-01' });
-    expect((await wuhua.post('/api/reports/GTCM_ANNUAL/2024/IR-APPR/submit', { values: { physicians: 8 } })).status).toBe(200);
+    expect((await wuhua.post('/api/reports/GTCM_ANNUAL/2024/IR-APPR/submit', { values: completeValues(ctx, 'CHC', { physicians: 8 }) })).status).toBe(200);
     expect((await wuhua.post('/api/approvals/approve', { period: '2024', facilityCodes: ['IR-APPR'] })).body).toEqual({ approved: 1 });
     const before = await report('IR-APPR');
     expect(before).toMatchObject({ status: 'APPROVED', approvalLevel: 3 });
@@ -211,13 +211,20 @@ describe('one rejection reason at a time (strict: nothing stored)', () => {
 });
 
 describe('encodings, blank rows, roles', () => {
-  it('E4013 for a CSV that is not UTF-8 (GBK, as Excel saves "CSV" on Chinese Windows) instead of misreading it', async () => {
+  it('a CSV saved by Excel or WPS on a Chinese Windows (GBK) is read, its Chinese headers and all', async () => {
     // 机构编码,年度,执业(助理)医师数 in GBK, then one data row.
-    const gbk = Buffer.concat([Buffer.from('bbfab9b9b1e0c2eb2cc4eab6c82cd6b4d2b528d6fac0ed29d2bdcaa6cafd', 'hex'), Buffer.from(`\n${CHC},2019,3\n`)]);
+    const gbk = Buffer.concat([Buffer.from('bbfab9b9b1e0c2eb2cc4eab6c82cd6b4d2b528d6fac0ed29d2bdcaa6cafd', 'hex'), Buffer.from(`\n${CHC},2017,3\n`)]);
     const r = await upload(adminS, gbk);
+    expect(r.body).toMatchObject({ rows: 1, inserted: 1, rejected: 0, errors: [] });
+    expect((await report(CHC, '2017'))!.values).toEqual({ physicians: 3 });
+  });
+
+  it('E4013 for a CSV in neither UTF-8 nor GBK, instead of misreading it', async () => {
+    const bad = Buffer.concat([Buffer.from('org_code,period,physicians\n'), Buffer.from(`${CHC},2016,`), Buffer.from([0x81, 0x30, 0xff, 0xfe]), Buffer.from('\n')]);
+    const r = await upload(adminS, bad);
     expect(r.status).toBe(400);
     expect(r.body.error?.code).toBe('E4013');
-    expect(await report(CHC, '2019')).toBeNull();
+    expect(await report(CHC, '2016')).toBeNull();
   });
 
   it('a CSV row of separators only (Excel writes them for formatted empty rows) is skipped, like an empty XLSX row', async () => {

@@ -1,7 +1,7 @@
 /** Typed builder for reports. */
 import type { ReportStatus } from '../../../src/domain/approval.js';
 import type { Facility } from '../../../src/domain/facility.js';
-import type { DataValues } from '../../../src/domain/program.js';
+import { requiredElements, type DataValues } from '../../../src/domain/program.js';
 import type { Report } from '../../../src/server/modules/data-entry/report.repository.js';
 import type { TestContext } from '../test-context.js';
 
@@ -54,4 +54,26 @@ export async function createTestReport(ctx: TestContext, r: TestReport): Promise
   };
   await ctx.store.repos.reports.upsert(report);
   return report;
+}
+
+/** Plausible values for every element a form requires (they pass the data set's rules), by element. */
+const REQUIRED_DEFAULTS: Record<string, unknown> = {
+  has_tcm_hall: true,
+  has_tcm_pavilion: true,
+  provides_tcm: true,
+  physicians: 5,
+  tcm_physicians: 1,
+  visits: 100,
+  tcm_visits: 20,
+};
+
+/**
+ * Values that fill every required element of the facility type's form (the metadata's
+ * `required`), with the test's own values on top — for tests whose subject is not completeness.
+ */
+export function completeValues(ctx: TestContext, type: Facility['type'], own: Record<string, unknown> = {}, dataSet?: string): Record<string, unknown> {
+  const required = requiredElements(ctx.metadata.dataSet(dataSet), type);
+  const missing = required.filter((code) => !(code in REQUIRED_DEFAULTS));
+  if (missing.length) throw new Error(`completeValues: no default for ${missing.join(', ')}`);
+  return { ...Object.fromEntries(required.map((code) => [code, REQUIRED_DEFAULTS[code]])), ...own };
 }

@@ -6,8 +6,8 @@ import { actorLevel, canEdit } from '../../../domain/approval.js';
 import { AppError } from '../../../domain/errors.js';
 import { isOpenIn } from '../../../domain/facility.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
-import { parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
-import { checkValue, normalizeValues, type DataSet, type DataValue, type DataValues } from '../../../domain/program.js';
+import { chinaDay, collectingPeriod, isOpenForReporting, parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
+import { checkValue, normalizeValues, requiredElements, type DataSet, type DataValue, type DataValues } from '../../../domain/program.js';
 import type { HistoryEntryView } from '../../../domain/api/data-entry.js';
 import { validateValues, type ValidationResult } from '../../../domain/validation.js';
 import type { FacilityRow } from '../org-units/facility.repository.js';
@@ -69,7 +69,7 @@ export class ReportService {
     const { ds, p } = this.dataSetAndPeriod(dataSet, period);
     const f = await this.facilities.readable(this.store.repos, actor, facilityCode);
     const clean = this.cleanValues(ds, f, values);
-    return this.check(this.store.repos, ds, p, facilityCode, clean);
+    return this.check(this.store.repos, ds, p, f, clean);
   }
 
   /** Saves a draft: values are type-checked; rule problems are reported, not blocking. */
@@ -125,6 +125,12 @@ export class ReportService {
     return { ds, p };
   }
 
+  /** Refuses writing a period not open for reporting today (a future year, a year not ended): E1406. */
+  assertOpen(ds: DataSet, p: Period): void {
+    const today = chinaDay(this.clock.now());
+    if (!isOpenForReporting(p.id, ds, today)) throw new AppError('E1406', { field: 'period', value: p.id, period: p.id, collecting: collectingPeriod(ds, today) });
+  }
+
   /** Type-checks values against the elements that apply to the facility; the first problem throws. */
   cleanValues(ds: DataSet, f: FacilityRow, values: Record<string, unknown>): DataValues {
     const applicable = new Set(this.metadata.elementsFor(ds.code, f.type));
@@ -141,22 +147,23 @@ export class ReportService {
     return normalizeValues(clean);
   }
 
-  /** Rule errors and warnings (including the change from the previous period). */
-  async check(repos: Repositories, ds: DataSet, p: Period, facilityCode: string, values: DataValues): Promise<ValidationResult> {
-    const prev = await repos.reports.get({ dataSet: ds.code, period: previousPeriod(p), facilityCode });
-    return validateValues(ds, values, prev?.values ?? null, this.metadata.elementNames);
+  /** Rule errors and warnings: required elements left empty, the data set's rules, the change from the previous period. */
+  async check(repos: Repositories, ds: DataSet, p: Period, f: FacilityRow, values: DataValues): Promise<ValidationResult> {
+    const prev = await repos.reports.get({ dataSet: ds.code, period: previousPeriod(p), facilityCode: f.code });
+    return validateValues(ds, values, prev?.values ?? null, this.metadata.elementNames, requiredElements(ds, f.type));
   }
 
   private async write(actor: Actor, dataSet: string, period: string, facilityCode: string, values: Record<string, unknown> | undefined, comment: string | undefined, submit: boolean) {
     requireRole(actor, WRITE_ROLES);
     const { ds, p } = this.dataSetAndPeriod(dataSet, period);
+    this.assertOpen(ds, p);
     return this.store.transaction(async (repos) => {
       const f = await this.facilities.readable(repos, actor, facilityCode);
       if (!isOpenIn(f, p.start, p.end)) throw new AppError('E1405', { field: 'period', value: period });
       const before = await repos.reports.get({ dataSet, period, facilityCode });
       if (before && !canEdit(before, actorLevel(actor.scope))) throw new AppError('E5102', { approvalLevel: before.approvalLevel });
       const clean = values === undefined ? (before?.values ?? {}) : this.cleanValues(ds, f, values);
-      const validation = await this.check(repos, ds, p, facilityCode, clean);
+      const validation = await this.check(repos, ds, p, f, clean);
       const note = comment?.trim() || null;
       if (submit && validation.errors.length) throw new AppError('E5001', { violations: validation.errors });
       if (submit && validation.warnings.length && !note) throw new AppError('E5002', { violations: validation.warnings });

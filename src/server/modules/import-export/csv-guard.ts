@@ -86,11 +86,30 @@ export function csvGuard(limits: CsvGuardLimits): CsvGuard {
  * fields, an endless field), and the number of records — line breaks outside quotes, a last
  * line without one counted (blank lines too, so it is an upper bound on the data rows + 1).
  */
-export async function scanCsv(path: string, limits: CsvGuardLimits): Promise<number> {
+export async function scanCsv(path: string, limits: CsvGuardLimits): Promise<{ records: number; encoding: CsvEncoding }> {
   const guard = csvGuard(limits);
+  // UTF-8 unless its bytes say otherwise; then GB18030 (GBK's superset), which Excel and WPS write
+  // for "CSV" on a Chinese Windows. Node's own ICU decoder reads it: no dependency needed.
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let encoding: CsvEncoding = 'utf-8';
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const refusal = guard(chunk);
     if (refusal) throw refusal;
+    if (encoding === 'utf-8')
+      try {
+        utf8.decode(chunk, { stream: true });
+      } catch {
+        encoding = 'gb18030';
+      }
   }
-  return guard.records();
+  if (encoding === 'utf-8')
+    try {
+      utf8.decode();
+    } catch {
+      encoding = 'gb18030';
+    }
+  return { records: guard.records(), encoding };
 }
+
+/** The text encodings a CSV import reads. */
+export type CsvEncoding = 'utf-8' | 'gb18030';

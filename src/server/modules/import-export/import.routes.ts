@@ -4,12 +4,12 @@ import { importLimits, importQuery, importSummary, importUploadBody, templateAns
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
-import { formatOf, XLSX_MIME } from './table-reader.js';
+import { formatOf, OTHER_SPREADSHEETS, otherSpreadsheetType, XLSX_MIME } from './table-reader.js';
 import { echo } from './import-issues.js';
 import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from './upload-spool.js';
 
 /** The content types of an upload: the route parses none of them, it receives the file. */
-const UPLOAD_TYPES = ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream'];
+const UPLOAD_TYPES = ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream', ...Object.keys(OTHER_SPREADSHEETS)];
 
 export function registerImportRoutes(app: App, ctx: AppContext): void {
   const tags = ['import'];
@@ -47,6 +47,8 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
       }
       running++;
       try {
+        const other = otherSpreadsheetType(String(req.headers['content-type'] ?? ''), req.query.filename);
+        if (other) throw new AppError('E4021', { field: 'file', kind: other });
         if (!format) throw new AppError('E4013', { field: 'content-type', value: echo(String(req.headers['content-type'] ?? ''), limits.echoChars) });
         // Who may import and into what is settled before a byte of the file is received.
         ctx.services.imports.authorize(actor, opts);

@@ -18,18 +18,20 @@ import { actorLevel, canEdit } from '../../../domain/approval.js';
 import { AppError } from '../../../domain/errors.js';
 import { isOpenIn } from '../../../domain/facility.js';
 import { mapHeaders, parseCell, type ColumnRole } from '../../../domain/import-format.js';
-import { parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
+import { chinaDay, collectingPeriod, isOpenForReporting, parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
+import type { ImportSummaryView } from '../../../domain/api/import-export.js';
 import { elementsFor, normalizeValues, type DataSet, type DataValues } from '../../../domain/program.js';
 import { facilityInScope } from '../../../domain/scope.js';
 import { validateValues } from '../../../domain/validation.js';
 import { loadLimits, type Limits } from '../../platform/config.js';
-import { IssueList, issue, violationIssue, type ImportError } from './import-issues.js';
+import { columnLetter, IssueList, issue, located, violationIssue, type ColumnPlaces, type ImportError } from './import-issues.js';
 import type { FacilityRow } from '../org-units/facility.repository.js';
 import type { Report } from '../../../domain/data-entry/report.js';
 import { writtenReport } from '../../../domain/data-entry/report.js';
 import { readTable, type TableFormat, type TableRow } from './table-reader.js';
 import { checkXlsx } from './xlsx-guard.js';
-import { scanCsv } from './csv-guard.js';
+import { scanCsv, type CsvEncoding } from './csv-guard.js';
+import { refuseOtherSpreadsheets } from './file-kind.js';
 import { writeTemplate } from './template-writer.js';
 import type { FacilityService } from '../org-units/facility.service.js';
 import type { Repositories, Store } from '../../platform/db/store.js';
@@ -42,23 +44,8 @@ import { WRITE_ROLES } from '../data-entry/report.service.js';
 export type ImportMode = 'strict' | 'partial';
 export type { ImportError } from './import-issues.js';
 
-export interface ImportSummary {
-  rows: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  /** The first `limits.importErrors` errors, in file order. */
-  errors: ImportError[];
-  /** How many errors there are in all; more than listed when errorsTruncated. */
-  errorsTotal: number;
-  errorsTruncated: boolean;
-  warnings: (ImportError & { facilityCode: string })[];
-  warningsTotal: number;
-  warningsTruncated: boolean;
-  /** False for a dry run, or a strict import that rejected rows: nothing was stored. */
-  stored: boolean;
-}
+/** What an import did (src/domain/api/import-export.ts, the answer of POST /api/imports). */
+export type ImportSummary = ImportSummaryView;
 
 export interface ImportOptions {
   format: TableFormat;
@@ -95,6 +82,8 @@ interface Run {
   /** Per unknown column (by position): its one error and how many rows had a value in it. */
   unknown: Map<number, { error: ImportError; rows: number }>;
   echo: number;
+  /** Where each meaning stands in the file (from its header). */
+  places: ColumnPlaces;
 }
 
 export class ImportService {
@@ -132,9 +121,10 @@ export class ImportService {
     const limits = opts.limits ?? DEFAULT_LIMITS;
     // Rows are counted before the transaction opens (cheap scans of the file on disk), so a file
     // of millions of rows is refused at once instead of holding the store while it is parsed.
-    const lines = opts.format === 'xlsx' ? (await checkXlsx(path, limits.xlsxUncompressedBytes)).rows : await scanCsv(path, limits);
-    if (lines - 1 > limits.importRows) throw new AppError('E4015', { limit: limits.importRows });
-    return this.run(actor, createReadStream(path), opts);
+    await refuseOtherSpreadsheets(path);
+    const scan = opts.format === 'xlsx' ? { records: (await checkXlsx(path, limits.xlsxUncompressedBytes)).rows, encoding: 'utf-8' as const } : await scanCsv(path, limits);
+    if (scan.records - 1 > limits.importRows) throw new AppError('E4015', { limit: limits.importRows });
+    return this.run(actor, createReadStream(path), opts, scan.encoding);
   }
 
   /** Imports a CSV stream (an XLSX file goes through importFile, which checks it before it is inflated). */
@@ -143,24 +133,26 @@ export class ImportService {
     return this.run(actor, input, opts);
   }
 
-  private async run(actor: Actor, input: Readable, opts: ImportOptions): Promise<ImportSummary> {
+  private async run(actor: Actor, input: Readable, opts: ImportOptions, encoding: CsvEncoding = 'utf-8'): Promise<ImportSummary> {
     this.authorize(actor, opts);
     const ds = this.metadata.dataSet(opts.dataSet);
     const mode = opts.mode ?? 'strict';
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const summary: ImportSummary = {
-      rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+      rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
       errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
     };
-    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars };
-    const rows = readTable(input, opts.format, limits);
+    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars, places: new Map() };
+    const rows = readTable(input, opts.format, limits, encoding);
     try {
       // The header is read, and the file refused if it is no table, before the transaction opens.
       const header = await rows.next();
       if (header.done) throw new AppError('E4013', { row: 1 }, { zh: '文件为空', en: 'empty file' });
       const roles = mapHeaders(header.value.cells, ds, this.metadata.elements);
-      if (!roles.some((r) => r.kind === 'org_code') || !roles.some((r) => r.kind === 'period')) {
-        run.errors.push(issue(1, null, 'E4012'));
+      run.places = placesOf(roles, header.value.cells);
+      const missing = (['org_code', 'period'] as const).filter((k) => !roles.some((r) => r.kind === k));
+      if (missing.length) {
+        run.errors.push({ ...issue(1, null, 'E4012', missing.join('、')), header: missing.join('、') });
         return finish(run);
       }
       await this.store.transaction(async (repos) => {
@@ -197,6 +189,7 @@ export class ImportService {
     const previous = await this.reportsFor(repos, ds, batch, (p) => previousPeriod(p));
     const level = actorLevel(actor.scope);
     const now = this.clock.now().toISOString();
+    const today = chinaDay(this.clock.now());
     const writes: { report: Report; before: Report | undefined; f: FacilityRow }[] = [];
     for (const r of batch) {
       summary.rows++;
@@ -204,6 +197,8 @@ export class ImportService {
       const f = facilities.get(r.code);
       const key = `${r.code}\u0000${r.period}`;
       if (!r.p) errors.push(issue(r.row, 'period', 'E1002', r.period, echo));
+      else if (!isOpenForReporting(r.p.id, ds, today))
+        errors.push(issue(r.row, 'period', 'E1406', undefined, echo, { period: r.period, collecting: collectingPeriod(ds, today) }));
       if (seen.has(key)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
       seen.add(key);
       const inScope = !!f && facilityInScope(actor.scope, f);
@@ -245,11 +240,17 @@ export class ImportService {
       if (errors.length === 0 && !unknownValue && changes && r.p) {
         const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`)?.values ?? null, this.metadata.elementNames);
         for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
-        for (const x of v.warnings) run.warnings.push({ ...violationIssue(r.row, x, 'W_CHANGE'), facilityCode: r.code });
+        for (const x of v.warnings) run.warnings.push({ ...located(violationIssue(r.row, x, 'W_CHANGE'), run.places, r.code), facilityCode: r.code });
       }
       if (errors.length || unknownValue) {
         summary.rejected++;
-        for (const e of errors) run.errors.push(e);
+        // Located in place: an unknown column's error is counted on (finish) after it is listed.
+        for (const e of errors) run.errors.push(Object.assign(e, located(e, run.places, r.code)));
+        continue;
+      }
+      // A row that gives no value at all (a blank row of the template) is skipped, and said so.
+      if (!before && [...r.values.values()].every((text) => text.trim() === '')) {
+        summary.skipped++;
         continue;
       }
       if (!changes) {
@@ -293,6 +294,16 @@ export class ImportService {
       for (const [code, rep] of await repos.reports.getMany(ds.code, period, [...codes])) out.set(`${code}\u0000${period}`, rep);
     return out;
   }
+}
+
+/** Where org_code, period and each element stand in the file: the header as written and the column letter. */
+function placesOf(roles: ColumnRole[], headers: string[]): ColumnPlaces {
+  const out: ColumnPlaces = new Map();
+  roles.forEach((role, i) => {
+    const key = role.kind === 'element' ? role.code : role.kind === 'org_code' || role.kind === 'period' ? role.kind : role.kind === 'unknown' ? role.header : null;
+    if (key !== null && !out.has(key)) out.set(key, { header: (headers[i] ?? '').trim(), letter: columnLetter(i) });
+  });
+  return out;
 }
 
 function parseRow(r: TableRow, roles: ColumnRole[], ds: DataSet): ParsedRow {

@@ -10,7 +10,7 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../domain/errors.js';
 import type { Limits } from '../../platform/config.js';
-import { csvGuard } from './csv-guard.js';
+import { csvGuard, type CsvEncoding } from './csv-guard.js';
 import { echo } from './import-issues.js';
 import { unreadableXlsx } from './xlsx-guard.js';
 
@@ -25,6 +25,22 @@ export interface TableRow {
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/** Spreadsheet types the import does not read (E4021: save as .xlsx), by content type. */
+export const OTHER_SPREADSHEETS: Record<string, string> = {
+  'application/vnd.ms-excel': 'Excel 97–2003 (.xls)',
+  'application/vnd.oasis.opendocument.spreadsheet': 'OpenDocument (.ods)',
+};
+
+/** The kind of an upload the import does not read, from its content type or its name (null: another). */
+export function otherSpreadsheetType(contentType: string, filename?: string): string | null {
+  const type = contentType.split(';')[0].trim().toLowerCase();
+  if (OTHER_SPREADSHEETS[type]) return OTHER_SPREADSHEETS[type];
+  const name = (filename ?? '').toLowerCase();
+  if (name.endsWith('.xls')) return OTHER_SPREADSHEETS['application/vnd.ms-excel'];
+  if (name.endsWith('.ods')) return OTHER_SPREADSHEETS['application/vnd.oasis.opendocument.spreadsheet'];
+  return null;
+}
+
 /** The format from a content type or a file name. */
 export function formatOf(contentTypeOrName: string): TableFormat | null {
   const s = contentTypeOrName.toLowerCase();
@@ -34,14 +50,16 @@ export function formatOf(contentTypeOrName: string): TableFormat | null {
 }
 
 /**
- * Decodes strictly as UTF-8: a file saved in another encoding (GBK, as Excel writes "CSV" on a
- * Chinese Windows) is refused instead of read as garbage. The bytes pass the CSV guard first
- * (in the same stage, so no more of the file is in flight than before).
+ * Decodes strictly in the file's encoding (UTF-8, or GB18030 as Excel and WPS write "CSV" on a
+ * Chinese Windows, found by scanCsv): bytes that are neither are refused instead of read as
+ * garbage. The bytes pass the CSV guard first (in the same stage, so no more of the file is in
+ * flight than before).
  */
-function utf8Only(limits: ReadLimits): Transform {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+function decodeStrictly(limits: ReadLimits, encoding: CsvEncoding): Transform {
+  const decoder = new TextDecoder(encoding, { fatal: true });
   const guard = csvGuard(limits);
-  const fail = () => new AppError('E4013', { row: 0 }, { zh: '文件不是 UTF-8 编码（请在 Excel 中另存为“CSV UTF-8”或 XLSX）', en: 'the file is not UTF-8 (save it as "CSV UTF-8" or XLSX)' });
+  const fail = () =>
+    new AppError('E4013', { row: 0 }, { zh: '文件编码无法识别（既不是 UTF-8 也不是 GBK），请在 Excel 或 WPS 中另存为 XLSX 或“CSV UTF-8”', en: 'the file is neither UTF-8 nor GBK: save it as XLSX or "CSV UTF-8"' });
   return new Transform({
     readableObjectMode: false,
     transform(chunk: Buffer, _enc, done) {
@@ -63,8 +81,8 @@ function utf8Only(limits: ReadLimits): Transform {
   });
 }
 
-async function* readCsv(input: Readable, limits: ReadLimits): AsyncGenerator<TableRow> {
-  const decoded = input.pipe(utf8Only(limits));
+async function* readCsv(input: Readable, limits: ReadLimits, encoding: CsvEncoding): AsyncGenerator<TableRow> {
+  const decoded = input.pipe(decodeStrictly(limits, encoding));
   const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
   input.on('error', (e) => decoded.destroy(e));
   decoded.on('error', (e) => parser.destroy(e));
@@ -103,11 +121,11 @@ async function* readXlsx(input: Readable): AsyncGenerator<TableRow> {
 }
 
 /** Rows of the table, the header first; an unreadable file throws E4013 (the reader's own text as its `cause`). */
-export async function* readTable(input: Readable, format: TableFormat, limits: ReadLimits): AsyncGenerator<TableRow> {
+export async function* readTable(input: Readable, format: TableFormat, limits: ReadLimits, encoding: CsvEncoding = 'utf-8'): AsyncGenerator<TableRow> {
   let header: string[] | null = null;
   let rows = 0;
   try {
-    for await (const r of format === 'csv' ? readCsv(input, limits) : readXlsx(input)) {
+    for await (const r of format === 'csv' ? readCsv(input, limits, encoding) : readXlsx(input)) {
       if (r.cells.length > limits.importColumns) throw new AppError('E4016', { limit: limits.importColumns, row: r.row });
       for (let i = 0; i < r.cells.length; i++)
         if (r.cells[i].length > limits.cellChars) throw new AppError('E4017', { limit: limits.cellChars, row: r.row, column: columnName(header, i, limits.echoChars) });

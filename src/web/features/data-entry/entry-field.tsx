@@ -2,11 +2,11 @@
  * One field of the entry form: the input for its value type (是/否, whole number ≥ 0, technique
  * categories), the previous period's value beside it, its history, and the rule messages under it.
  */
-import { Checkbox, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { Checkbox, Form, Input, Radio, Typography } from 'antd';
 import type { DataElement, DataValue, OptionSet } from '../../../domain/program.js';
 import { useI18n } from '../../shared/i18n.js';
 import { FieldHistory, type ReportHistory } from './field-history.js';
-import { formatValue } from './report-values.js';
+import { formatValue, numberProblem, parseNumberInput } from './report-values.js';
 import type { FieldIssues } from './use-entry-validation.js';
 
 export const FORM_NAME = 'entry-form';
@@ -35,18 +35,8 @@ function Control({
       );
     case 'INTEGER':
     case 'NUMBER':
-      return (
-        <InputNumber<number>
-          {...injected}
-          min={element.min ?? 0}
-          max={element.max}
-          precision={element.valueType === 'INTEGER' ? 0 : undefined}
-          status={status}
-          style={{ width: 200 }}
-          formatter={(v) => (v === undefined || v === null ? '' : `${v}`.replace(/\B(?=(\d{3})+(?!\d))/g, ','))}
-          parser={(v) => (v ?? '').replace(/,/g, '') as unknown as number}
-        />
-      );
+      // A text field, not a spinner that clamps -5 to 0 or drops "abc": what is typed stays, and the field says what is wrong.
+      return <Input {...injected} inputMode={element.valueType === 'INTEGER' ? 'numeric' : 'decimal'} status={status} style={{ width: 200, maxWidth: '100%' }} />;
     case 'MULTI_OPTION': {
       const options = optionSets.get(element.optionSet ?? '')?.options ?? [];
       return (
@@ -97,6 +87,7 @@ export function EntryField(props: {
     );
   }
   const multi = element.valueType === 'MULTI_OPTION';
+  const numeric = element.valueType === 'INTEGER' || element.valueType === 'NUMBER';
 
   return (
     <Form.Item
@@ -110,7 +101,24 @@ export function EntryField(props: {
     >
       <div style={{ display: 'flex', alignItems: multi ? 'flex-start' : 'center', gap: 12 }}>
         <div style={{ flex: multi ? 1 : 'none', minWidth: 0 }}>
-          <Form.Item name={code} noStyle>
+          <Form.Item
+            name={code}
+            noStyle
+            {...(numeric
+              ? {
+                  normalize: parseNumberInput,
+                  getValueProps: (v: unknown) => ({ value: v === undefined || v === null ? '' : String(v) }),
+                  rules: [
+                    {
+                      validator: (_: unknown, v: unknown) => {
+                        const p = numberProblem(v, element);
+                        return p ? Promise.reject(new Error(t(p.key, { min: p.min ?? 0, max: p.max ?? 0 }))) : Promise.resolve();
+                      },
+                    },
+                  ],
+                }
+              : {})}
+          >
             <Control element={element} optionSets={props.optionSets} status={status} />
           </Form.Item>
         </div>

@@ -8,6 +8,7 @@ import { useAsync } from '../../shared/use-async.js';
 import { divisionApi, type FacilityDto } from '../org-units/org-units-api.js';
 import type { ReportDto } from './report-api.js';
 import { ReportStatusTag } from './report-status-tag.js';
+import { reportingPeriods } from '../../shared/periods.js';
 
 export function EntryHeader(props: {
   facility: FacilityDto | undefined;
@@ -41,6 +42,7 @@ export function EntryHeader(props: {
           { key: 'type', label: t('fac.type'), children: facility ? pick(FACILITY_TYPE_NAMES[facility.type], facility.type) : '–' },
           { key: 'division', label: t('fac.division'), children: divisionName ?? facility?.divisionCode ?? '–' },
           { key: 'period', label: t('entry.period'), children: t('period.year', { year: props.period }) },
+          { key: 'deadline', label: t('entry.deadline'), children: <DeadlineText period={props.period} /> },
           {
             key: 'status',
             label: t('entry.status'),
@@ -97,5 +99,19 @@ export function EntryHeader(props: {
         />
       ) : null}
     </div>
+  );
+}
+
+/** The period's deadline from the server's periods, with the days left or how late it is. */
+function DeadlineText({ period }: { period: string }) {
+  const { t } = useI18n();
+  const deadline = reportingPeriods().periods.find((p) => p.code === period)?.deadline ?? null;
+  if (!deadline) return <>–</>;
+  const days = Math.ceil((new Date(`${deadline}T23:59:59+08:00`).getTime() - Date.now()) / 86_400_000);
+  return (
+    <span data-testid="entry-deadline" data-deadline={deadline}>
+      {deadline}{' '}
+      {days >= 0 ? <Tag color={days <= 14 ? 'orange' : 'default'}>{t('entry.daysLeft', { n: days })}</Tag> : <Tag color="red">{t('entry.overdue')}</Tag>}
+    </span>
   );
 }

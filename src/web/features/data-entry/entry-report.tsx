@@ -2,7 +2,7 @@
  * The report of one facility for one year: the form (only the elements that apply to the facility
  * type, in the metadata's sections), validation as you type, 保存草稿 and 提交.
  */
-import { SaveOutlined, SendOutlined } from '@ant-design/icons';
+import { CopyOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Form, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorText } from '../../shared/api.js';
@@ -58,7 +58,24 @@ export function EntryReport(props: {
     [onDirtyChange],
   );
 
-  const values = useCallback(() => toReportValues(form.getFieldsValue(true) as Record<string, unknown>, codes), [form, codes]);
+  const numeric = useMemo(
+    () => new Set(codes.filter((c) => ['INTEGER', 'NUMBER'].includes(meta.elements.get(c)?.valueType ?? ''))),
+    [codes, meta],
+  );
+  const values = useCallback(() => toReportValues(form.getFieldsValue(true) as Record<string, unknown>, codes, numeric), [form, codes, numeric]);
+
+  /** The fields' own checks (numbers as typed); on failure the first wrong field is shown. */
+  const fieldsValid = async (): Promise<boolean> => {
+    try {
+      await form.validateFields();
+      return true;
+    } catch (err) {
+      message.error(t('entry.fixFields'));
+      const first = (err as { errorFields?: { name: (string | number)[] }[] }).errorFields?.[0]?.name[0];
+      if (first !== undefined) goTo(String(first));
+      return false;
+    }
+  };
 
   // A saved report is checked at once, so a returned or imported report shows its problems.
   useEffect(() => {
@@ -77,7 +94,19 @@ export function EntryReport(props: {
     form.scrollToField(code, { behavior: 'smooth', block: 'center', focus: true });
   };
 
+  /** Last year's values into the fields still empty (nothing typed is overwritten); the clerk checks and saves. */
+  const copyPrevious = () => {
+    const current = form.getFieldsValue(true) as Record<string, unknown>;
+    const empty = (c: string) => current[c] === undefined || current[c] === null || current[c] === '';
+    const fill = Object.fromEntries(Object.entries(toFormValues(answer.previous, codes)).filter(([c]) => empty(c)));
+    form.setFieldsValue(fill);
+    setDirty(true);
+    schedule(values());
+    message.info(t('entry.copiedPrevious'));
+  };
+
   const save = async () => {
+    if (!(await fieldsValid())) return;
     setSaving('save');
     try {
       const r = await reportApi.save(period, facility, values());
@@ -94,6 +123,7 @@ export function EntryReport(props: {
   };
 
   const startSubmit = async () => {
+    if (!(await fieldsValid())) return;
     const v = (await now(values())) ?? validation;
     if (v?.errors.length) {
       message.error(t('entry.fixErrors', { n: v.errors.length }));
@@ -201,7 +231,12 @@ export function EntryReport(props: {
             <Typography.Text type="secondary" style={{ flex: 1 }}>
               {locked ? t('entry.readOnly') : errors ? t('entry.submitBlocked', { n: errors }) : t('entry.hint')}
             </Typography.Text>
-            <Space>
+            <Space wrap>
+              {answer.previous && !locked ? (
+                <Button icon={<CopyOutlined />} disabled={saving !== null} onClick={copyPrevious} data-testid="entry-copy-previous">
+                  {t('entry.copyPrevious')}
+                </Button>
+              ) : null}
               <Button icon={<SaveOutlined />} loading={saving === 'save'} disabled={locked || saving !== null} onClick={() => void save()} data-testid="entry-save">
                 {t('entry.save')}
               </Button>
@@ -214,7 +249,7 @@ export function EntryReport(props: {
                   onClick={() => void startSubmit()}
                   data-testid="entry-submit"
                 >
-                  {t('entry.submit')}
+                  {report?.status === 'SUBMITTED' || report?.status === 'RETURNED' ? t('entry.resubmit') : t('entry.submit')}
                 </Button>
               </Tooltip>
             </Space>

@@ -3,12 +3,42 @@ import type { DataElement, DataValue, DataValues, OptionSet } from '../../../dom
 import { formatNumber } from '../../shared/format.js';
 import type { Lang } from '../../shared/i18n.js';
 
+/**
+ * What a number field holds: the number when the text is one (thousands separators allowed),
+ * else the text as typed — never a silently changed or dropped value (`-5` stays `-5`, `abc` stays
+ * `abc`, and the field says what is wrong, see `numberProblem`).
+ */
+export function parseNumberInput(text: unknown): number | string | undefined {
+  if (typeof text === 'number') return text;
+  if (typeof text !== 'string') return undefined;
+  const t = text.trim();
+  if (t === '') return undefined;
+  const plain = t.replace(/[,，]/g, '');
+  return /^-?\d+(\.\d+)?$/.test(plain) ? Number(plain) : text;
+}
+
+/** Why a number field's value is not acceptable (null when it is, or empty). */
+export function numberProblem(
+  value: unknown,
+  element: Pick<DataElement, 'valueType' | 'min' | 'max'>,
+): { key: 'entry.notNumber' | 'entry.notWhole' | 'entry.belowMin' | 'entry.aboveMax'; min?: number; max?: number } | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'number') return { key: 'entry.notNumber' };
+  if (element.valueType === 'INTEGER' && !Number.isInteger(value)) return { key: 'entry.notWhole' };
+  const min = element.min ?? 0;
+  if (value < min) return { key: 'entry.belowMin', min };
+  if (element.max !== undefined && value > element.max) return { key: 'entry.aboveMax', max: element.max };
+  return null;
+}
+
 /** The form's values as report values: empty fields are left out (empty cell = no value). */
-export function toReportValues(form: Record<string, unknown>, elements: readonly string[]): DataValues {
+export function toReportValues(form: Record<string, unknown>, elements: readonly string[], numeric: ReadonlySet<string> = new Set()): DataValues {
   const out: DataValues = {};
   for (const code of elements) {
     const v = form[code];
     if (v === undefined || v === null || v === '') continue;
+    // Text in a number field is not a value: the field shows its error and saving waits for it.
+    if (numeric.has(code) && typeof v !== 'number') continue;
     if (typeof v === 'boolean' || typeof v === 'number' || typeof v === 'string') out[code] = v;
     else if (Array.isArray(v)) out[code] = v.filter((x): x is string => typeof x === 'string');
   }

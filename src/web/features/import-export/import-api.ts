@@ -10,7 +10,7 @@ export type { ImportLimits };
 export type ImportMode = NonNullable<ImportQuery['mode']>;
 export type ImportSummary = ImportSummaryView;
 /** An error or a warning of a row (warnings name their facility). */
-export type ImportIssue = ImportErrorView & Partial<Pick<ImportWarningView, 'facilityCode'>>;
+export type ImportIssue = ImportErrorView | ImportWarningView;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

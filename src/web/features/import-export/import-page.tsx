@@ -64,7 +64,10 @@ export function ImportPage() {
     setError(null);
   };
 
-  const blocked = preview !== null && mode === 'strict' && preview.rejected > 0;
+  // A file-level error (a missing key column: no row was read) or nothing to write blocks confirming in either mode.
+  const fileError = preview !== null && preview.rows === 0 && preview.errorsTotal > 0;
+  const nothing = preview !== null && preview.inserted + preview.updated === 0;
+  const blocked = preview !== null && (fileError || nothing || (mode === 'strict' && preview.rejected > 0));
   const modeTag = <Tag color={mode === 'strict' ? 'blue' : 'orange'}>{t(mode === 'strict' ? 'import.mode.strict' : 'import.mode.partial')}</Tag>;
 
   return (
@@ -106,7 +109,9 @@ export function ImportPage() {
           <div style={{ marginTop: 12 }}>
             <ImportIssues summary={preview} />
           </div>
-          {blocked ? (
+          {fileError ? (
+            <Alert type="error" showIcon data-testid="import-file-error" style={{ marginTop: 12 }} title={t('import.fileError')} />
+          ) : blocked && preview.rejected > 0 ? (
             <Alert
               type="warning"
               showIcon

@@ -15,9 +15,10 @@ export function ImportStats({ summary, dryRun }: { summary: ImportSummary; dryRu
     { key: 'updated', title: dryRun ? t('import.willUpdate') : t('import.updated'), value: summary.updated, color: '#1677ff' },
     { key: 'unchanged', title: t('import.unchanged'), value: summary.unchanged, color: '#8c8c8c' },
     { key: 'rejected', title: t('import.rejected'), value: summary.rejected, color: summary.rejected ? '#cf1322' : '#8c8c8c' },
+    { key: 'skipped', title: t('import.skipped'), value: summary.skipped, color: '#8c8c8c' },
   ];
   return (
-    <div data-testid="import-summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(5, minmax(0, 1fr))', gap: 10 }}>
+    <div data-testid="import-summary" style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(110px, 1fr))', gap: 10 }}>
       {cells.map((c) => (
         <Card key={c.key} size="small" data-stat={c.key} styles={{ body: { padding: '10px 12px' } }}>
           <Statistic
@@ -35,9 +36,10 @@ export function ImportStats({ summary, dryRun }: { summary: ImportSummary; dryRu
 function useIssueColumns(withFacility: boolean): TableColumnsType<ImportIssue> {
   const { t, lang } = useI18n();
   return [
-    { title: t('import.row'), dataIndex: 'row', width: 80, align: 'right', sorter: (a, b) => (a.row ?? 0) - (b.row ?? 0), render: (v?: number | null) => v ?? '–' },
-    ...(withFacility ? [{ title: t('fac.code'), dataIndex: 'facilityCode', width: 190, render: (v?: string) => v ?? '–' }] : []),
-    { title: t('import.column'), dataIndex: 'column', width: 180, ellipsis: true, render: (v?: string | null) => v || '–' },
+    { title: t('import.row'), dataIndex: 'row', width: 70, align: 'right', sorter: (a, b) => (a.row ?? 0) - (b.row ?? 0), render: (v?: number | null) => v ?? '–' },
+    { title: t('import.letter'), dataIndex: 'columnLetter', width: 64, render: (v?: string | null) => v || '–' },
+    ...(withFacility ? [{ title: t('fac.code'), dataIndex: 'facilityCode', width: 170, render: (v?: string | null) => v ?? '–' }] : []),
+    { title: t('import.column'), key: 'column', width: 180, ellipsis: true, render: (_: unknown, r: ImportIssue) => r.header || r.column || '–' },
     { title: t('import.code'), dataIndex: 'code', width: 116, render: (v: string) => <Tag style={{ marginInlineEnd: 0 }}>{v}</Tag> },
     { title: t('import.message'), key: 'message', render: (_, r) => (lang === 'en' ? (r.messageEn ?? r.message) : r.message) },
   ];
@@ -50,8 +52,8 @@ export function ImportIssues({ summary }: { summary: ImportSummary }) {
   const keyed = (list: ImportIssue[]) => list.map((x, i) => ({ ...x, key: i }));
   const exportCsv = () => {
     const rows = [
-      [t('import.row'), t('import.column'), t('import.code'), t('import.message')],
-      ...summary.errors.map((e) => [e.row, e.column, e.code, lang === 'en' ? (e.messageEn ?? e.message) : e.message]),
+      [t('import.row'), t('import.letter'), t('fac.code'), t('import.column'), t('import.code'), t('import.message')],
+      ...summary.errors.map((e) => [e.row, e.columnLetter ?? '', e.facilityCode ?? '', e.header ?? e.column ?? '', e.code, lang === 'en' ? (e.messageEn ?? e.message) : e.message]),
     ];
     saveBlob(csvBlob(rows), 'import-errors.csv');
   };
