@@ -11,9 +11,11 @@ import {
   FormOutlined,
   MedicineBoxOutlined,
   PieChartOutlined,
+  MenuOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Space } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
+import { useState } from 'react';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../shared/i18n.js';
@@ -51,6 +53,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const selected = '/' + (location.pathname.split('/')[1] ?? '');
+  // Phones and narrow tablets (< 768 px): the menu folds into a drawer behind a button, the title shortens.
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawer, setDrawer] = useState(false);
 
   const officials = user.role !== 'FACILITY_REPORTER';
   const items: MenuProps['items'] = [
@@ -81,30 +86,49 @@ export function AppLayout() {
       : []),
   ];
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+      style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+      data-testid="side-menu"
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20, height: 56, lineHeight: '56px' }}>
-        <Space size={10} style={{ flex: 'none' }}>
-          <BrandMark />
-          <span style={{ color: '#fff', fontSize: 17, fontWeight: 600, letterSpacing: 1 }} data-testid="app-title">
-            {t('app.title')}
+      <Header style={{ display: 'flex', alignItems: 'center', gap: phone ? 10 : 16, paddingInline: phone ? 10 : 20, height: 56, lineHeight: '56px' }}>
+        {phone ? (
+          <Button type="text" icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />} aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="nav-toggle" />
+        ) : null}
+        <Space size={10} style={{ flex: phone ? '1 1 0' : 'none', minWidth: 0 }}>
+          <BrandMark size={phone ? 28 : 32} />
+          <span
+            style={{ color: '#fff', fontSize: phone ? 15 : 17, fontWeight: 600, letterSpacing: phone ? 0 : 1, lineHeight: '24px', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' }}
+            data-testid="app-title"
+          >
+            {phone ? t('app.shortTitle') : t('app.title')}
           </span>
         </Space>
-        <div style={{ flex: 1 }} />
+        {phone ? null : <div style={{ flex: 1 }} />}
         <UserMenu />
       </Header>
       <Layout>
-        <Sider width={200} theme="light" style={{ borderRight: '1px solid #e8ece9' }}>
-          <Menu
-            mode="inline"
-            selectedKeys={[selected]}
-            items={items}
-            onClick={({ key }) => navigate(key)}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-            data-testid="side-menu"
-          />
-        </Sider>
-        <Content style={{ padding: 20, minWidth: 0 }}>
+        {phone ? (
+          <Drawer open={drawer} onClose={() => setDrawer(false)} placement="left" size={240} title={t('app.shortTitle')} styles={{ body: { padding: 0 } }} data-testid="nav-drawer">
+            {menu}
+          </Drawer>
+        ) : (
+          <Sider width={200} theme="light" style={{ borderRight: '1px solid #e8ece9' }}>
+            {menu}
+          </Sider>
+        )}
+        <Content style={{ padding: phone ? 10 : 20, minWidth: 0 }}>
           <Outlet />
         </Content>
       </Layout>

@@ -19,6 +19,8 @@ const STORAGE_KEY = 'gtcm.lang';
 
 const coreZh = {
   'app.title': '基层中医药服务能力监测评价平台',
+  'app.shortTitle': '基层中医药监测评价',
+  'nav.menu': '菜单',
   'app.short': '基层中医药监测评价',
   'login.subtitle': '国家基层中医药服务网络 · 监测 · 评价 · 督导',
   'login.username': '用户名',
@@ -72,6 +74,8 @@ export type MessageKey = keyof typeof zh;
 
 const coreEn: Record<keyof typeof coreZh, string> = {
   'app.title': 'Grassroots TCM Monitor',
+  'app.shortTitle': 'Grassroots TCM',
+  'nav.menu': 'Menu',
   'app.short': 'Grassroots TCM Monitor',
   'login.subtitle': 'National grassroots TCM service network · monitoring · evaluation · supervision',
   'login.username': 'Username',

@@ -38,7 +38,7 @@ export function PeriodSelect(props: {
       data-testid={props['data-testid']}
       value={props.value}
       onChange={(v) => props.onChange?.(v)}
-      style={{ width: 140, ...props.style }}
+      style={{ width: 160, ...props.style }}
       popupMatchSelectWidth={false}
       options={options}
     />

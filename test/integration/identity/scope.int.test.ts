@@ -226,11 +226,13 @@ describe('a FACILITY_REPORTER (scope: one facility)', () => {
   });
 
   it('saves its own report but not a sibling’s', async () => {
-    const own = await reporter.put(reportUrl(inside, '2025'), { values: { physicians: 7, tcm_physicians: 2 } });
+    const period = ctx.services.periods.collecting(); // a period open for reporting
+    const own = await reporter.put(reportUrl(inside, period), { values: { physicians: 7, tcm_physicians: 2 } });
     expect(own.status).toBe(200);
-    expect((await ctx.store.repos.reports.get(reportKey(inside, '2025')))!.values).toEqual({ physicians: 7, tcm_physicians: 2 });
-    expectDenied(await reporter.put(reportUrl(sibling, '2025'), { values: { physicians: 7 } }));
-    expect(await ctx.store.repos.reports.get(reportKey(sibling, '2025'))).toBeNull();
+    expect((await ctx.store.repos.reports.get(reportKey(inside, period)))!.values).toEqual({ physicians: 7, tcm_physicians: 2 });
+    const before = await ctx.store.repos.reports.get(reportKey(sibling, period));
+    expectDenied(await reporter.put(reportUrl(sibling, period), { values: { physicians: 7 } }));
+    expect(await ctx.store.repos.reports.get(reportKey(sibling, period))).toEqual(before);
   });
 
   it('cannot edit the registry (403 E2101)', async () => {

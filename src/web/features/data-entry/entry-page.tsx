@@ -74,7 +74,7 @@ export function EntryPage() {
               status="all"
               browse
               placeholder={t('entry.facilityPlaceholder')}
-              style={{ width: 360 }}
+              style={{ width: 360, maxWidth: 'calc(100vw - 110px)' }}
               onChange={(code) => code && go({ facility: code })}
             />
           </Space>

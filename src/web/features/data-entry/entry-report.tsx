@@ -3,7 +3,7 @@
  * type, in the metadata's sections), validation as you type, 保存草稿 and 提交.
  */
 import { CopyOutlined, SaveOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Form, Space, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Form, Grid, Space, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorText } from '../../shared/api.js';
 import { useI18n } from '../../shared/i18n.js';
@@ -29,6 +29,7 @@ export function EntryReport(props: {
   const { t, lang, pick } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const phone = Grid.useBreakpoint().md === false;
   const [report, setReport] = useState<ReportDto | null>(answer.report);
   const [dirty, setDirtyState] = useState(false);
   const [saving, setSaving] = useState<'save' | 'submit' | null>(null);
@@ -185,10 +186,11 @@ export function EntryReport(props: {
           form={form}
           name={FORM_NAME}
           data-testid="entry-form"
-          layout="horizontal"
+          // On a phone the form is one column: the label above its field.
+          layout={phone ? 'vertical' : 'horizontal'}
           labelWrap
-          labelCol={{ flex: '0 0 300px' }}
-          wrapperCol={{ flex: '1 1 0' }}
+          labelCol={phone ? undefined : { flex: '0 0 300px' }}
+          wrapperCol={phone ? undefined : { flex: '1 1 0' }}
           colon={false}
           disabled={locked}
           initialValues={initialValues}
