@@ -3,10 +3,6 @@
  * the colours follow the target status, the Excel export holds every gap row, and scope is kept.
  * One behaviour per test, each on a page of its own opened where it starts.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App } from '../../src/server/platform/app.js';
@@ -15,7 +11,7 @@ import { formatPercent, STATUS_BG, statusBand } from '../../src/web/features/ind
 import { SHOTS_DIR } from '../support/browser.js';
 import { createTestFacility } from '../support/builders/index.js';
 import type { TestContext } from '../support/test-context.js';
-import { apiGet, MAP_AREAS, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
+import { apiGet, downloaded, MAP_AREAS, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
 
 let ctx: TestContext;
 let app: App;
@@ -46,15 +42,6 @@ async function indicatorsAs(username: string, query = '', viewport = NORMAL): Pr
 const GAP_URL = `/api/analytics/gaps?indicator=vc_tcm_service&period=${PERIOD}&area=530124`;
 const GAPS_QUERY = '&area=530124&tab=gaps&indicator=vc_tcm_service';
 
-async function downloaded(page: Page, click: () => Promise<void>, prefix: string): Promise<ExcelJS.Workbook> {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  const file = join(mkdtempSync(join(tmpdir(), prefix)), download.suggestedFilename() || 'export.xlsx');
-  await download.saveAs(file);
-  expect(file).toMatch(/\.xlsx$/);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 
 /** Every `[data-testid=ind-cell]` on the page: area|indicator → { text, band, background of its cell }. */

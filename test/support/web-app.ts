@@ -3,11 +3,13 @@
  * served on a free port, and Chromium; plus logging in through the form and calling the API
  * with the page's own session.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { onTestFinished } from 'vitest';
+import { expect, onTestFinished } from 'vitest';
 import { buildApp, type App } from '../../src/server/platform/app.js';
 import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { launchBrowser } from './browser.js';
@@ -102,4 +104,15 @@ export async function apiGet<T = any>(page: Page, path: string): Promise<{ statu
     const res = await fetch(p, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
     return { status: res.status, body: await res.json() };
   }, path);
+}
+
+/** Clicks what downloads an XLSX file and reads the file the browser saved. */
+export async function downloaded(page: Page, click: () => Promise<void>, prefix: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const file = join(mkdtempSync(join(tmpdir(), prefix)), download.suggestedFilename() || 'export.xlsx');
+  await download.saveAs(file);
+  expect(file).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
 }

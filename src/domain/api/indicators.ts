@@ -131,10 +131,18 @@ export const gapRow = z.object({
   divisionName: z.string(),
   value: z.number().nullable(),
   reported: z.boolean(),
+  provinceName: z.string().nullable(),
+  cityName: z.string().nullable(),
+  countyName: z.string().nullable(),
+  townshipName: z.string().nullable(),
 });
 export type GapRowView = z.infer<typeof gapRow>;
 
+/** How a gap row's value reads: 是/否 (a yes/no condition), a number (a count condition), a ratio, or none (a county-level unit). */
+export const GAP_VALUE_KINDS = ['boolean', 'number', 'ratio', 'none'] as const;
+
 export const gapsAnswer = z.object({
+  valueKind: z.enum(GAP_VALUE_KINDS),
   items: z.array(gapRow),
   total: z.number(),
   target: z.number().nullable(),
@@ -142,6 +150,21 @@ export const gapsAnswer = z.object({
   pageSize: z.number(),
 });
 export type GapsAnswer = z.infer<typeof gapsAnswer>;
+
+/** GET /api/analytics/gaps/areas: how many fall short in each area one level below the view (county by default). */
+export const gapAreasQuery = z.object({
+  indicator: z.string().max(60),
+  period: z.string().max(10),
+  area: areaCode.optional(),
+  level: z.enum(['city', 'county', 'township']).optional().describe('default: counties below a province or city, townships below a county'),
+});
+export type GapAreasQuery = z.input<typeof gapAreasQuery>;
+
+export const gapAreasAnswer = z.object({
+  level: z.enum(['city', 'county', 'township']),
+  items: z.array(z.object({ areaCode: z.string(), areaName: z.string(), gaps: z.number().int() })).describe('most gaps first'),
+});
+export type GapAreasAnswer = z.infer<typeof gapAreasAnswer>;
 
 // ---- exports
 

@@ -73,7 +73,7 @@ describe('indicator values as a file', () => {
 });
 
 describe('gap lists as a file', () => {
-  it('holds every page of the gap list', async () => {
+  it('holds every page of the gap list, with each unit\'s 省/市/县/乡镇 and its value as the indicator means it (是/否, 未报告)', async () => {
     const first = (await nation.get('/api/analytics/gaps?indicator=vc_tcm_service&period=2024&area=5301&pageSize=7')).body;
     expect(first.total).toBeGreaterThan(7);
     const all: any[] = [];
@@ -81,12 +81,13 @@ describe('gap lists as a file', () => {
     const f = await download(nationSession, '/api/analytics/gaps/export?indicator=vc_tcm_service&period=2024&area=5301');
     expect(f.status).toBe(200);
     const [head, ...rows] = await sheetRows(f.raw);
-    expect(head).toEqual(['编码', '名称', '类型', '区划代码', '所在区划', '值', '是否已报']);
+    expect(head).toEqual(['编码', '名称', '类型', '省', '市', '县（区）', '乡镇（街道）', '区划代码', '所在区划', '值', '是否已报']);
     expect(rows.map((r) => r[0]).sort()).toEqual(all.map((i) => i.code).sort());
     const byCode = new Map(all.map((i) => [i.code, i]));
     for (const r of rows) {
       const i = byCode.get(r[0])!;
-      expect([r[1], r[2], r[3], r[4], r[5] ?? null, r[6]]).toEqual([i.name, '村卫生室', i.divisionCode, i.divisionName, i.value, i.reported ? '是' : '否']);
+      const value = !i.reported || i.value === null ? '未报告' : i.value === 1 ? '是' : '否';
+      expect(r.slice(1)).toEqual([i.name, '村卫生室', i.provinceName, i.cityName, i.countyName, i.townshipName, i.divisionCode, i.divisionName, value, i.reported ? '是' : '否']);
     }
   });
 

@@ -7,6 +7,8 @@ import type { FastifyReply } from 'fastify';
 import {
   facilityValuesAnswer,
   facilityValuesParams,
+  gapAreasAnswer,
+  gapAreasQuery,
   gapsAnswer,
   gapsExportAnswer,
   gapsExportQuery,
@@ -87,6 +89,10 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
       page: q.page,
       pageSize: q.pageSize,
     }));
+  });
+  app.get('/api/analytics/gaps/areas', { schema: { tags, querystring: gapAreasQuery, response: { 200: gapAreasAnswer } } }, async (req, reply) => {
+    const q = req.query;
+    return orBusy(reply, () => s.gapAreas(actorOf(req), q.indicator, q.period, q.area, q.level, ctx.clock.now()));
   });
   app.get('/api/analytics/facility/:code', { schema: { tags, params: facilityValuesParams, response: { 200: facilityValuesAnswer } } }, async (req, reply) =>
     orBusy(reply, async () => ({ items: await s.facilityValues(actorOf(req), req.params.code) })),

@@ -18,6 +18,17 @@ import type { FacilityService } from '../org-units/facility.service.js';
 import type { MetadataService } from '../../platform/program/metadata.service.js';
 
 export const LEVELS = { nation: 0, province: 1, city: 2, county: 3, township: 4 } as const;
+
+/** The lengths of a division code's prefixes naming its province, city, county and township (NBS codes). */
+const PATH_LENGTHS = [2, 4, 6, 9];
+
+/** How a gap row's value reads for the indicator. */
+function gapValueKind(ind: Indicator): 'boolean' | 'number' | 'ratio' | 'none' {
+  if (ind.kind === 'COUNTY_SHARE') return 'none';
+  if (ind.kind === 'RATIO') return 'ratio';
+  const c = ind.numerator as { element?: string; value?: unknown };
+  return 'element' in c && typeof c.value === 'boolean' ? 'boolean' : 'number';
+}
 export type LevelName = keyof typeof LEVELS;
 
 export type { AnalyticsBounds };
@@ -117,14 +128,41 @@ export class AnalyticsService {
   }
 
   /** The facilities (or counties) of the area that fall short, worst first. */
-  async gaps(actor: Actor, indicator: string, period: string, areaCode: string | undefined, page: number, pageSize: number, statuses?: string[], now = new Date()): Promise<{ items: (GapRow & { divisionName: string })[]; total: number; target: number | null }> {
+  /**
+   * The units that fall short, worst first, each with the names of its 省/市/县/乡镇 (from the
+   * division code's prefixes) so a list can be split and filtered by area; `valueKind` says how
+   * a value reads (是/否 for a yes/no condition, not a percentage).
+   */
+  async gaps(actor: Actor, indicator: string, period: string, areaCode: string | undefined, page: number, pageSize: number, statuses?: string[], now = new Date()) {
     const ind = this.metadata.indicator(indicator);
     checkYears([period], 'period', now);
     const area = this.areaFor(actor, areaCode);
     const threshold = ind.targets[0]?.threshold ?? null;
     const r = await this.engine.gaps(ind, period, area, threshold, { offset: (page - 1) * pageSize, limit: pageSize }, { statuses: checkStatuses(statuses) });
-    const names = await this.areaNames(r.items.map((i) => i.divisionCode));
-    return { ...r, target: threshold, items: r.items.map((i) => ({ ...i, divisionName: names.get(i.divisionCode) ?? '' })) };
+    const prefixes = (code: string) => PATH_LENGTHS.map((n) => (code.length >= n ? code.slice(0, n) : null));
+    const names = await this.areaNames([...new Set(r.items.flatMap((i) => [i.divisionCode, ...prefixes(i.divisionCode).filter((c): c is string => c !== null)]))]);
+    const name = (c: string | null) => (c === null ? null : (names.get(c) ?? null));
+    return {
+      ...r,
+      target: threshold,
+      valueKind: gapValueKind(ind),
+      items: r.items.map((i) => {
+        const [province, city, county, township] = prefixes(i.divisionCode);
+        return { ...i, divisionName: names.get(i.divisionCode) ?? '', provinceName: name(province), cityName: name(city), countyName: name(county), townshipName: name(township) };
+      }),
+    };
+  }
+
+  /** How many fall short in each area of a level below the view (counties by default; townships below a county), most first. */
+  async gapAreas(actor: Actor, indicator: string, period: string, areaCode: string | undefined, levelName?: 'city' | 'county' | 'township', now = new Date()) {
+    const ind = this.metadata.indicator(indicator);
+    checkYears([period], 'period', now);
+    const area = this.areaFor(actor, areaCode);
+    const level = levelName ?? (area.level >= 3 ? 'township' : 'county');
+    if (LEVELS[level] <= area.level) throw new AppError('E6002', { field: 'level', value: level });
+    const counts = await this.engine.gapCounts(ind, period, area, ind.targets[0]?.threshold ?? null, PATH_LENGTHS[LEVELS[level] - 1]);
+    const names = await this.areaNames(counts.map((c) => c.area));
+    return { level, items: counts.map((c) => ({ areaCode: c.area, areaName: names.get(c.area) ?? c.area, gaps: c.gaps })) };
   }
 
   /**

@@ -31,15 +31,29 @@ const VALUE_COLUMNS: TableColumn[] = [
   { key: 'reported_reports', header: '已报机构数', width: 12 },
 ];
 
-const GAP_COLUMNS: TableColumn[] = [
-  { key: 'code', header: '编码', width: 22 },
-  { key: 'name', header: '名称', width: 30 },
-  { key: 'type', header: '类型', width: 16 },
-  { key: 'division_code', header: '区划代码', width: 14 },
-  { key: 'division_name', header: '所在区划', width: 18 },
-  { key: 'value', header: '值', width: 10, numFmt: '0.0%' },
-  { key: 'reported', header: '是否已报', width: 10 },
-];
+/** The gap file's columns: the unit, its 省/市/县/乡镇 (to sort and filter by in Excel), its value as the indicator means it. */
+function gapColumns(valueKind: 'boolean' | 'number' | 'ratio' | 'none'): TableColumn[] {
+  return [
+    { key: 'code', header: '编码', width: 22 },
+    { key: 'name', header: '名称', width: 30 },
+    { key: 'type', header: '类型', width: 16 },
+    { key: 'province', header: '省', width: 12 },
+    { key: 'city', header: '市', width: 14 },
+    { key: 'county', header: '县（区）', width: 14 },
+    { key: 'township', header: '乡镇（街道）', width: 16 },
+    { key: 'division_code', header: '区划代码', width: 14 },
+    { key: 'division_name', header: '所在区划', width: 18 },
+    { key: 'value', header: '值', width: 10, ...(valueKind === 'ratio' ? { numFmt: '0.0%' } : {}) },
+    { key: 'reported', header: '是否已报', width: 10 },
+  ];
+}
+
+/** A gap row's value as the indicator means it: 是/否, a number, a ratio; empty when not reported. */
+function gapValue(value: number | null, reported: boolean, kind: 'boolean' | 'number' | 'ratio' | 'none', format: TableFormat): string | number | boolean | null {
+  if (!reported || value === null) return format === 'csv' ? null : kind === 'none' ? null : '未报告';
+  if (kind === 'boolean') return yesNo(value === 1, format);
+  return kind === 'none' ? null : value;
+}
 
 const yesNo = (b: boolean | null, format: TableFormat) => (b === null ? null : format === 'csv' ? b : b ? '是' : '否');
 
@@ -87,14 +101,18 @@ export class IndicatorExportService {
     return tableFile(
       `差距清单-${indicator}-${area ?? actor.scope.kind}-${period}`,
       this.metadata.indicator(indicator).name.zh.slice(0, 31),
-      GAP_COLUMNS,
+      gapColumns(first.valueKind),
       items.map((i) => ({
         code: i.code,
         name: i.name,
+        province: i.provinceName,
+        city: i.cityName,
+        county: i.countyName,
+        township: i.townshipName,
         type: i.type ? (format === 'csv' ? i.type : FACILITY_TYPE_NAMES[i.type as FacilityType]?.zh ?? i.type) : format === 'csv' ? '' : '县级单位',
         division_code: i.divisionCode,
         division_name: i.divisionName,
-        value: i.value,
+        value: gapValue(i.value, i.reported, first.valueKind, format),
         reported: yesNo(i.reported, format),
       })),
       format,

@@ -6,6 +6,7 @@ import {
   ANALYTICS_LEVELS,
   type AnalyticsLevel,
   type FacilityValuesAnswer,
+  type GapAreasAnswer,
   type GapRowView,
   type GapsAnswer,
   type TrendAnswer,
@@ -43,6 +44,8 @@ export const analyticsApi = {
     api.get<TrendAnswer>('/api/analytics/trend', { years: list(p.years), indicators: list(p.indicators), area: p.area, level: p.level }),
   gaps: (q: { indicator: string; period: string; area?: string; page?: number; pageSize?: number }) =>
     api.get<GapsAnswer>('/api/analytics/gaps', q),
+  /** How many fall short in each area one level below (counties, or townships below a county), most first. */
+  gapAreas: (q: { indicator: string; period: string; area?: string }) => api.get<GapAreasAnswer>('/api/analytics/gaps/areas', q),
   facility: (code: string) => api.get<FacilityValuesAnswer>(`/api/analytics/facility/${encodeURIComponent(code)}`),
   /** The values as an XLSX (default) or CSV file. */
   exportValues: (p: AnalyticsParams, format: 'xlsx' | 'csv' = 'xlsx') => api.getBlob('/api/analytics/export', { ...analyticsQuery(p), format }),

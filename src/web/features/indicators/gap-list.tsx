@@ -2,7 +2,7 @@
  * 差距清单: the facilities (or counties, for county-share indicators) of an area that fall short
  * of an indicator's target, paged by the server, worst first; export of every row to Excel.
  */
-import { App, Button, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Select, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
@@ -19,6 +19,13 @@ import { analyticsApi, type GapItem } from './analytics-api.js';
 import { GapValue, gapSortValue } from './gap-value.js';
 import { targetText } from './indicator-meta.js';
 
+const PATH_COLUMNS = [
+  { level: 1, key: 'provinceName', title: 'gap.province' },
+  { level: 2, key: 'cityName', title: 'gap.city' },
+  { level: 3, key: 'countyName', title: 'gap.countyCol' },
+  { level: 4, key: 'townshipName', title: 'gap.township' },
+] as const;
+
 interface GapPage {
   items: GapItem[];
   total: number;
@@ -26,6 +33,8 @@ interface GapPage {
 }
 
 export function GapList(props: {
+  /** The indicator chosen, when it has no target (so no gap list): said above the list. */
+  untargeted?: Indicator | null;
   indicators: Indicator[];
   indicator: Indicator | null;
   area: string;
@@ -38,7 +47,13 @@ export function GapList(props: {
   const { message } = App.useApp();
   const ind = props.indicator;
   const [exporting, setExporting] = useState(false);
-  const query = ind ? { indicator: ind.code, period: props.period, area: props.area } : null;
+  // A sub-area of the view to narrow the list to (a county of the province, a township of the county).
+  const [within, setWithin] = useState<{ base: string; code: string } | null>(null);
+  const subArea = within && within.base === `${ind?.code}|${props.period}|${props.area}` ? within.code : null;
+  const areas = useAsync(ind ? `${ind.code}|${props.period}|${props.area}` : null, () =>
+    ind && props.area.length < 9 ? analyticsApi.gapAreas({ indicator: ind.code, period: props.period, area: props.area }) : Promise.resolve(null),
+  );
+  const query = ind ? { indicator: ind.code, period: props.period, area: subArea ?? props.area } : null;
   const key = query ? `${query.indicator}|${query.period}|${query.area}` : '';
   const paging = usePaging(key);
   const { page, pageSize } = paging;
@@ -61,6 +76,7 @@ export function GapList(props: {
   };
 
   const county = ind?.kind === 'COUNTY_SHARE';
+  const viewLevel = props.area === 'CN' ? 0 : ({ 2: 1, 4: 2, 6: 3, 9: 4 } as Record<number, number>)[props.area.length] ?? 4;
   const columns: TableColumnsType<GapItem> = [
     { title: t('gap.code'), dataIndex: 'code', width: 190, render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> },
     {
@@ -83,6 +99,14 @@ export function GapList(props: {
       width: 170,
       render: (v: string | null) => (v ? pick(FACILITY_TYPE_NAMES[v as FacilityType], v) : t('gap.county')),
     },
+    // The path below the view: 省 for the country, 市 for a province, 县 for a city, 乡镇 for a county — to tell apart and filter by.
+    ...PATH_COLUMNS.filter((c) => c.level > viewLevel && !county).map((c) => ({
+      title: t(c.title),
+      key: c.key,
+      width: 120,
+      ellipsis: true,
+      render: (_: unknown, r: GapItem) => r[c.key] ?? '–',
+    })),
     { title: t('gap.division'), dataIndex: 'divisionName', render: (v: string, r) => v || r.divisionCode },
     {
       title: county ? t('gap.valueCounty') : t('gap.value'),
@@ -114,10 +138,25 @@ export function GapList(props: {
             </Typography.Text>
           ) : null}
         </Space>
+        {areas.data && areas.data.items.length > 0 ? (
+          <Select<string>
+            data-testid="gap-area"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            value={subArea ?? undefined}
+            onChange={(code) => setWithin(code ? { base: `${ind?.code}|${props.period}|${props.area}`, code } : null)}
+            placeholder={t(areas.data.level === 'township' ? 'gap.allTownships' : areas.data.level === 'city' ? 'gap.allCities' : 'gap.allCounties')}
+            style={{ width: 240, maxWidth: '80vw' }}
+            options={areas.data.items.map((a) => ({ value: a.areaCode, label: t('gap.areaCount', { name: a.areaName, n: formatNumber(a.gaps) }) }))}
+          />
+        ) : null}
         <Button icon={<DownloadOutlined />} onClick={exportAll} loading={exporting} disabled={!ind} data-testid="gap-export">
           {t('ind.export')}
         </Button>
       </Space>
+      {props.untargeted ? (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="gap-untargeted" title={t('gap.untargeted', { name: pick(props.untargeted.name) })} />
+      ) : null}
       <PagedTable<GapItem>
         data-testid="gap-table"
         size="small"

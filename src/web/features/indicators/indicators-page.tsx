@@ -68,10 +68,12 @@ export function IndicatorsPage() {
   const gapIndicator = useMemo(() => {
     const chosen = withTargets.find((i) => i.code === params.get('indicator'));
     if (chosen) return chosen;
+    // The indicator chosen (on the dashboard) has no target: no gap list — said, not replaced by another indicator's.
+    if (params.get('indicator') && (indicators ?? []).some((i) => i.code === params.get('indicator'))) return null;
     if (data?.key !== key) return null; // wait for the area's values to choose the first one not met
     const notMet = withTargets.find((i) => data?.own.some((r) => r.indicator === i.code && r.met === false));
     return notMet ?? withTargets[0] ?? null;
-  }, [withTargets, params, data, key]);
+  }, [withTargets, indicators, params, data, key]);
 
   const exportValues = async () => {
     if (!level) return;
@@ -150,6 +152,7 @@ export function IndicatorsPage() {
               label: t('ind.tabGaps'),
               children: (
                 <GapList
+                  untargeted={gapIndicator ? null : (indicators ?? []).find((i) => i.code === params.get('indicator') && i.targets.length === 0) ?? null}
                   indicators={withTargets}
                   indicator={gapIndicator}
                   area={area}

@@ -15,7 +15,7 @@ import type { Store } from '../../../platform/db/store.js';
 import type { MetadataService } from '../../../platform/program/metadata.service.js';
 import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
 import type { PoolOptions } from './connection-pool.js';
-import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 import { processAlive as alive } from '../../../platform/server-lock.js';
 
 const PAGE = 50_000;
@@ -308,6 +308,10 @@ export class AnalyticsEngine {
 
   async gaps(ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
     return (await this.ready()).read((r) => gapRows(r, ind, period, area, threshold, page, opts));
+  }
+
+  async gapCounts(ind: Indicator, period: string, area: Area, threshold: number | null, codeLength: number, opts: QueryOptions = {}): Promise<{ area: string; gaps: number }[]> {
+    return (await this.ready()).read((r) => gapCounts(r, ind, period, area, threshold, codeLength, opts));
   }
 
   async periods(dataSet: string): Promise<string[]> {

@@ -8,7 +8,7 @@ import type { DivisionLevel } from '../../../../domain/org-unit.js';
 import { parsePeriod } from '../../../../domain/period.js';
 import type { Area } from '../../../../domain/scope.js';
 import { FACILITY_COPY } from './columnar-store.js';
-import type { SqlReader } from './connection-pool.js';
+import type { SqlParam, SqlReader } from './connection-pool.js';
 
 const LEVEL_COL: Record<DivisionLevel, string> = { 1: 'province', 2: 'city', 3: 'county', 4: 'township', 5: 'village' };
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
@@ -181,8 +181,8 @@ export interface GapRow {
   reported: boolean;
 }
 
-/** The facilities (or counties) of an area that fall short of the indicator, worst first. */
-export async function gapRows(store: SqlReader, ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
+/** The query of the units (facilities, or counties) of an area that fall short of the indicator, and its parameters. */
+function gapQuery(ind: Indicator, period: string, area: Area, threshold: number | null, opts: QueryOptions): { base: string; params: SqlParam[] } {
   const p = parsePeriod(period);
   if (!p) throw new Error(`bad period ${period}`);
   const open = `f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)})`;
@@ -211,13 +211,29 @@ export async function gapRows(store: SqlReader, ind: Indicator, period: string, 
     }
   }
   // A county-share list has no report join: no status parameters to bind.
-  const params = ind.kind === 'COUNTY_SHARE' ? [] : status.params;
+  return { base, params: ind.kind === 'COUNTY_SHARE' ? [] : status.params };
+}
+
+/** The facilities (or counties) of an area that fall short of the indicator, worst first. */
+export async function gapRows(store: SqlReader, ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
+  const { base, params } = gapQuery(ind, period, area, threshold, opts);
   const [count] = await store.all(`select count(*) as n from (${base})`, params);
   const rows = await store.all(`${base} order by reported, value nulls first, code limit ${page.limit} offset ${page.offset}`, params);
   return {
     total: Number(count.n),
     items: rows.map((r) => ({ code: String(r.code), name: String(r.name), type: (r.type as string) ?? null, divisionCode: String(r.division_code), value: r.value === null ? null : Number(r.value), reported: Boolean(r.reported) })),
   };
+}
+
+/**
+ * How many units fall short in each area of a level below the view (by the first `codeLength`
+ * characters of their division's code: 4 a city, 6 a county, 9 a township), most first.
+ */
+export async function gapCounts(store: SqlReader, ind: Indicator, period: string, area: Area, threshold: number | null, codeLength: number, opts: QueryOptions = {}): Promise<{ area: string; gaps: number }[]> {
+  const { base, params } = gapQuery(ind, period, area, threshold, opts);
+  const n = Number(codeLength);
+  const rows = await store.all(`select substr(division_code, 1, ${n}) as area, count(*) as n from (${base}) where length(division_code) >= ${n} group by 1 order by n desc, area`, params);
+  return rows.map((r) => ({ area: String(r.area), gaps: Number(r.n) }));
 }
 
 /** A facility's own rows of the fact table (its reported values as the engine sees them). */
