@@ -54,6 +54,17 @@ export type TemplateQuery = z.input<typeof templateQuery>;
 
 export const templateAnswer = fileAnswer('the XLSX template: one row per facility open in the period in the area, Chinese headers, data-validation lists');
 
+/** GET /api/reports/export: an area's reports for a period in the import format. */
+export const reportExportQuery = z.object({
+  dataSet: dataSetCode.optional(),
+  period: z.string().min(4).max(10),
+  area: areaCode.optional(),
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+});
+export type ReportExportQuery = z.input<typeof reportExportQuery>;
+
+export const reportExportAnswer = fileAnswer("the reports as XLSX (Chinese headers the importer reads, with 机构名称 and 机构类型) or CSV (the codes of `gtcm export reports`)");
+
 /** What the import page tells before an upload: the bounds on one file. */
 export const importLimits = z.object({
   uploadBytes: z.number().int(),

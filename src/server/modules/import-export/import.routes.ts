@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { importLimits, importQuery, importSummary, importUploadBody, templateAnswer, templateQuery } from '../../../domain/api/import-export.js';
+import { importLimits, importQuery, importSummary, importUploadBody, reportExportAnswer, reportExportQuery, templateAnswer, templateQuery } from '../../../domain/api/import-export.js';
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
@@ -83,6 +83,19 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
       const name = encodeURIComponent(`年报导入模板-${q.period}${q.area ? `-${q.area}` : ''}.xlsx`);
       reply.header('content-type', XLSX_MIME).header('content-disposition', `attachment; filename*=UTF-8''${name}`);
       return reply.send(buf);
+    },
+  );
+
+  app.get(
+    '/api/reports/export',
+    { schema: { tags, querystring: reportExportQuery, produces: [XLSX_MIME, 'text/csv'], response: { 200: reportExportAnswer } } },
+    async (req, reply) => {
+      const q = req.query;
+      const f = ctx.services.reportExport.file(actorOf(req), q.dataSet, q.period, q.area, q.format);
+      return reply
+        .header('content-type', f.contentType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+        .send(f.body);
     },
   );
 }

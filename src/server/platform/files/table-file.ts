@@ -46,10 +46,13 @@ export function guardXlsxCell(cell: ExcelJS.Cell): void {
   if (typeof cell.value === 'string' && startsFormula(cell.value)) cell.numFmt = '@';
 }
 
-async function* csvChunks(columns: TableColumn[], rows: Iterable<Record<string, Cell>>): AsyncGenerator<string> {
+/** Rows made one by one as the writer asks for them, from memory or a stream of the store. */
+export type Rows = Iterable<Record<string, Cell>> | AsyncIterable<Record<string, Cell>>;
+
+async function* csvChunks(columns: TableColumn[], rows: Rows): AsyncGenerator<string> {
   let buf = '\ufeff' + columns.map((c) => c.key).join(',') + '\r\n';
   let n = 0;
-  for (const r of rows) {
+  for await (const r of rows) {
     buf += columns.map((c) => csvCell(r[c.key])).join(',') + '\r\n';
     if (++n % ROWS_PER_TURN === 0) {
       yield buf;
@@ -59,7 +62,7 @@ async function* csvChunks(columns: TableColumn[], rows: Iterable<Record<string, 
   yield buf;
 }
 
-async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[], rows: Iterable<Record<string, Cell>>): Promise<void> {
+async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[], rows: Rows): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: true });
   wb.creator = '基层中医药服务能力监测评价平台';
   const ws = wb.addWorksheet(sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -69,7 +72,7 @@ async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[]
   head.commit();
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   let n = 0;
-  for (const r of rows) {
+  for await (const r of rows) {
     const row = ws.addRow(Object.fromEntries(columns.map((c) => [c.key, r[c.key] ?? null])));
     row.eachCell(guardXlsxCell);
     row.commit();
@@ -79,7 +82,7 @@ async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[]
   await wb.commit();
 }
 
-export function tableFile(name: string, sheet: string, columns: TableColumn[], rows: Iterable<Record<string, Cell>>, format: TableFormat): TableFile {
+export function tableFile(name: string, sheet: string, columns: TableColumn[], rows: Rows, format: TableFormat): TableFile {
   if (format === 'csv') return { body: Readable.from(csvChunks(columns, rows)), contentType: 'text/csv; charset=utf-8', fileName: `${name}.csv` };
   const out = new PassThrough();
   writeXlsx(out, sheet, columns, rows).catch((e: Error) => out.destroy(e));

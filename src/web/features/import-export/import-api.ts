@@ -19,6 +19,8 @@ export const importApi = {
   run: (file: File, mode: ImportMode, dryRun: boolean) =>
     api.postRaw<ImportSummary>('/api/imports', file, contentTypeOf(file), { mode, dryRun, filename: file.name }),
   template: (period: string, area?: string) => api.getBlob('/api/imports/template', { period, area }),
+  /** The area's reports of the period in the import format (XLSX). */
+  exportReports: (period: string, area?: string) => api.getBlob('/api/reports/export', { period, area }),
 };
 
 /** The content type the import endpoint expects for a file, from its name. */

@@ -1,5 +1,5 @@
 /** 下载模板: the XLSX template for a year and an area (default the caller's scope), facilities pre-filled. */
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { App, Button, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../../app/auth.js';
@@ -19,6 +19,20 @@ export function ImportTemplate() {
   const [period, setPeriod] = useState(() => defaultPeriod('collecting'));
   const [area, setArea] = useState<string | undefined>(divisionScope ? user.scopeCode : undefined);
   const [busy, setBusy] = useState(false);
+
+  const [exporting, setExporting] = useState(false);
+  /** The reports already in, in the import format: to check in Excel, correct and import again. */
+  const exportReports = async () => {
+    setExporting(true);
+    try {
+      const { blob, fileName } = await importApi.exportReports(period, area);
+      saveBlob(blob, fileName ?? `${reportingPeriods().dataSet}_${period}_${area ?? user.scopeCode}_data.xlsx`);
+    } catch (err) {
+      message.error(errorText(err, lang));
+    } finally {
+      setExporting(false);
+    }
+  };
 
   const download = async () => {
     setBusy(true);
@@ -50,6 +64,9 @@ export function ImportTemplate() {
         ) : null}
         <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="import-template">
           {t('import.template')}
+        </Button>
+        <Button icon={<ExportOutlined />} loading={exporting} onClick={() => void exportReports()} data-testid="export-reports">
+          {t('import.exportReports')}
         </Button>
       </Space>
     </div>
