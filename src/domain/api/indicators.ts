@@ -87,6 +87,15 @@ export const valuesAnswer = z.object({ rows: z.array(indicatorRow) });
 export type ValuesAnswer = z.infer<typeof valuesAnswer>;
 
 export const periodsAnswer = z.object({ periods: z.array(z.string()) });
+
+/** GET /api/analytics/status: whether the analytics tables are being built (after a restart without them), how far, how long yet. */
+export const engineStatusAnswer = z.object({
+  state: z.enum(['starting', 'building', 'ready']),
+  percent: z.number().nullable().describe('rows read of the rows to read, 0–100'),
+  etaSeconds: z.number().nullable().describe('an estimate of the seconds left (null until it can be told)'),
+  seq: z.number().describe('the change sequence the tables have caught up to'),
+});
+export type EngineStatusAnswer = z.infer<typeof engineStatusAnswer>;
 export type PeriodsAnswer = z.infer<typeof periodsAnswer>;
 
 // ---- trends

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import type { MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useI18n } from '../shared/i18n.js';
+import { AnalyticsWaitNotice } from '../shared/analytics-wait.js';
 import { isAdmin, useUser } from './auth.js';
 import { UserMenu } from './user-menu.js';
 
@@ -129,6 +130,7 @@ export function AppLayout() {
           </Sider>
         )}
         <Content style={{ padding: phone ? 10 : 20, minWidth: 0 }}>
+          {officials ? <AnalyticsWaitNotice /> : null}
           <Outlet />
         </Content>
       </Layout>

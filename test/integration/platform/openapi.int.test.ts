@@ -47,6 +47,7 @@ const NO_INPUT = new Set([
   'GET /api/imports/limits',
   'GET /api/indicators',
   'GET /api/analytics/periods',
+  'GET /api/analytics/status',
   'GET /api/favourites',
 ]);
 

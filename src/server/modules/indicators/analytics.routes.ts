@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import {
   facilityValuesAnswer,
   facilityValuesParams,
+  engineStatusAnswer,
   gapAreasAnswer,
   gapAreasQuery,
   gapsAnswer,
@@ -90,6 +91,8 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
       pageSize: q.pageSize,
     }));
   });
+  // Answers at once, even while the tables build: it is what the waiting pages ask.
+  app.get('/api/analytics/status', { schema: { tags, response: { 200: engineStatusAnswer } } }, async () => ctx.services.engine.status());
   app.get('/api/analytics/gaps/areas', { schema: { tags, querystring: gapAreasQuery, response: { 200: gapAreasAnswer } } }, async (req, reply) => {
     const q = req.query;
     return orBusy(reply, () => s.gapAreas(actorOf(req), q.indicator, q.period, q.area, q.level, ctx.clock.now()));

@@ -62,6 +62,8 @@ export class AnalyticsEngine {
   private again: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
+  /** The rebuild under way: rows read of the rows to read. */
+  private building: { done: number; total: number; startedAt: number } | null = null;
 
   private file: string | null;
   private readonly pool: PoolOptions;
@@ -173,9 +175,35 @@ export class AnalyticsEngine {
     return true;
   }
 
+  /**
+   * Where the engine is, for pages that wait on it (GET /api/analytics/status): building its
+   * tables (with the share of rows read and an estimate of the time left), or ready.
+   */
+  status(): { state: 'starting' | 'building' | 'ready'; percent: number | null; etaSeconds: number | null; seq: number } {
+    const b = this.building;
+    if (b) {
+      const share = b.total > 0 ? Math.min(1, b.done / b.total) : 0;
+      const elapsed = (Date.now() - b.startedAt) / 1000;
+      const eta = share > 0.02 ? Math.max(1, Math.round((elapsed / share) * (1 - share))) : null;
+      return { state: 'building', percent: Math.round(share * 1000) / 10, etaSeconds: eta, seq: this.watermark };
+    }
+    return { state: this.columnar ? 'ready' : 'starting', percent: this.columnar ? 100 : null, etaSeconds: null, seq: this.watermark };
+  }
+
   /** Drops and rebuilds every table from the store (into a new file, swapped in when complete). */
   async rebuild(): Promise<void> {
     const started = Date.now();
+    // Rows to read: facilities and reports (divisions and titles are quick beside them).
+    const progress = { done: 0, total: (await this.store.repos.facilities.count()) + (await this.store.repos.reports.count()), startedAt: started };
+    this.building = progress;
+    try {
+      await this.rebuildTables(started, progress);
+    } finally {
+      this.building = null;
+    }
+  }
+
+  private async rebuildTables(started: number, progress: { done: number }): Promise<void> {
     const building = this.file ? `${this.file}.building-${process.pid}` : null;
     if (building) removeStaleBuilds(this.file!, building);
     const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns(), undefined, this.pool));
@@ -192,17 +220,19 @@ export class AnalyticsEngine {
     for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA }, READ_PAGE)) {
       batch.push(f);
       if (batch.length % READ_PAGE === 0) await yieldToRequests();
-      if (batch.length >= PAGE) (await columnar.upsertFacilities(batch, true), (batch = []));
+      if (batch.length >= PAGE) (await columnar.upsertFacilities(batch, true), (progress.done += batch.length), (batch = []));
     }
     await columnar.upsertFacilities(batch, true);
+    progress.done += batch.length;
     for (const k of await this.store.repos.reports.periods()) {
       let reports = [];
       for await (const r of this.store.repos.reports.iterate(k, { area: NATION_AREA }, READ_PAGE)) {
         reports.push(r);
         if (reports.length % READ_PAGE === 0) await yieldToRequests();
-        if (reports.length >= PAGE) (await columnar.upsertReports(reports, true), (reports = []));
+        if (reports.length >= PAGE) (await columnar.upsertReports(reports, true), (progress.done += reports.length), (reports = []));
       }
       await columnar.upsertReports(reports, true);
+      progress.done += reports.length;
     }
     let ready = columnar;
     if (building && this.file) {
