@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/actor.js';
-import { childrenOf, createTestActor, createTestFacility, createTestReport, FUMIN, PANLONG, WUHUA, type TestReport } from '../../../../test/support/builders/index.js';
+import { childrenOf, completeValues, createTestActor, createTestFacility, createTestReport, FUMIN, PANLONG, WUHUA, type TestReport } from '../../../../test/support/builders/index.js';
 import { createTestContext, type TestContext } from '../../../../test/support/test-context.js';
 
 let ctx: TestContext;
@@ -200,7 +200,7 @@ describe('locks', () => {
   });
 
   it('resubmitting a returned report clears the reason', async () => {
-    const r = await reportIn({ status: 'RETURNED', returnReason: '请核实医师数' });
+    const r = await reportIn({ status: 'RETURNED', returnReason: '请核实医师数', values: completeValues(ctx, 'CHC') });
     await ctx.services.reports.submit(county, DS, '2024', r.facilityCode);
     expect(await stored(r.facilityCode)).toMatchObject({ status: 'SUBMITTED', returnReason: null, values: r.values });
   });

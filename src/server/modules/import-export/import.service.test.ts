@@ -64,9 +64,9 @@ describe('row classification', () => {
     expect(await importAudit(f)).toEqual([]);
   });
 
-  it('a row of empty cells for a facility without a report stores nothing and counts as unchanged', async () => {
+  it('a row of empty cells for a facility without a report (a blank template row) stores nothing and is counted as skipped, not unchanged', async () => {
     const f = await chc();
-    expect(await run([[f.code, 2024, '', '']])).toMatchObject({ unchanged: 1, inserted: 0 });
+    expect(await run([[f.code, 2024, '', '']])).toMatchObject({ skipped: 1, unchanged: 0, inserted: 0 });
     expect(await stored(f)).toBeNull();
   });
 
