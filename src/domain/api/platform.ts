@@ -3,7 +3,7 @@
  * metadata and the audit log. Pure (zod and src/domain only).
  */
 import { z } from 'zod';
-import { i18nText, paged, pageQuery } from './common.js';
+import { fileAnswer, i18nText, paged, pageQuery } from './common.js';
 import { facilityType } from './org-units.js';
 
 // ---- health and the document
@@ -75,7 +75,13 @@ export type ProgramMetadataView = z.infer<typeof programMetadata>;
 export const metadataAnswer = z.object({
   programs: z.array(programMetadata),
   defaultDataSet: z.string().describe('the data set used where a request names none'),
+  support: z.string().nullable().describe('who users call for help (GTCM_SUPPORT_CONTACT), shown on the help page'),
 });
+
+/** The 数据字典 and 指标口径 downloads. */
+export const dictionaryQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const dataDictionaryAnswer = fileAnswer('every data element of every data set: code, name, type, options, the facility types it applies to and must fill, its help');
+export const indicatorDefinitionsAnswer = fileAnswer('every indicator: what it counts over what, for which facilities, its targets and their sources');
 export type MetadataAnswer = z.infer<typeof metadataAnswer>;
 
 // ---- the audit log

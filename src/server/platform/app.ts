@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { healthAnswer, metadataAnswer, openApiAnswer } from '../../domain/api/platform.js';
+import { healthAnswer, openApiAnswer } from '../../domain/api/platform.js';
 import { AppError } from '../../domain/errors.js';
 import { CSRF_COOKIE, registerAuthHook, SESSION_COOKIE } from './http/auth-hook.js';
 import { handleError } from './http/error-handler.js';
@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security-headers.js';
 import type { AppContext } from './context.js';
 import { MODULES } from '../modules/index.js';
 import { registerAuditRoutes } from './audit/audit.routes.js';
+import { registerProgramRoutes } from './program/program.routes.js';
 import type { App } from './http/request.js';
 
 export { CSRF_COOKIE, SESSION_COOKIE };
@@ -66,11 +67,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   const tags = ['platform'];
   app.get('/api/health', { config: { public: true }, schema: { tags, response: { 200: healthAnswer } } }, async () => ({ ok: true as const, store: ctx.store.dialect, version: VERSION }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true, response: { 200: openApiAnswer } } }, async () => app.swagger() as unknown as Record<string, unknown>);
-  app.get('/api/metadata', { schema: { tags, response: { 200: metadataAnswer } } }, async () => ({
-    programs: ctx.metadata.programs,
-    defaultDataSet: ctx.metadata.defaultDataSet.code,
-  }));
-
+  registerProgramRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
   for (const m of MODULES) m.routes(app, ctx);
 

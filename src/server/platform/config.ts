@@ -29,6 +29,8 @@ export interface Config {
    * percent, default 80): below it figures carry a banner; pages open on a period that reached it.
    */
   completenessEnough: number;
+  /** Who users call for help, shown on the help page (GTCM_SUPPORT_CONTACT, e.g. "省卫健委信息中心 0871-12345678"). */
+  support: string | null;
 }
 
 export interface Limits {
@@ -152,5 +154,6 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     limits: { ...loadLimits(env), ...overrides.limits },
     security: { ...loadSecurity(env), ...overrides.security },
     completenessEnough: overrides.completenessEnough ?? Math.min(100, num(env.GTCM_COMPLETENESS_ENOUGH, 80)) / 100,
+    support: env.GTCM_SUPPORT_CONTACT?.trim() || null,
   };
 }

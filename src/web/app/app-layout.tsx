@@ -12,6 +12,7 @@ import {
   MedicineBoxOutlined,
   PieChartOutlined,
   MenuOutlined,
+  QuestionCircleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
@@ -85,6 +86,7 @@ export function AppLayout() {
           { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
         ]
       : []),
+    { key: '/help', icon: <QuestionCircleOutlined />, label: t('nav.help') },
   ];
 
   const menu = (

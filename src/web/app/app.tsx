@@ -1,4 +1,5 @@
 /** The application shell: theme, locale, router and routes. */
+import { HelpPage } from '../features/help/help-page.js';
 import { App as AntApp, ConfigProvider, type ConfigProviderProps } from 'antd';
 import enUSModule from 'antd/es/locale/en_US.js';
 import zhCNModule from 'antd/es/locale/zh_CN.js';
@@ -105,6 +106,7 @@ export function App() {
                   <Route path="/approval" element={<ApprovalPage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
+                  <Route path="/help" element={<HelpPage />} />
                   <Route path="*" element={<NotFoundPage />} />
                 </Route>
               </Routes>

@@ -13,6 +13,7 @@ import { analysisEn, analysisZh } from '../features/indicators/analysis-i18n.js'
 import { dashboardEn, dashboardZh } from '../features/indicators/dashboard-i18n.js';
 import { indicatorsEn, indicatorsZh } from '../features/indicators/i18n.js';
 import { orgUnitsEn, orgUnitsZh } from '../features/org-units/i18n.js';
+import { HELP_EN, HELP_ZH } from '../features/help/help-i18n.js';
 
 export type Lang = 'zh' | 'en';
 const STORAGE_KEY = 'gtcm.lang';
@@ -72,6 +73,7 @@ const zh = {
   ...dashboardZh,
   ...indicatorsZh,
   ...analysisZh,
+  ...HELP_ZH,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   ...dashboardEn,
   ...indicatorsEn,
   ...analysisEn,
+  ...HELP_EN,
 };
 
 const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };

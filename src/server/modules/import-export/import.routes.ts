@@ -4,6 +4,7 @@ import { importLimits, importQuery, importSummary, importUploadBody, reportExpor
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
+import { sendTableFile } from '../../platform/files/table-file.js';
 import { formatOf, OTHER_SPREADSHEETS, otherSpreadsheetType, XLSX_MIME } from './table-reader.js';
 import { echo } from './import-issues.js';
 import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from './upload-spool.js';
@@ -91,11 +92,7 @@ export function registerImportRoutes(app: App, ctx: AppContext): void {
     { schema: { tags, querystring: reportExportQuery, produces: [XLSX_MIME, 'text/csv'], response: { 200: reportExportAnswer } } },
     async (req, reply) => {
       const q = req.query;
-      const f = ctx.services.reportExport.file(actorOf(req), q.dataSet, q.period, q.area, q.format);
-      return reply
-        .header('content-type', f.contentType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-        .send(f.body);
+      return sendTableFile(reply, ctx.services.reportExport.file(actorOf(req), q.dataSet, q.period, q.area, q.format));
     },
   );
 }

@@ -26,7 +26,7 @@ import {
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
-import type { TableFile } from '../../platform/files/table-file.js';
+import { sendTableFile } from '../../platform/files/table-file.js';
 import type { AnalyticsBounds } from './analytics.service.js';
 import { XLSX_MIME } from '../import-export/table-reader.js';
 
@@ -46,12 +46,7 @@ async function orBusy<T>(reply: FastifyReply, fn: () => Promise<T>): Promise<T> 
   }
 }
 
-function sendFile(reply: FastifyReply, f: TableFile) {
-  return reply
-    .header('content-type', f.contentType)
-    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
-    .send(f.body);
-}
+
 
 export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   const s = ctx.services.analytics;
@@ -66,7 +61,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
     { schema: { tags, querystring: valuesExportQuery, produces: FILE_TYPES, response: { 200: valuesExportAnswer } } },
     async (req, reply) => {
       const { format: f, ...q } = req.query;
-      return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
+      return sendTableFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
     },
   );
   app.get(
@@ -74,7 +69,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
     { schema: { tags, querystring: gapsExportQuery, produces: FILE_TYPES, response: { 200: gapsExportAnswer } } },
     async (req, reply) => {
       const q = req.query;
-      return sendFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format, ctx.clock.now())));
+      return sendTableFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format, ctx.clock.now())));
     },
   );
   app.get('/api/analytics/periods', { schema: { tags, response: { 200: periodsAnswer } } }, async (req, reply) =>

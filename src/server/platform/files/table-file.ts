@@ -10,6 +10,7 @@
  */
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 import { neutraliseCell, startsFormula } from '../../../domain/spreadsheet-cell.js';
 import { XLSX_MIME } from '../../modules/import-export/table-reader.js';
 
@@ -80,6 +81,14 @@ async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[]
   }
   ws.commit();
   await wb.commit();
+}
+
+/** Sends a table file as a download named after it. */
+export function sendTableFile(reply: FastifyReply, f: TableFile): FastifyReply {
+  return reply
+    .header('content-type', f.contentType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`)
+    .send(f.body);
 }
 
 export function tableFile(name: string, sheet: string, columns: TableColumn[], rows: Rows, format: TableFormat): TableFile {
