@@ -86,4 +86,54 @@ describe('data collection in the browser', () => {
       expect(r?.status).toBe('SUBMITTED');
     }
   });
+
+  it('refuses to submit an empty report, naming every required field', async () => {
+    const [f] = await stations(1);
+    await page.goto(`${base}/entry?facility=${f.code}&period=${ctx.services.periods.collecting()}`);
+    await page.getByTestId('entry-form').waitFor();
+    await page.getByTestId('entry-submit').click();
+    // Each required element of a station's form is marked at its field.
+    for (const code of ['has_tcm_pavilion', 'provides_tcm', 'physicians', 'tcm_physicians', 'visits', 'tcm_visits'])
+      await page.getByTestId(`entry-issues-${code}`).waitFor();
+    expect(await page.getByTestId('entry-submit-confirm').count()).toBe(0);
+    expect(await ctx.store.repos.reports.get({ dataSet: 'GTCM_ANNUAL', period: ctx.services.periods.collecting(), facilityCode: f.code })).toBeNull();
+    await page.screenshot({ path: `${SHOTS_DIR}/entry-empty-refused.png`, fullPage: true });
+  });
+
+  it('keeps a wrong number as typed and says what is wrong at the field', async () => {
+    const [f] = await stations(1);
+    await page.goto(`${base}/entry?facility=${f.code}&period=${ctx.services.periods.collecting()}`);
+    await page.fill('#entry-form_physicians', '-5');
+    await page.fill('#entry-form_visits', 'abc');
+    await page.getByTestId('entry-save').click();
+    await page.locator('[data-element=physicians]').getByText('不能小于 0').waitFor();
+    await page.locator('[data-element=visits]').getByText('请填写数字').waitFor();
+    expect(await page.inputValue('#entry-form_physicians')).toBe('-5');
+    expect(await page.inputValue('#entry-form_visits')).toBe('abc');
+  });
+
+  it('refuses a future year in an import, naming the header as the clerk wrote it, its column and the facility', async () => {
+    const [a] = await stations(1);
+    const file = join(tmpdir(), `gtcm-e2e-future-${process.pid}.csv`);
+    writeFileSync(file, `机构编码,年度,总诊疗人次\n${a.code},2030,3000\n`);
+    await page.goto(`${base}/import`);
+    await page.setInputFiles('input[type=file]', file);
+    await page.getByTestId('import-preview').click();
+    const errors = page.getByTestId('import-errors');
+    await errors.getByText('E1406').waitFor();
+    const row = errors.locator('tbody tr.ant-table-row').first();
+    const text = await row.textContent();
+    expect(text).toContain('年度');
+    expect(text).toContain('B');
+    expect(text).toContain(a.code);
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(true);
+    await page.screenshot({ path: `${SHOTS_DIR}/import-future-year.png`, fullPage: true });
+  });
+
+  it('shows the help page with the guide for the user\'s role open and the definitions to download', async () => {
+    await page.goto(`${base}/help`);
+    await page.getByTestId('help-guide-area').waitFor();
+    await page.getByTestId('help-dictionary-table').waitFor();
+    await page.screenshot({ path: `${SHOTS_DIR}/help.png`, fullPage: true });
+  });
 });

@@ -16,12 +16,15 @@ export function AnalyticsWaitNotice({ style }: { style?: React.CSSProperties }) 
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let starting = 0;
     const ask = () =>
       api.get<EngineStatusAnswer>('/api/analytics/status', undefined, { quiet401: true }).then(
         (s) => {
           if (!live) return;
           setStatus(s);
-          if (s.state !== 'ready') timer = setTimeout(ask, 2_000);
+          // Building: every 2 s until done. Not started yet (it starts with the first figure asked for): look again a few times.
+          if (s.state === 'building') timer = setTimeout(ask, 2_000);
+          else if (s.state === 'starting' && ++starting < 12) timer = setTimeout(ask, 5_000);
         },
         () => undefined, // a page without analytics access (a facility reporter) has nothing to wait for
       );
@@ -31,21 +34,19 @@ export function AnalyticsWaitNotice({ style }: { style?: React.CSSProperties }) 
       clearTimeout(timer);
     };
   }, []);
-  if (!status || status.state === 'ready') return null;
+  if (!status || status.state !== 'building') return null;
   return (
     <Alert
       type="info"
       showIcon
       data-testid="analytics-building"
       style={{ marginBottom: 12, ...style }}
-      title={status.state === 'building' ? t('engine.building') : t('engine.starting')}
+      title={t('engine.building')}
       description={
-        status.state === 'building' ? (
-          <div>
-            <Progress percent={status.percent ?? 0} size="small" status="active" style={{ maxWidth: 420 }} />
-            {status.etaSeconds !== null ? t('engine.eta', { s: status.etaSeconds }) : t('engine.etaUnknown')}
-          </div>
-        ) : undefined
+        <div>
+          <Progress percent={status.percent ?? 0} size="small" status="active" style={{ maxWidth: 420 }} />
+          {status.etaSeconds !== null ? t('engine.eta', { s: status.etaSeconds }) : t('engine.etaUnknown')}
+        </div>
       }
     />
   );

@@ -61,6 +61,7 @@ export function CompletenessPage() {
                 <CompletenessTable
                   rows={data?.children ?? []}
                   loading={loading}
+                  current={data?.area.code}
                   onDrill={(r) => update({ area: r.code })}
                 />
               ),

@@ -7,7 +7,8 @@ import { SecondaryLine } from '../../shared/secondary-line.js';
 import type { CompletenessRow } from './approval-api.js';
 import { RATE_COLOR, rate } from './completeness-summary.js';
 
-export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boolean; onDrill: (row: CompletenessRow) => void }) {
+/** `current`: the area shown — its own row (本级, the facilities attached to it) is text, not a link back to itself. */
+export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boolean; current?: string; onDrill: (row: CompletenessRow) => void }) {
   const { t } = useI18n();
   const num = (key: keyof CompletenessRow) => ({
     dataIndex: key,
@@ -26,9 +27,13 @@ export function CompletenessTable(props: { rows: CompletenessRow[]; loading: boo
       dataIndex: 'name',
       render: (_, r) => (
         <div style={{ lineHeight: 1.3 }}>
-          <Typography.Link onClick={() => props.onDrill(r)} data-testid="completeness-drill">
-            {r.name}
-          </Typography.Link>
+          {r.code === props.current ? (
+            <Typography.Text data-testid="completeness-own">{r.name}</Typography.Text>
+          ) : (
+            <Typography.Link onClick={() => props.onDrill(r)} data-testid="completeness-drill">
+              {r.name}
+            </Typography.Link>
+          )}
           <SecondaryLine>{r.code}</SecondaryLine>
         </div>
       ),

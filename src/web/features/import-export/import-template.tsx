@@ -1,6 +1,6 @@
 /** 下载模板: the XLSX template for a year and an area (default the caller's scope), facilities pre-filled. */
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
-import { App, Button, Space, Typography } from 'antd';
+import { App, Button, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
@@ -17,7 +17,12 @@ export function ImportTemplate() {
   const { message } = App.useApp();
   const divisionScope = user.scopeLevel !== null;
   const [period, setPeriod] = useState(() => defaultPeriod('collecting'));
-  const [area, setArea] = useState<string | undefined>(divisionScope ? user.scopeCode : undefined);
+  // A country's or a province's template would list more facilities than one file holds (E4020):
+  // such a user picks a city or county first.
+  const wide = user.scopeLevel !== null && user.scopeLevel <= 1;
+  const [area, setArea] = useState<string | undefined>(divisionScope && !wide ? user.scopeCode : undefined);
+  const areaLevel = area === undefined || area === 'CN' ? 0 : ({ 2: 1, 4: 2, 6: 3, 9: 4 } as Record<number, number>)[area.length] ?? 5;
+  const needsArea = wide && areaLevel <= 1;
   const [busy, setBusy] = useState(false);
 
   const [exporting, setExporting] = useState(false);
@@ -57,14 +62,17 @@ export function ImportTemplate() {
           <DivisionSelect
             data-testid="import-template-area"
             value={area}
-            onChange={(code) => setArea(code ?? (divisionScope ? user.scopeCode : undefined))}
+            onChange={(code) => setArea(code ?? (divisionScope && !wide ? user.scopeCode : undefined))}
+            placeholder={t('import.pickArea')}
             fixedOptions={[{ code: user.scopeCode, name: user.scopeName, level: user.scopeLevel ?? 0 }]}
             style={{ width: 240 }}
           />
         ) : null}
-        <Button icon={<DownloadOutlined />} loading={busy} onClick={() => void download()} data-testid="import-template">
-          {t('import.template')}
-        </Button>
+        <Tooltip title={needsArea ? t('import.pickArea') : undefined}>
+          <Button icon={<DownloadOutlined />} loading={busy} disabled={needsArea} onClick={() => void download()} data-testid="import-template">
+            {t('import.template')}
+          </Button>
+        </Tooltip>
         <Button icon={<ExportOutlined />} loading={exporting} onClick={() => void exportReports()} data-testid="export-reports">
           {t('import.exportReports')}
         </Button>

@@ -86,7 +86,8 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
           : pick(indicator.monitor, t('dash.monitorOnly'))}
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="indicator-card-completeness">
-        {t('dash.completeness', {
+        {/* A county share counts county-level units, not reports: said so. */}
+        {t(indicator.kind === 'COUNTY_SHARE' ? 'dash.counties' : 'dash.completeness', {
           reported: formatNumber(reported),
           expected: formatNumber(expected),
           rate: expected > 0 ? formatPercent(reported / expected) : '–',
