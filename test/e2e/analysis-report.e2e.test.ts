@@ -4,7 +4,10 @@
  * One behaviour per test, each on a page of its own opened where it starts; a test that needs a
  * saved favourite makes it with the builder.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import unzipper from 'unzipper';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App } from '../../src/server/platform/app.js';
@@ -202,6 +205,28 @@ describe('annual report in the browser', () => {
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
     expect(pages.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('nation: the report downloads as a Word file with its contents, target table, charts and the 编制单位 / 签发 block', async () => {
+    const page = await yunnanReport();
+    const paper = page.getByTestId('report-paper');
+    await paper.getByTestId('report-bar-vc_tcm_service').locator('svg path').first().waitFor({ state: 'attached' });
+    await page.locator('[data-testid=report-paper][data-ready=true]').waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-word').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.docx$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'gtcm-docx-')), 'report.docx');
+    await download.saveAs(file);
+    const zip = await unzipper.Open.file(file);
+    const xml = (await zip.files.find((f) => f.path === 'word/document.xml')!.buffer()).toString('utf8');
+    const words = xml.replace(/<[^>]+>/g, '');
+    expect(words).toContain(String(await page.getByTestId('report-title').textContent()));
+    expect(words).toContain('目录');
+    expect(words).toContain('村卫生室中医药服务提供率');
+    expect(words).toContain('编制单位');
+    expect(words).toContain('签发');
+    expect(xml).toContain('<w:tbl>');
+    const images = zip.files.filter((f) => f.path.startsWith('word/media/') && f.path.endsWith('.png'));
+    expect(images.length).toBeGreaterThanOrEqual(3);
   });
 
   it('wuhua: the report of 五华区 has the API’s values and, a county having no boundary file, a note instead of a map', async () => {

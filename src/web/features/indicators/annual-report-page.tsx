@@ -6,7 +6,9 @@
 import { useDataSetMeta } from '../../shared/use-metadata.js';
 import { CompletenessBanner } from '../../shared/completeness-banner.js';
 import { Alert, Button, Skeleton, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { saveBlob } from '../../shared/download.js';
+import { reportDocx } from './report-docx.js';
 import { useSearchParams } from 'react-router-dom';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { useUser } from '../../app/auth.js';
@@ -44,6 +46,19 @@ export function AnnualReportPage() {
   const hasChildren = !!data?.children?.length;
   const ready = !!data && !!meta && (!hasChildren || !mapIndicator || mapDone === key);
   const title = data ? t('rep.title', { area: data.title, year: period }) : t('nav.report');
+  // 编制单位: the user's office (its display name), else its area.
+  const unit = user.displayName || user.scopeName;
+  const paper = useRef<HTMLElement>(null);
+  const saveWord = async () => {
+    if (!paper.current) return;
+    const blob = await reportDocx(paper.current, {
+      title,
+      unit,
+      date: todayText(lang),
+      texts: { toc: t('rep.toc'), unit: t('rep.unit'), date: t('rep.date'), signer: t('rep.signer'), page: t('rep.page') },
+    });
+    saveBlob(blob, `${title}.docx`);
+  };
 
   useEffect(() => {
     const before = document.title;
@@ -107,6 +122,14 @@ export function AnnualReportPage() {
             </div>
           </div>
           <CompletenessBanner counts={{ expected: c.expected, reported: c.received }} style={{ marginTop: 12 }} />
+          <nav className="ar-toc" data-docx="skip" data-testid="report-toc">
+            <strong>{t('rep.toc')}</strong>
+            <ol>
+              {(['rep.s1', 'rep.s2', 'rep.s3', 'rep.s4', 'rep.s5'] as const).map((k) => (
+                <li key={k}>{t(k).replace(/^[一二三四五六七八九十]+、/, '')}</li>
+              ))}
+            </ol>
+          </nav>
         </header>
         <section>
           <h2>{t('rep.s1')}</h2>
@@ -147,6 +170,11 @@ export function AnnualReportPage() {
             <p className="ar-note">{t('rep.noChildren')}</p>
           )}
         </section>
+        <div className="ar-sign" data-docx="skip" data-testid="report-sign">
+          <div>{t('rep.unit')}：{unit}</div>
+          <div>{t('rep.date')}：{todayText(lang)}</div>
+          <div>{t('rep.signer')}：＿＿＿＿＿＿</div>
+        </div>
         <footer className="ar-footer">
           {t('rep.notes', { indicator: pick(mapIndicator?.name, MAP_INDICATOR) })}
         </footer>
@@ -157,8 +185,8 @@ export function AnnualReportPage() {
   return (
     <div className="ar-root" data-testid="annual-report-page">
       <style>{REPORT_CSS}</style>
-      <ReportToolbar area={area} period={period} ready={ready} onChange={change} />
-      <article className="ar-paper" data-testid="report-paper" data-ready={ready ? 'true' : 'false'} aria-busy={!ready && !failure}>
+      <ReportToolbar area={area} period={period} ready={ready} onChange={change} onWord={saveWord} />
+      <article ref={paper} className="ar-paper" data-testid="report-paper" data-ready={ready ? 'true' : 'false'} aria-busy={!ready && !failure}>
         {body}
       </article>
     </div>

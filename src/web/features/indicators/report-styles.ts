@@ -3,7 +3,7 @@
  * the same width when printing, the toolbar hidden in print, tables and figures kept whole.
  */
 export const REPORT_CSS = `
-@page { size: A4; margin: 15mm; }
+@page { size: A4; margin: 15mm 15mm 18mm; @bottom-center { content: "第 " counter(page) " 页"; font-size: 9pt; color: #8c8c8c; } }
 .ar-root { background: #e9ecea; min-height: 100vh; }
 .ar-toolbar { position: sticky; top: 0; z-index: 20; display: flex; gap: 12px; align-items: center; flex-wrap: wrap;
   padding: 10px 24px; background: #fff; border-bottom: 1px solid #d9d9d9; box-shadow: 0 1px 4px rgba(0,0,0,0.06); }
@@ -19,7 +19,7 @@ export const REPORT_CSS = `
 .ar-note { color: #595959; font-size: 9.5pt; margin: 1mm 0 3mm; }
 .ar-sub { color: #8c8c8c; font-size: 8.5pt; line-height: 1.4; }
 .ar-caption { font-size: 9.5pt; color: #434343; margin-bottom: 1mm; }
-.ar-table { width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 9.5pt; line-height: 1.45; margin: 1mm 0 3mm; }
+.ar-table { box-sizing: border-box; width: 100%; max-width: 100%; border-collapse: collapse; table-layout: fixed; font-size: 9.5pt; line-height: 1.45; margin: 1mm 0 3mm; }
 .ar-table th, .ar-table td { border: 0.75px solid #8c8c8c; padding: 1.2mm 1.5mm; vertical-align: middle; word-break: break-word; }
 .ar-table th { background: #eef5f1; font-weight: 600; text-align: left; white-space: nowrap; }
 .ar-table td.ar-status { white-space: nowrap; }
@@ -31,6 +31,9 @@ export const REPORT_CSS = `
 .ar-worst { margin: 0; padding-left: 1.4em; columns: 2; column-gap: 4mm; }
 .ar-worst li { break-inside: avoid; }
 .ar-figure { break-inside: avoid; margin: 1mm 0 4mm; }
+.ar-toc { margin: 2mm 0 4mm; padding: 2mm 4mm; background: #f6f8f7; font-size: 9.5pt; line-height: 1.7; }
+.ar-toc ol { margin: 0; padding-left: 6mm; }
+.ar-sign { margin-top: 10mm; text-align: right; line-height: 2; font-size: 10.5pt; break-inside: avoid; }
 .ar-footer { margin-top: 8mm; padding-top: 2mm; border-top: 0.75px solid #bfbfbf; color: #8c8c8c; font-size: 8.5pt; line-height: 1.6; }
 @media print {
   html, body, #root { background: #fff !important; }

@@ -4,7 +4,7 @@
  * targets, and reporting completeness.
  */
 import type { Indicator } from '../../../domain/indicator.js';
-import { formatNumber } from '../../shared/format.js';
+import { formatLarge } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import { FIVE_COVERAGE } from './analysis-config.js';
 import { formatPercent } from './indicator-status.js';
@@ -83,10 +83,10 @@ export function ReportSummary({ data, byCode }: { data: ReportData; byCode: Map<
   const c = data.completeness;
   paragraphs.push(
     t('rep.sum.completeness', {
-      expected: formatNumber(c.expected),
-      received: formatNumber(c.received),
+      expected: formatLarge(c.expected, lang),
+      received: formatLarge(c.received, lang),
       rate: c.expected ? formatPercent(c.received / c.expected) : '–',
-      approved: formatNumber(c.approved),
+      approved: formatLarge(c.approved, lang),
     }),
   );
 

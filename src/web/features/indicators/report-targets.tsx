@@ -3,7 +3,7 @@
  * denominator), the target, the deadline, whether it is met, and the source document.
  */
 import type { Indicator } from '../../../domain/indicator.js';
-import { formatNumber } from '../../shared/format.js';
+import { formatLarge } from '../../shared/format.js';
 import { useI18n } from '../../shared/i18n.js';
 import type { IndicatorRow } from './analytics-api.js';
 import { formatPercent, STATUS_COLORS, statusBand } from './indicator-status.js';
@@ -47,7 +47,7 @@ export function ReportTargets({ rows, byCode, period }: { rows: IndicatorRow[]; 
               <td className="num">
                 <strong data-testid="report-target-value">{formatPercent(r.value)}</strong>
                 <div className="ar-sub">
-                  {formatNumber(r.numerator)} / {formatNumber(r.denominator)}
+                  {formatLarge(r.numerator, lang)} / {formatLarge(r.denominator, lang)}
                 </div>
               </td>
               <td className="num">{targetText(ind) ?? '–'}</td>

@@ -2,7 +2,8 @@
  * The annual report's toolbar (screen only): back, area and year pickers, print / save as PDF
  * (the browser's print dialog), and the language switch.
  */
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileWordOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useState } from 'react';
 import { Button, Typography } from 'antd';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { useUser } from '../../app/auth.js';
@@ -13,7 +14,8 @@ import { PeriodSelect } from '../../shared/period-select.js';
 import type { DivisionDto } from '../org-units/org-units-api.js';
 import { scopeArea } from './analysis-config.js';
 
-export function ReportToolbar(props: { area: string; period: string; ready: boolean; onChange: (patch: { area?: string; period?: string }) => void }) {
+export function ReportToolbar(props: { area: string; period: string; ready: boolean; onChange: (patch: { area?: string; period?: string }) => void; onWord: () => Promise<void> }) {
+  const [making, setMaking] = useState(false);
   const { t } = useI18n();
   const user = useUser();
   const navigate = useNavigate();
@@ -40,6 +42,18 @@ export function ReportToolbar(props: { area: string; period: string; ready: bool
       <PeriodSelect id="rep-period" data-testid="report-period" purpose="figures" value={props.period} onChange={(period) => props.onChange({ period })} />
       <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!props.ready} data-testid="report-print">
         {t('rep.print')}
+      </Button>
+      <Button
+        icon={<FileWordOutlined />}
+        onClick={() => {
+          setMaking(true);
+          void props.onWord().finally(() => setMaking(false));
+        }}
+        loading={making}
+        disabled={!props.ready}
+        data-testid="report-word"
+      >
+        {t('rep.word')}
       </Button>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('rep.printHint')}
