@@ -11,6 +11,9 @@ import { useI18n } from '../../../shared/i18n.js';
 import type { IndicatorRow } from '../analytics-api.js';
 import { formatPercent } from '../indicator-status.js';
 import { chartPercent, firstTarget, rowColor, rowTooltip } from './status-scale.js';
+import { axisMin, rankRows } from './ranking.js';
+
+export { rankRows };
 
 export interface RankedBarProps {
   rows: IndicatorRow[];
@@ -25,17 +28,12 @@ export interface RankedBarProps {
 const ROW = 24;
 const PAD = 40;
 
-/** Rows best first (no value last); ties by name. */
-export function rankRows(rows: IndicatorRow[]): IndicatorRow[] {
-  return [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.areaName.localeCompare(b.areaName, 'zh-CN'));
-}
-
 export function RankedBar({ rows, indicator, onPick, boxHeight = 400, collapseAbove = 40, ...rest }: RankedBarProps) {
   // By default as many as fit the box without scrolling: top and bottom rows plus the gap row.
   const edge = rest.edge ?? Math.max(3, Math.floor(((boxHeight - PAD) / ROW - 1) / 2));
   const { t } = useI18n();
   const [all, setAll] = useState(false);
-  const ranked = useMemo(() => rankRows(rows), [rows]);
+  const ranked = useMemo(() => rankRows(rows, firstTarget(indicator)?.comparison), [rows, indicator]);
   const collapsible = ranked.length > collapseAbove;
   const shown = useMemo(() => {
     if (!collapsible || all) return ranked;
@@ -60,7 +58,13 @@ export function RankedBar({ rows, indicator, onPick, boxHeight = 400, collapseAb
           return r?.areaCode ? rowTooltip(r.areaName, r, texts, cmp) : '';
         },
       },
-      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { lineStyle: { type: 'dashed' } } },
+      xAxis: {
+        type: 'value',
+        min: axisMin(shown.filter((r) => r.value !== null && r.areaCode !== '').map((r) => r.value!), target?.threshold ?? null),
+        max: 100,
+        axisLabel: { formatter: '{value}%' },
+        splitLine: { lineStyle: { type: 'dashed' } },
+      },
       yAxis: {
         type: 'category',
         inverse: true,
