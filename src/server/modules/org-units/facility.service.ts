@@ -93,6 +93,9 @@ export class FacilityService {
       if (after.closed && after.closed < after.opened) throw new AppError('E1303', { field: 'opened' });
       await repos.facilities.update(after, this.now());
       await this.audit.record(repos, actor, { action: 'update', entity: 'facility', entityKey: code, areaCode: after.divisionCode, before: strip(before), after });
+      // A move is in the log of the area it left too, so that county sees where its facility went.
+      if (after.divisionCode !== before.divisionCode)
+        await this.audit.record(repos, actor, { action: 'move_out', entity: 'facility', entityKey: code, areaCode: before.divisionCode, before: strip(before), after });
       return (await repos.facilities.get(code))!;
     });
     return (await this.withDivisionNames([updated]))[0];
