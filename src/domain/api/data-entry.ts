@@ -115,6 +115,7 @@ export const reportingPeriodsAnswer = z.object({
   figures: z
     .string()
     .describe("where pages of figures open: the newest period holding reports whose reporting in the caller's scope is complete enough (completenessEnough reached, or the deadline passed with half of it); else the newest with reports; else the collecting one"),
+  today: z.string().describe("the server's day in Beijing time (YYYY-MM-DD): deadlines count from it, not from the browser's clock"),
   completenessEnough: z.number().describe('GTCM_COMPLETENESS_ENOUGH as a fraction: below it a figure carries a banner, below half of it no target status is claimed'),
 });
 export type ReportingPeriodsAnswer = z.infer<typeof reportingPeriodsAnswer>;

@@ -8,6 +8,8 @@ export interface DataSetMeta {
   dataSet: DataSet;
   elements: Map<string, DataElement>;
   optionSets: Map<string, OptionSet>;
+  /** Whom users call for help (GTCM_SUPPORT_CONTACT), null when the operator named none. */
+  support: string | null;
 }
 
 let cache: Promise<DataSetMeta> | null = null;
@@ -15,7 +17,7 @@ let cache: Promise<DataSetMeta> | null = null;
 function load(): Promise<DataSetMeta> {
   cache ??= metadataApi
     .get()
-    .then(({ programs, defaultDataSet }) => {
+    .then(({ programs, defaultDataSet, support }) => {
       for (const program of programs as ProgramMetadata[]) {
         const dataSet = program.dataSets.find((d) => d.code === defaultDataSet);
         if (dataSet) {
@@ -24,6 +26,7 @@ function load(): Promise<DataSetMeta> {
             dataSet,
             elements: new Map(program.dataElements.map((e) => [e.code, e])),
             optionSets: new Map(program.optionSets.map((o) => [o.code, o])),
+            support,
           };
         }
       }

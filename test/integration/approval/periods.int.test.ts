@@ -117,7 +117,7 @@ describe('GET /api/periods', () => {
       const { client } = await createTestUserSession(ctx, app, { role: 'VIEWER', scopeCode: '530102' });
       const r = await client.get('/api/periods');
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ collecting: '2024', completenessEnough: 0.8 });
+      expect(r.body).toMatchObject({ collecting: '2024', completenessEnough: 0.8, today: '2025-01-15' });
       expect(codes(r.body)).toEqual(['2021', '2022', '2023', '2024']);
     } finally {
       await app.close();

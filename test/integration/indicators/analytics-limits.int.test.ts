@@ -161,6 +161,13 @@ describe('the size of an answer is capped (analyticsCells = 10)', () => {
     expect((await smallViewer.get('/api/analytics/trend?area=530102&indicators=vc_tcm_service')).status).toBe(200);
   });
 
+  it('/api/analytics/gaps/areas over the cap is E6006: one row per unit of the level asked', async () => {
+    const r = await smallViewer.get('/api/analytics/gaps/areas?indicator=vc_tcm_service&period=2024&area=530102&level=township');
+    expectError(r, 400, 'E6006');
+    expect(r.body.error.cells).toBeGreaterThan(10);
+    expect(r.body.error.limit).toBe(10);
+  });
+
   it('/api/analytics/export over the cap is E6006, as XLSX and as CSV', async () => {
     for (const format of ['xlsx', 'csv']) {
       const r = await smallViewer.get(`/api/analytics/export?periods=2024&area=530102&format=${format}`);

@@ -67,6 +67,7 @@ export class PeriodService {
       periodType: ds.periodType,
       collecting,
       figures,
+      today,
       completenessEnough: this.enough,
       periods: codes.map((code) => ({
         code,

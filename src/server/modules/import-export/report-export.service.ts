@@ -41,28 +41,30 @@ export class ReportExportService {
   }
 
   private async *rows(source: AsyncGenerator<Report>, elements: string[], csv: boolean): AsyncGenerator<Record<string, Cell>> {
-    const optionSets = this.metadata.optionSets;
     let batch: Report[] = [];
-    // Facility names and types, a batch of reports at a time.
-    const flush = async function* (this: ReportExportService) {
-      const facilities = await this.store.repos.facilities.getMany(batch.map((r) => r.facilityCode));
-      for (const r of batch) {
-        const f = facilities.get(r.facilityCode);
-        yield {
-          org_code: r.facilityCode,
-          org_name: f?.name ?? '',
-          facility_type: f ? (FACILITY_TYPE_NAMES[f.type as FacilityType]?.zh ?? f.type) : '',
-          period: r.period,
-          ...Object.fromEntries(elements.map((e) => [e, exportCell(r.values[e], this.metadata.elements.get(e)?.optionSet, optionSets, csv)])),
-        };
-      }
-      batch = [];
-    }.bind(this);
     for await (const r of source) {
       batch.push(r);
-      if (batch.length >= BATCH) yield* flush();
+      if (batch.length >= BATCH) {
+        yield* await this.withFacilities(batch, elements, csv);
+        batch = [];
+      }
     }
-    yield* flush();
+    yield* await this.withFacilities(batch, elements, csv);
+  }
+
+  /** A batch of reports as rows, with their facilities' names and types (one lookup a batch). */
+  private async withFacilities(batch: Report[], elements: string[], csv: boolean): Promise<Record<string, Cell>[]> {
+    const facilities = await this.store.repos.facilities.getMany(batch.map((r) => r.facilityCode));
+    return batch.map((r) => {
+      const f = facilities.get(r.facilityCode);
+      return {
+        org_code: r.facilityCode,
+        org_name: f?.name ?? '',
+        facility_type: f ? (FACILITY_TYPE_NAMES[f.type as FacilityType]?.zh ?? f.type) : '',
+        period: r.period,
+        ...Object.fromEntries(elements.map((e) => [e, exportCell(r.values[e], this.metadata.elements.get(e)?.optionSet, this.metadata.optionSets, csv)])),
+      };
+    });
   }
 }
 

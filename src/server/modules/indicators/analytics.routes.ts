@@ -90,7 +90,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/analytics/status', { schema: { tags, response: { 200: engineStatusAnswer } } }, async () => ctx.services.engine.status());
   app.get('/api/analytics/gaps/areas', { schema: { tags, querystring: gapAreasQuery, response: { 200: gapAreasAnswer } } }, async (req, reply) => {
     const q = req.query;
-    return orBusy(reply, () => s.gapAreas(actorOf(req), q.indicator, q.period, q.area, q.level, ctx.clock.now()));
+    return orBusy(reply, () => s.gapAreas(actorOf(req), q.indicator, q.period, q.area, q.level, bounds()));
   });
   app.get('/api/analytics/facility/:code', { schema: { tags, params: facilityValuesParams, response: { 200: facilityValuesAnswer } } }, async (req, reply) =>
     orBusy(reply, async () => ({ items: await s.facilityValues(actorOf(req), req.params.code) })),

@@ -7,7 +7,7 @@ import { project, targetStatus, type Indicator, type IndicatorRow } from '../../
 import { completenessLevel, completenessRate } from '../../../domain/completeness.js';
 
 export type { IndicatorRow };
-import { NATION_CODE, NATION_NAME, type DivisionLevel } from '../../../domain/org-unit.js';
+import { ancestorCodes, CODE_LENGTH, NATION_CODE, NATION_NAME, type DivisionLevel } from '../../../domain/org-unit.js';
 import { areaOf, divisionInScope, NATION_AREA, type Area } from '../../../domain/scope.js';
 import type { AnalyticsEngine } from './engine/analytics-engine.js';
 import type { GapRow } from './engine/indicator-queries.js';
@@ -19,8 +19,6 @@ import type { MetadataService } from '../../platform/program/metadata.service.js
 
 export const LEVELS = { nation: 0, province: 1, city: 2, county: 3, township: 4 } as const;
 
-/** The lengths of a division code's prefixes naming its province, city, county and township (NBS codes). */
-const PATH_LENGTHS = [2, 4, 6, 9];
 
 /** How a gap row's value reads for the indicator. */
 function gapValueKind(ind: Indicator): 'boolean' | 'number' | 'ratio' | 'none' {
@@ -127,7 +125,6 @@ export class AnalyticsService {
     });
   }
 
-  /** The facilities (or counties) of the area that fall short, worst first. */
   /**
    * The units that fall short, worst first, each with the names of its 省/市/县/乡镇 (from the
    * division code's prefixes) so a list can be split and filtered by area; `valueKind` says how
@@ -139,28 +136,29 @@ export class AnalyticsService {
     const area = this.areaFor(actor, areaCode);
     const threshold = ind.targets[0]?.threshold ?? null;
     const r = await this.engine.gaps(ind, period, area, threshold, { offset: (page - 1) * pageSize, limit: pageSize }, { statuses: checkStatuses(statuses) });
-    const prefixes = (code: string) => PATH_LENGTHS.map((n) => (code.length >= n ? code.slice(0, n) : null));
-    const names = await this.areaNames([...new Set(r.items.flatMap((i) => [i.divisionCode, ...prefixes(i.divisionCode).filter((c): c is string => c !== null)]))]);
-    const name = (c: string | null) => (c === null ? null : (names.get(c) ?? null));
+    const names = await this.areaNames([...new Set(r.items.flatMap((i) => [i.divisionCode, ...Object.values(ancestorCodes(i.divisionCode))]))]);
+    const name = (c: string | undefined) => (c === undefined ? null : (names.get(c) ?? null));
     return {
       ...r,
       target: threshold,
       valueKind: gapValueKind(ind),
       items: r.items.map((i) => {
-        const [province, city, county, township] = prefixes(i.divisionCode);
-        return { ...i, divisionName: names.get(i.divisionCode) ?? '', provinceName: name(province), cityName: name(city), countyName: name(county), townshipName: name(township) };
+        const path = ancestorCodes(i.divisionCode);
+        return { ...i, divisionName: names.get(i.divisionCode) ?? '', provinceName: name(path[1]), cityName: name(path[2]), countyName: name(path[3]), townshipName: name(path[4]) };
       }),
     };
   }
 
   /** How many fall short in each area of a level below the view (counties by default; townships below a county), most first. */
-  async gapAreas(actor: Actor, indicator: string, period: string, areaCode: string | undefined, levelName?: 'city' | 'county' | 'township', now = new Date()) {
+  async gapAreas(actor: Actor, indicator: string, period: string, areaCode: string | undefined, levelName?: 'city' | 'county' | 'township', bounds: AnalyticsBounds = unbounded()) {
     const ind = this.metadata.indicator(indicator);
-    checkYears([period], 'period', now);
+    checkYears([period], 'period', bounds.now);
     const area = this.areaFor(actor, areaCode);
     const level = levelName ?? (area.level >= 3 ? 'township' : 'county');
     if (LEVELS[level] <= area.level) throw new AppError('E6002', { field: 'level', value: level });
-    const counts = await this.engine.gapCounts(ind, period, area, ind.targets[0]?.threshold ?? null, PATH_LENGTHS[LEVELS[level] - 1]);
+    // One row per unit of the level: bounded like any analytics answer (all townships of the country are refused).
+    if (Number.isFinite(bounds.cells)) checkCells(1, 1, await this.engine.unitCount(area, LEVELS[level]), bounds.cells);
+    const counts = await this.engine.gapCounts(ind, period, area, ind.targets[0]?.threshold ?? null, CODE_LENGTH[LEVELS[level] as DivisionLevel]);
     const names = await this.areaNames(counts.map((c) => c.area));
     return { level, items: counts.map((c) => ({ areaCode: c.area, areaName: names.get(c.area) ?? c.area, gaps: c.gaps })) };
   }

@@ -102,12 +102,13 @@ export function EntryHeader(props: {
   );
 }
 
-/** The period's deadline from the server's periods, with the days left or how late it is. */
+/** The period's deadline from the server's periods, with the days left or how late it is (counted from the server's day). */
 function DeadlineText({ period }: { period: string }) {
   const { t } = useI18n();
-  const deadline = reportingPeriods().periods.find((p) => p.code === period)?.deadline ?? null;
+  const { periods, today } = reportingPeriods();
+  const deadline = periods.find((p) => p.code === period)?.deadline ?? null;
   if (!deadline) return <>–</>;
-  const days = Math.ceil((new Date(`${deadline}T23:59:59+08:00`).getTime() - Date.now()) / 86_400_000);
+  const days = Math.round((Date.parse(`${deadline}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
   return (
     <span data-testid="entry-deadline" data-deadline={deadline}>
       {deadline}{' '}

@@ -12,8 +12,6 @@ import { saveBlob } from '../../shared/download.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
 import { useDataSetMeta } from '../../shared/use-metadata.js';
-import { metadataApi } from '../../shared/metadata-api.js';
-import { useAsync } from '../../shared/use-async.js';
 
 const GUIDES: { key: 'reporter' | 'area' | 'viewer'; steps: MessageKey[] }[] = [
   { key: 'reporter', steps: ['help.reporter.1', 'help.reporter.2', 'help.reporter.3', 'help.reporter.4'] },
@@ -26,7 +24,6 @@ export function HelpPage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const { meta } = useDataSetMeta();
-  const support = useAsync('support', () => metadataApi.get().then((m) => m.support)).data;
   const [busy, setBusy] = useState<string | null>(null);
   const mine = user.role === 'FACILITY_REPORTER' ? 'reporter' : user.role === 'VIEWER' ? 'viewer' : 'area';
   const ordered = [...GUIDES].sort((a, b) => (a.key === mine ? -1 : b.key === mine ? 1 : 0));
@@ -97,7 +94,7 @@ export function HelpPage() {
         ) : null}
       </Card>
       <Card size="small" title={<Space><CustomerServiceOutlined />{t('help.support')}</Space>}>
-        <Typography.Text data-testid="help-support">{support ?? t('help.noSupport')}</Typography.Text>
+        <Typography.Text data-testid="help-support">{meta?.support ?? t('help.noSupport')}</Typography.Text>
       </Card>
     </div>
   );

@@ -1,4 +1,5 @@
 /** 下载模板: the XLSX template for a year and an area (default the caller's scope), facilities pre-filled. */
+import { levelOfCode } from '../../../domain/org-unit.js';
 import { DownloadOutlined, ExportOutlined } from '@ant-design/icons';
 import { App, Button, Space, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -21,8 +22,7 @@ export function ImportTemplate() {
   // such a user picks a city or county first.
   const wide = user.scopeLevel !== null && user.scopeLevel <= 1;
   const [area, setArea] = useState<string | undefined>(divisionScope && !wide ? user.scopeCode : undefined);
-  const areaLevel = area === undefined || area === 'CN' ? 0 : ({ 2: 1, 4: 2, 6: 3, 9: 4 } as Record<number, number>)[area.length] ?? 5;
-  const needsArea = wide && areaLevel <= 1;
+  const needsArea = wide && (area === undefined ? 0 : (levelOfCode(area) ?? 0)) <= 1;
   const [busy, setBusy] = useState(false);
 
   const [exporting, setExporting] = useState(false);

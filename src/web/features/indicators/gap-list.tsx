@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
 import type { Indicator } from '../../../domain/indicator.js';
+import { levelOfCode } from '../../../domain/org-unit.js';
 import { errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
 import { formatNumber } from '../../shared/format.js';
@@ -48,10 +49,11 @@ export function GapList(props: {
   const ind = props.indicator;
   const [exporting, setExporting] = useState(false);
   // A sub-area of the view to narrow the list to (a county of the province, a township of the county).
+  const viewLevel = levelOfCode(props.area) ?? 0; // CN: the country
   const [within, setWithin] = useState<{ base: string; code: string } | null>(null);
   const subArea = within && within.base === `${ind?.code}|${props.period}|${props.area}` ? within.code : null;
   const areas = useAsync(ind ? `${ind.code}|${props.period}|${props.area}` : null, () =>
-    ind && props.area.length < 9 ? analyticsApi.gapAreas({ indicator: ind.code, period: props.period, area: props.area }) : Promise.resolve(null),
+    ind && viewLevel < 4 ? analyticsApi.gapAreas({ indicator: ind.code, period: props.period, area: props.area }) : Promise.resolve(null),
   );
   const query = ind ? { indicator: ind.code, period: props.period, area: subArea ?? props.area } : null;
   const key = query ? `${query.indicator}|${query.period}|${query.area}` : '';
@@ -76,7 +78,6 @@ export function GapList(props: {
   };
 
   const county = ind?.kind === 'COUNTY_SHARE';
-  const viewLevel = props.area === 'CN' ? 0 : ({ 2: 1, 4: 2, 6: 3, 9: 4 } as Record<number, number>)[props.area.length] ?? 4;
   const columns: TableColumnsType<GapItem> = [
     { title: t('gap.code'), dataIndex: 'code', width: 190, render: (v: string) => <Typography.Text copyable={{ text: v }}>{v}</Typography.Text> },
     {
