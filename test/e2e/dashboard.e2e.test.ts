@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App } from '../../src/server/platform/app.js';
-import { STATUS_COLORS } from '../../src/web/features/indicators/indicator-status.js';
+import { bandShade } from '../../src/web/features/indicators/charts/status-scale.js';
 import { SHOTS_DIR } from '../support/browser.js';
 import type { TestContext } from '../support/test-context.js';
 import { apiGet, chartsSettled, logIn, MAP_AREAS, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
@@ -31,6 +31,7 @@ interface Row {
   areaName: string;
   indicator: string;
   value: number | null;
+  target: number | null;
 }
 
 const WIDE = { width: 1920, height: 1080 };
@@ -104,7 +105,7 @@ describe('dashboard in the browser, as nation (1280 px)', () => {
     await page.getByText('机构全覆盖', { exact: true }).waitFor();
   });
 
-  it('colours the provinces with data on the map, and ranks the same provinces', async () => {
+  it('colours the provinces with data on the map, each shaded within its band, and ranks the same provinces', async () => {
     const page = await dashboardAs('nation');
     // The map: province outlines as SVG paths, the provinces with data in a status colour.
     const map = page.getByTestId('area-map');
@@ -112,12 +113,16 @@ describe('dashboard in the browser, as nation (1280 px)', () => {
     const { body: provinces } = await apiGet<{ rows: Row[] }>(page, '/api/analytics?periods=2024&area=CN&level=province&indicators=tcm_hall_coverage');
     const withValue = provinces.rows.filter((r) => r.value !== null);
     expect(withValue.map((r) => r.areaCode).sort()).toEqual(['11', '44', '53']);
-    const bandColours = [STATUS_COLORS.met, STATUS_COLORS.near, STATUS_COLORS.far].map(rgb);
-    await expect
-      .poll(async () => (await map.locator('svg path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill))).filter((f) => bandColours.includes(f)).length)
-      .toBeGreaterThanOrEqual(withValue.length);
+    const shades = withValue.map((r) => rgb(bandShade(r.value, r.target!)));
+    const fills = () => map.locator('svg path').evaluateAll((ps) => ps.map((p) => getComputedStyle(p).fill));
+    await expect.poll(async () => { const f = new Set(await fills()); return shades.filter((c) => f.has(c)).length; }).toBe(shades.length);
     expect(await map.locator('svg path').count()).toBeGreaterThan(30);
-    // The ranking lists the same provinces, best first.
+    // The 南海诸岛 inset (its frame and 九段线 filled like the borders) and 台湾省 drawn as land, with the note.
+    const all = await fills();
+    expect(all).toContain(rgb('#8c8c8c'));
+    expect(all).toContain(rgb('#f5f5f5'));
+    await map.locator('svg text', { hasText: '台湾省、香港特别行政区、澳门特别行政区资料暂缺' }).waitFor();
+    // The ranking lists the same provinces, laggards first.
     const ranked = page.getByTestId('ranked-bar');
     for (const r of withValue) await ranked.locator('svg text', { hasText: r.areaName }).first().waitFor();
     await page.getByTestId('map-note').getByText('审图号').waitFor();

@@ -8,7 +8,14 @@ export const mapParams = z.object({ code: z.string().max(12).describe('CN or a p
 
 export const mapFeature = z.object({
   type: z.literal('Feature'),
-  properties: z.object({ code: z.string().nullable().describe('the division code; null when no division matches the name'), name: z.string() }),
+  properties: z.object({
+    code: z.string().nullable().describe('the division code; null when no division matches the name'),
+    name: z.string(),
+    role: z
+      .enum(['area', 'outside', 'inset'])
+      .describe('area: a division; outside: 台湾省, 香港, 澳门 (China, outside the programme: no data expected); inset: the 南海诸岛 inset with the 九段线'),
+    dataCode: z.string().nullable().describe("the area at the map's level whose figure colours this feature (itself, or the 省直辖县级行政区划 a county stands in)"),
+  }),
   geometry: z.unknown().describe('GeoJSON geometry (plain or ECharts-compressed, as the source holds it)'),
 });
 export type MapFeature = z.infer<typeof mapFeature>;

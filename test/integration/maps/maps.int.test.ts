@@ -38,7 +38,8 @@ describe('bundled maps', () => {
     const r = await nation.get('/api/maps/CN');
     expect(r.status).toBe(200);
     expect(r.body.level).toBe(1);
-    expect(r.body.geojson.features.length).toBe(34);
+    // 31 provinces, 台湾省, 香港, 澳门 and the 南海诸岛 inset.
+    expect(r.body.geojson.features.length).toBe(35);
     const provinces = (await ctx.store.repos.divisions.children(null)).map((d) => d.code).sort();
     expect(codes(r.body)).toEqual(provinces);
     const yn = r.body.geojson.features.find((f: any) => f.properties.code === '53');
@@ -110,6 +111,42 @@ describe('a replacement source (GTCM_MAP_DIR)', () => {
         [null, 'Atlantis'],
       ]);
       await expect(maps.map(SYSTEM_ACTOR, 'CN')).rejects.toMatchObject({ code: 'E6004' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a country map that draws the South China Sea where it lies gets it as the inset, from the file's own parts", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gtcm-maps-'));
+    try {
+      const square = (x: number, y: number, s = 1) => [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]];
+      writeFileSync(
+        join(dir, 'CN.json'),
+        JSON.stringify({
+          type: 'FeatureCollection',
+          features: [
+            { type: 'Feature', properties: { adcode: 530000, name: '云南省' }, geometry: { type: 'Polygon', coordinates: square(100, 23, 4) } },
+            // 海南省 with one island of 三沙 far to the south.
+            { type: 'Feature', properties: { adcode: 460000, name: '海南省' }, geometry: { type: 'MultiPolygon', coordinates: [square(109, 18.5), square(112, 16, 0.2)] } },
+            { type: 'Feature', properties: { adcode: '100000_JD', name: '' }, geometry: { type: 'MultiLineString', coordinates: [[[109, 15], [109.5, 12]], [[117, 8], [118, 10]]] } },
+          ],
+        }),
+      );
+      const m = await new MapService(ctx.store, dir).map(SYSTEM_ACTOR, 'CN');
+      const inset = m.geojson.features.filter((f) => f.properties.role === 'inset');
+      expect(inset.map((f) => f.properties.name)).toEqual(['南海诸岛']);
+      // The 九段线 feature is part of the inset now; 海南 keeps its island of 三沙, moved into the inset.
+      // (The fixture store holds 云南省 only: 海南省 is drawn, not tied.)
+      expect(m.geojson.features.map((f) => [f.properties.code, f.properties.name])).toEqual([['53', '云南省'], [null, '海南省'], [null, '南海诸岛']]);
+      const hainan = m.geojson.features[1].geometry as { type: string; coordinates: number[][][][] };
+      expect(hainan.type).toBe('MultiPolygon');
+      expect(hainan.coordinates[0][0][0]).toEqual([109, 18.5]);
+      const island = hainan.coordinates[1][0];
+      // In the inset: east of 三沙's real place and north of it, within the box at the lower right.
+      for (const [x, y] of island) {
+        expect(x).toBeGreaterThan(104);
+        expect(y).toBeGreaterThanOrEqual(18.5);
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -53,6 +53,32 @@ export function mapFile(code: string, mapDir: string | null): { path: string; so
   return existsSync(path) ? { path, source: 'echarts4-maps (echarts@4.9.0)' } : null;
 }
 
+/**
+ * What ECharts 4 adds to its own `china` map and the bundled file lacks, read from the same
+ * package: the schematic 南海诸岛 inset (lib/coord/geo/fix/nanhai.js: a frame, the 九段线 and the
+ * coast, in its own coordinates) and 钓鱼岛 (fix/diaoyuIsland.js, a polygon of 台湾). Null when the
+ * package is missing or its files no longer hold them.
+ */
+export function bundledChinaFixes(): { nanhai: { points: number[][][]; origin: [number, number] }; diaoyu: number[][][] } | null {
+  const dir = echarts4Dir();
+  if (!dir) return null;
+  const fix = join(dir, '..', '..', 'lib', 'coord', 'geo', 'fix');
+  const array = (text: string, name: string) => {
+    const m = new RegExp(`var ${name} = (\\[[\\d.,\\s\\[\\]-]*\\]);`).exec(text);
+    return m ? (JSON.parse(m[1]) as unknown) : null;
+  };
+  try {
+    const nanhai = readFileSync(join(fix, 'nanhai.js'), 'utf8');
+    const diaoyu = readFileSync(join(fix, 'diaoyuIsland.js'), 'utf8');
+    const points = array(nanhai, 'points') as number[][][] | null;
+    const origin = array(nanhai, 'geoCoord') as [number, number] | null;
+    const island = array(diaoyu, 'points') as number[][][] | null;
+    return points && origin && island ? { nanhai: { points, origin }, diaoyu: island } : null;
+  } catch {
+    return null;
+  }
+}
+
 export function readMap(code: string, mapDir: string | null): RawMap | null {
   const f = mapFile(code, mapDir);
   if (!f) return null;

@@ -17,6 +17,15 @@ export interface LoadedMap {
   source: string;
   /** Feature key → display name. */
   names: Map<string, string>;
+  /** Every feature once: its key, what it is, and the area whose figure colours it. */
+  features: MapFeatureKey[];
+}
+
+export interface MapFeatureKey {
+  key: string;
+  name: string;
+  role: 'area' | 'outside' | 'inset';
+  dataCode: string | null;
 }
 
 /** The feature property the series matches data by (`nameProperty`). */
@@ -40,14 +49,16 @@ export function loadAreaMap(code: string): Promise<LoadedMap> {
     p = mapsApi.map(code).then((m) => {
       const key = `gtcm-${m.code || code}`;
       const names = new Map<string, string>();
+      const keys: MapFeatureKey[] = [];
       const features = m.geojson.features.map((f) => {
-        const props = f.properties ?? { code: null, name: '' };
+        const props = f.properties;
         const k = props.code ?? `~${props.name}`;
         names.set(k, props.name);
+        keys.push({ key: k, name: props.name, role: props.role, dataCode: props.dataCode });
         return { ...f, properties: { ...props, [MAP_KEY_PROPERTY]: k } };
       });
       echarts.registerMap(key, { ...m.geojson, features } as never);
-      return { key, code: m.code || code, level: m.level, source: m.source, names };
+      return { key, code: m.code || code, level: m.level, source: m.source, names, features: keys };
     });
     p.catch(() => cache.delete(code));
     cache.set(code, p);

@@ -49,6 +49,40 @@ export function statusPieces(threshold: number, labels: BandLabels) {
 
 export const NO_DATA = -1;
 
+/** `#rrggbb` mixed with white: share 1 is the colour itself, 0 white. */
+export function tint(hex: string, share: number): string {
+  const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return `#${c.map((v) => Math.round(255 - (255 - v) * share).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** How much of the band colour the palest and the darkest shade hold. */
+const PALE = 0.5;
+
+/**
+ * The map colour of a value against a `>=` target: its status band, shaded within the band so
+ * that 95% and 98% differ — darker the further below the target (near, far), or the further above
+ * it (met). Null value: the no-data grey.
+ */
+export function bandShade(value: number | null, threshold: number): string {
+  if (value === null) return STATUS_COLORS.none;
+  const near = threshold - nearMargin(threshold);
+  const clamp = (p: number) => Math.max(0, Math.min(1, p));
+  const [band, depth] =
+    value >= threshold
+      ? (['met', threshold >= 1 ? 1 : (value - threshold) / (1 - threshold)] as const)
+      : value >= near
+        ? (['near', (threshold - value) / (threshold - near)] as const)
+        : (['far', near > 0 ? (near - value) / near : 1] as const);
+  return tint(STATUS_COLORS[band], PALE + (1 - PALE) * clamp(depth));
+}
+
+/** The map colour of a value on a plain scale from `min` (pale blue) to `max` (deep blue). */
+export function scaleShade(value: number | null, min: number, max: number): string {
+  if (value === null) return STATUS_COLORS.none;
+  const p = max > min ? (value - min) / (max - min) : 1;
+  return tint('#0958d9', 0.12 + 0.88 * Math.max(0, Math.min(1, p)));
+}
+
 export interface TooltipTexts {
   value: string;
   target: string;
