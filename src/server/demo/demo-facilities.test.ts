@@ -15,7 +15,9 @@ describe('facilities of a known county', () => {
     const [vc] = facilitiesForDivision(sample[3], OPTS);
     expect(vc).toMatchObject({ code: 'VC-530124101201', name: '罗免村卫生室', type: 'VC' });
     const [chss] = facilitiesForDivision(sample[4], OPTS);
-    expect(chss).toMatchObject({ code: 'CHSS-530124100001', name: '永定社区卫生服务站', type: 'CHSS' });
+    expect(chss).toMatchObject({ code: 'CHSS-530124100006', name: '永定社区卫生服务站', type: 'CHSS' });
+    // Most residents' committees have no station of their own (about one in five has).
+    expect(facilitiesForDivision({ ...sample[4], code: '530124100001' }, OPTS)).toEqual([]);
     const vcs = ['东李村村委会', '京野村委会', '李悦庄村民委员会', '宝拉格嘎查委员会'].map(
       (name, i) =>
         facilitiesForDivision({ code: `53012410120${i}`, name, level: 5, parentCode: '530124101', kind: 'VILLAGERS_COMMITTEE' }, OPTS)[0]

@@ -1,7 +1,8 @@
 /**
  * Which facilities each division gets: a county TCM hospital in most non-district county-level
- * units (and about one district in ten), one grassroots facility per township- and village-level
- * division (its type from `grassrootsTypeFor`). Every facility draws its ownership, dates, name
+ * units (and about one district in ten), one grassroots facility per township-level division and
+ * per village committee, a 社区卫生服务站 in about one residents' committee in five (its type from
+ * `grassrootsTypeFor`). Every facility draws its ownership, dates, name
  * and attributes from its own stream, seeded from `${seed}:f:${code}`.
  */
 import type { Division } from '../../domain/org-unit.js';
@@ -84,11 +85,19 @@ function grassrootsAttributes(type: FacilityType, name: string, r: Rng): Record<
   return {};
 }
 
+/**
+ * Share of residents' committees (126,714) with a 社区卫生服务站 of their own: about 26,000
+ * stations in 2023 (卫生健康统计年鉴), each serving a few communities beside the centre of its
+ * 街道. Drawn from a stream of its own, so the stations that exist are the same as before.
+ */
+const CHSS_SHARE = 0.205;
+
 /** The grassroots facility of a township- or village-level division, if its kind has one. */
 function grassrootsFor(d: Division, seed: number): Facility[] {
   const type = grassrootsTypeFor(d.level, d.kind, d.name);
   if (!type) return [];
   const code = `${FACILITY_CODE_PREFIX[type]}-${d.code}`;
+  if (type === 'CHSS' && new Rng(`${seed}:has:${code}`).next() >= CHSS_SHARE) return [];
   const r = new Rng(`${seed}:f:${code}`);
   const ownership: Ownership = r.next() < PUBLIC_SHARE[type] ? 'PUBLIC' : 'PRIVATE';
   const { opened, closed } = datesFor(type, r);

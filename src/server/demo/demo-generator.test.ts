@@ -23,6 +23,7 @@ import {
   facilities,
   optionSets,
   placement,
+  villageUnits,
   problems,
   runNationalPass,
   share,
@@ -65,11 +66,15 @@ describe('determinism', { timeout: 30_000 }, () => {
 });
 
 describe('facilities of the whole nation', { timeout: 30_000 }, () => {
-  it('one grassroots facility per township/village unit, each on a division of its level', () => {
+  it('one grassroots facility per township unit and village committee, a station in about one residents\' committee in five', () => {
     expect(placement.slice(0, 5)).toEqual([]);
     const count = (t: FacilityType) => facilities.filter((f) => f.type === t).length;
     expect(count('CHC') + count('THC')).toBe(41_352);
-    expect(count('CHSS') + count('VC')).toBe(620_573);
+    expect(villageUnits.residentsCommittees + villageUnits.villagersCommittees).toBe(620_573);
+    expect(count('VC')).toBe(villageUnits.villagersCommittees);
+    // About 26,000 社区卫生服务站 in 2023, not one in every one of the 126,714 residents' committees.
+    expect(count('CHSS')).toBeGreaterThan(24_000);
+    expect(count('CHSS')).toBeLessThan(28_000);
     expect(count('THC')).toBeGreaterThan(30_000);
     expect(count('CHC')).toBeGreaterThan(8_000);
   });

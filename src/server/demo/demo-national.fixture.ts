@@ -29,7 +29,7 @@ export const SAMPLE_DIVISIONS: Division[] = [
   { code: '530124100', name: '永定街道', level: 4, parentCode: '530124', kind: 'SUBDISTRICT' },
   { code: '530124101', name: '罗免镇', level: 4, parentCode: '530124', kind: 'TOWN' },
   { code: '530124101201', name: '罗免村委会', level: 5, parentCode: '530124101', kind: 'VILLAGERS_COMMITTEE' },
-  { code: '530124100001', name: '永定社区居委会', level: 5, parentCode: '530124100', kind: 'RESIDENTS_COMMITTEE' },
+  { code: '530124100006', name: '永定社区居委会', level: 5, parentCode: '530124100', kind: 'RESIDENTS_COMMITTEE' },
 ];
 
 /** Which validation rules a report breaks (the five of GTCM_ANNUAL). */
@@ -56,6 +56,7 @@ interface Tally {
 }
 export const facilities: Facility[] = [];
 export const counties = { nonDistrict: 0, nonDistrictWithHospital: 0, district: 0, districtWithHospital: 0 };
+export const villageUnits = { residentsCommittees: 0, villagersCommittees: 0 };
 export const placement: string[] = []; // problems found while placing facilities on divisions
 export const divisionsByCode = new Map<string, Division>(); // only levels 1–3 (small)
 export const tallies = new Map<string, Tally>(); // `${year}:${type}` and `${year}:${type}:${province}`
@@ -83,7 +84,10 @@ async function placeFacilities(): Promise<void> {
     if (d.level <= 3) divisionsByCode.set(d.code, d);
     const fs = facilitiesForDivision(d, OPTS);
     if (d.level === 3) countCounty(d, fs);
-    if ((d.level === 4 || d.level === 5) && fs.length !== 1) placement.push(`${d.code}: ${fs.length} facilities`);
+    if (d.level === 5) villageUnits[d.kind === 'RESIDENTS_COMMITTEE' ? 'residentsCommittees' : 'villagersCommittees']++;
+    // Every township unit and village committee has its facility; a residents' committee one or none.
+    const expected = d.level === 5 && d.kind === 'RESIDENTS_COMMITTEE' ? [0, 1] : [1];
+    if ((d.level === 4 || d.level === 5) && !expected.includes(fs.length)) placement.push(`${d.code}: ${fs.length} facilities`);
     for (const f of fs) {
       if (f.divisionCode !== d.code) placement.push(`${f.code}: division ${f.divisionCode} ≠ ${d.code}`);
       if (FACILITY_DIVISION_LEVEL[f.type] !== d.level) placement.push(`${f.code}: ${f.type} on level ${d.level}`);
