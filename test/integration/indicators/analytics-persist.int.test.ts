@@ -4,7 +4,9 @@
  * store, ahead of the store (a restored backup), or unreadable is not trusted — the engine
  * rebuilds, or keeps its tables in memory — and the values always equal the reference.
  */
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalyticsEngine } from '../../../src/server/modules/indicators/engine/analytics-engine.js';
@@ -50,6 +52,18 @@ async function addVillageClinic(ctx: AppContext & { clock: TestContext['clock'] 
   return f;
 }
 
+/** Another process that opens the DuckDB file and keeps it (and its lock) until killed. */
+async function holdDuckDbFile(file: string): Promise<ChildProcess> {
+  const code = `import { DuckDBInstance } from '@duckdb/node-api';
+const i = await DuckDBInstance.create(${JSON.stringify(file)}); await i.connect(); console.log('holding'); setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('holding') && resolve());
+    child.on('exit', (c) => reject(new Error(`holder exited ${c}`)));
+  });
+  return child;
+}
+
 describe('a persisted engine', () => {
   it('a restart opens the file and catches up with what was written meanwhile', async () => {
     const ctx = await fresh();
@@ -68,6 +82,27 @@ describe('a persisted engine', () => {
     expect(b.log.some((l) => l.includes('rebuilt'))).toBe(false);
     expect([after.numerator, after.denominator]).toEqual([before.numerator + 1, before.denominator + 1]);
     await expectReference(b.ctx);
+  });
+
+  it('beside another process holding the file (the CLI beside a running server): a copy is read and only caught up, then removed', async () => {
+    const ctx = await fresh();
+    await ctx.engine.start(0);
+    ctx.engine.stop();
+    await addVillageClinic(ctx); // written after the file's watermark
+    const file = ctx.config.analyticsFile!;
+    const holder = await holdDuckDbFile(file);
+    try {
+      const b = await reopened(ctx);
+      await b.ctx.engine.start(0);
+      expect(b.log.some((l) => l.includes('reading a copy'))).toBe(true);
+      expect(b.log.some((l) => l.includes('analytics tables opened'))).toBe(true);
+      expect(b.log.some((l) => l.includes('rebuilt') || l.includes('using memory'))).toBe(false);
+      await expectReference(b.ctx);
+      b.ctx.engine.stop();
+      expect(readdirSync(dirname(file)).filter((n) => n.startsWith(`${basename(file)}.copy-`))).toEqual([]);
+    } finally {
+      holder.kill();
+    }
   });
 
   it('a file built from another store is rebuilt', async () => {

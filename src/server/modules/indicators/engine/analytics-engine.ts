@@ -7,8 +7,7 @@
  * store (a restored backup) is rebuilt. It is a cache: deleting the file costs one rebuild.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, renameSync } from 'node:fs';
 import type { Indicator } from '../../../../domain/indicator.js';
 import { NATION_AREA, type Area } from '../../../../domain/scope.js';
 import type { Store } from '../../../platform/db/store.js';
@@ -16,7 +15,7 @@ import type { MetadataService } from '../../../platform/program/metadata.service
 import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
 import type { PoolOptions } from './connection-pool.js';
 import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
-import { processAlive as alive } from '../../../platform/server-lock.js';
+import { copyForReading, isLockConflict, removeDuckDb, removeStale } from './analytics-file.js';
 
 const PAGE = 50_000;
 /**
@@ -40,21 +39,6 @@ export interface EngineOptions {
 
 export type EngineLog = (msg: string, detail?: Record<string, unknown>) => void;
 
-const removeDuckDb = (path: string) => {
-  for (const p of [path, `${path}.wal`]) rmSync(p, { force: true });
-};
-
-/** Removes our own earlier attempt and those of processes that died while building. */
-function removeStaleBuilds(file: string, own: string): void {
-  removeDuckDb(own);
-  const dir = dirname(file);
-  const prefix = `${basename(file)}.building-`;
-  for (const name of readdirSync(dir)) {
-    const pid = Number(name.slice(prefix.length).replace(/\.wal$/, ''));
-    if (name.startsWith(prefix) && Number.isInteger(pid) && !alive(pid)) rmSync(join(dir, name), { force: true });
-  }
-}
-
 export class AnalyticsEngine {
   private columnar: ColumnarStore | null = null;
   private watermark = 0;
@@ -66,6 +50,8 @@ export class AnalyticsEngine {
   private building: { done: number; total: number; startedAt: number } | null = null;
 
   private file: string | null;
+  /** The private copy this engine reads when another process holds the file (removed on stop). */
+  private copy: string | null = null;
   private readonly pool: PoolOptions;
   private log: EngineLog = () => {};
   /** Units per level and area (divisions never change once built): `level area` → count. */
@@ -143,15 +129,35 @@ export class AnalyticsEngine {
     return JSON.stringify({ layout: LAYOUT_VERSION, store: id, columns: this.columns() });
   }
 
-  /** The persisted file, or null (with a log line) when another process holds it: then this engine keeps its tables in memory. */
+  /**
+   * The persisted file. When another process (the server, beside this CLI) holds its lock, a
+   * private copy of it, which then only needs to catch up; when that fails too, null (with a log
+   * line): this engine keeps its tables in memory.
+   */
   private async openFile(path = this.file!): Promise<ColumnarStore | null> {
     try {
       return await ColumnarStore.open(this.columns(), path, this.pool);
     } catch (e) {
+      if (path === this.file && !this.copy && isLockConflict(e)) {
+        try {
+          const copy = copyForReading(path);
+          this.copy = this.file = copy;
+          this.log('分析表文件正被另一进程使用，读取其副本 analytics file in use by another process: reading a copy', { file: path, copy });
+          return await ColumnarStore.open(this.columns(), copy, this.pool);
+        } catch (err) {
+          e = err;
+        }
+      }
       this.log('分析表文件不可用，改用内存 analytics file unavailable, using memory', { file: path, error: (e as Error).message });
+      this.dropCopy();
       this.file = null;
       return null;
     }
+  }
+
+  private dropCopy(): void {
+    if (this.copy) removeDuckDb(this.copy);
+    this.copy = null;
   }
 
   private async fits(col: ColumnarStore): Promise<boolean> {
@@ -205,7 +211,7 @@ export class AnalyticsEngine {
 
   private async rebuildTables(started: number, progress: { done: number }): Promise<void> {
     const building = this.file ? `${this.file}.building-${process.pid}` : null;
-    if (building) removeStaleBuilds(this.file!, building);
+    if (building) removeStale(this.file!, 'building', building);
     const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns(), undefined, this.pool));
     const current = await this.store.repos.reports.currentSeq();
     const divisions = [];
@@ -358,5 +364,6 @@ export class AnalyticsEngine {
     this.columnar?.close();
     this.columnar = null;
     this.startPromise = null;
+    this.dropCopy();
   }
 }
