@@ -4,9 +4,10 @@
  * `dataSet` is optional everywhere: without it the programme's default data set (metadata) applies.
  */
 import { z } from 'zod';
-import { areaCode, dataSetCode, paged, pageQuery, periodCode } from './common.js';
+import { areaCode, dataSetCode, fileAnswer, i18nText, paged, pageQuery, periodCode } from './common.js';
 import { reportStatus } from './data-entry.js';
 import { facilityType } from './org-units.js';
+import { QUALITY_MAX_FINDINGS } from '../approval/quality.js';
 
 const key = { dataSet: dataSetCode.optional(), period: periodCode };
 const facilityCodes = z.array(z.string().min(1).max(40)).min(1).max(5000);
@@ -87,3 +88,54 @@ export type MissingFacility = z.infer<typeof missingFacility>;
 
 export const missingAnswer = paged(missingFacility);
 export type MissingAnswer = z.infer<typeof missingAnswer>;
+
+// ---- data-quality review (数据质量核查)
+
+export const qualityKind = z.enum(['outlier', 'jump', 'rule']).describe('outlier: far from the county’s facilities of its type (modified z-score); jump: >3× or <⅓ of its previous period; rule: breaks a rule or leaves a required element empty');
+
+export const qualityQuery = z.object({
+  ...key,
+  area: areaCode.optional().describe('a city, county or township (default: the caller’s scope)'),
+  type: facilityType.optional(),
+  kind: qualityKind.optional(),
+});
+export type QualityQuery = z.input<typeof qualityQuery>;
+
+export const qualityExportQuery = qualityQuery.extend({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+export const qualityFinding = z.object({
+  kind: qualityKind,
+  facilityCode: z.string(),
+  facilityName: z.string(),
+  facilityType,
+  countyCode: z.string(),
+  countyName: z.string(),
+  townshipName: z.string().nullable(),
+  element: z.string(),
+  elementName: i18nText,
+  value: z.number().nullable(),
+  reference: z.number().nullable().describe('outlier: the median of the county’s facilities of the type; jump: the previous period’s value; rule: the other side of the rule'),
+  score: z.number().nullable().describe('outlier: the modified z-score; jump: value ÷ previous'),
+  rule: z.string().nullable(),
+  message: z.string(),
+  messageEn: z.string(),
+  status: reportStatus,
+});
+export type QualityFindingView = z.infer<typeof qualityFinding>;
+
+const kindCounts = z.object({ outlier: z.number().int(), jump: z.number().int(), rule: z.number().int() });
+
+export const qualityAnswer = z.object({
+  dataSet: z.string(),
+  period: z.string(),
+  previousPeriod: z.string(),
+  area: z.object({ code: z.string(), name: z.string() }),
+  reports: z.number().int().describe('reports reviewed'),
+  counts: kindCounts,
+  counties: z.array(kindCounts.extend({ code: z.string(), name: z.string() })).describe('findings per county, most first'),
+  findings: z.array(qualityFinding).describe(`at most ${QUALITY_MAX_FINDINGS} findings, rule breaks first, the most extreme first`),
+  truncated: z.boolean(),
+});
+export type QualityAnswer = z.infer<typeof qualityAnswer>;
+
+export const qualityExportAnswer = fileAnswer('every finding as XLSX or CSV: 类别, 县（区）, 乡镇（街道）, 机构, 数据项, 值, 参照, 偏离程度, 说明');

@@ -8,6 +8,7 @@ import {
   PrinterOutlined,
   CloudUploadOutlined,
   FileDoneOutlined,
+  SafetyCertificateOutlined,
   FormOutlined,
   MedicineBoxOutlined,
   PieChartOutlined,
@@ -79,7 +80,12 @@ export function AppLayout() {
         ]
       : []),
     { key: '/completeness', icon: <PieChartOutlined />, label: t('nav.completeness') },
-    ...(user.role !== 'FACILITY_REPORTER' ? [{ key: '/approval', icon: <FileDoneOutlined />, label: t('nav.approval') }] : []),
+    ...(user.role !== 'FACILITY_REPORTER'
+      ? [
+          { key: '/approval', icon: <FileDoneOutlined />, label: t('nav.approval') },
+          { key: '/quality', icon: <SafetyCertificateOutlined />, label: t('nav.quality') },
+        ]
+      : []),
     ...(isAdmin(user)
       ? [
           { key: '/users', icon: <TeamOutlined />, label: t('nav.users') },

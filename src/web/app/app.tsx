@@ -16,6 +16,7 @@ import { ImportPage } from '../features/import-export/import-page.js';
 import { AnalysisPage } from '../features/indicators/analysis-page.js';
 import { AnnualReportPage } from '../features/indicators/annual-report-page.js';
 import { DashboardPage } from '../features/indicators/dashboard-page.js';
+import { QualityPage } from '../features/approval/quality-page.js';
 import { DataPeriodGate } from '../features/indicators/data-period-gate.js';
 import { FacilityViewPage } from '../features/indicators/facility-view-page.js';
 import { IndicatorsPage } from '../features/indicators/indicators-page.js';
@@ -104,6 +105,7 @@ export function App() {
                   <Route path="/import" element={<ImportPage />} />
                   <Route path="/completeness" element={<CompletenessPage />} />
                   <Route path="/approval" element={<ApprovalPage />} />
+                  <Route path="/quality" element={<QualityPage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
                   <Route path="/help" element={<HelpPage />} />

@@ -1,10 +1,12 @@
-/** approval: the approval workflow county → city → province → nation, completeness, and the reporting periods it decides. */
+/** approval: the approval workflow county → city → province → nation, completeness, the reporting periods it decides, and the data-quality review. */
 import type { ServerModule } from '../../platform/registry.js';
 import { registerApprovalRoutes } from './approval.routes.js';
 import { ApprovalService } from './approval.service.js';
 import { registerCompletenessRoutes } from './completeness.routes.js';
 import { CompletenessService } from './completeness.service.js';
 import { PeriodService } from './period.service.js';
+import { registerQualityRoutes } from './quality.routes.js';
+import { QualityService } from './quality.service.js';
 import { WorkflowRepository } from './workflow.repository.js';
 
 declare module '../../platform/registry.js' {
@@ -15,6 +17,7 @@ declare module '../../platform/registry.js' {
     approvals: ApprovalService;
     completeness: CompletenessService;
     periods: PeriodService;
+    quality: QualityService;
   }
 }
 
@@ -27,10 +30,12 @@ export const approval: ServerModule = {
       approvals: new ApprovalService(store, services.reports, services.facilities, services.audit, clock),
       completeness,
       periods: new PeriodService(store, metadata, clock, completeness, config.completenessEnough),
+      quality: new QualityService(store, metadata, services.reports),
     };
   },
   routes: (app, ctx) => {
     registerApprovalRoutes(app, ctx);
     registerCompletenessRoutes(app, ctx);
+    registerQualityRoutes(app, ctx);
   },
 };

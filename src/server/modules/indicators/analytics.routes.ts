@@ -26,12 +26,10 @@ import {
 import { AppError } from '../../../domain/errors.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
-import { sendTableFile } from '../../platform/files/table-file.js';
+import { sendTableFile, TABLE_FILE_TYPES } from '../../platform/files/table-file.js';
 import type { AnalyticsBounds } from './analytics.service.js';
-import { XLSX_MIME } from '../import-export/table-reader.js';
 
 /** What an export answers: an XLSX file (the default) or CSV. */
-const FILE_TYPES = [XLSX_MIME, 'text/csv'];
 
 /** Seconds a client told "busy" (E6007) waits before it retries. */
 const RETRY_AFTER_S = 2;
@@ -58,7 +56,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/analytics/export',
-    { schema: { tags, querystring: valuesExportQuery, produces: FILE_TYPES, response: { 200: valuesExportAnswer } } },
+    { schema: { tags, querystring: valuesExportQuery, produces: TABLE_FILE_TYPES, response: { 200: valuesExportAnswer } } },
     async (req, reply) => {
       const { format: f, ...q } = req.query;
       return sendTableFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.values(actorOf(req), q, f, bounds())));
@@ -66,7 +64,7 @@ export function registerAnalyticsRoutes(app: App, ctx: AppContext): void {
   );
   app.get(
     '/api/analytics/gaps/export',
-    { schema: { tags, querystring: gapsExportQuery, produces: FILE_TYPES, response: { 200: gapsExportAnswer } } },
+    { schema: { tags, querystring: gapsExportQuery, produces: TABLE_FILE_TYPES, response: { 200: gapsExportAnswer } } },
     async (req, reply) => {
       const q = req.query;
       return sendTableFile(reply, await orBusy(reply, () => ctx.services.indicatorExport.gaps(actorOf(req), q.indicator, q.period, q.area, q.format, ctx.clock.now())));

@@ -84,6 +84,9 @@ async function writeXlsx(out: PassThrough, sheet: string, columns: TableColumn[]
 }
 
 /** Sends a table file as a download named after it. */
+/** What a table-file route produces (its OpenAPI `produces`). */
+export const TABLE_FILE_TYPES = [XLSX_MIME, 'text/csv'];
+
 export function sendTableFile(reply: FastifyReply, f: TableFile): FastifyReply {
   return reply
     .header('content-type', f.contentType)

@@ -10,6 +10,8 @@ import type {
   CompletenessAnswer,
   CompletenessRowView,
   MissingAnswer,
+  QualityAnswer,
+  QualityQuery,
   ReturnedAnswer,
   WorkItemView,
 } from '../../../domain/api/approval.js';
@@ -33,4 +35,13 @@ export const completenessApi = {
   get: (period: string, area?: string) => api.get<Completeness>('/api/completeness', { period, area }),
   missing: (period: string, area: string | undefined, page: number, pageSize: number) =>
     api.get<MissingAnswer>('/api/completeness/missing', { period, area, page, pageSize }),
+};
+
+export type { QualityAnswer, QualityFindingView } from '../../../domain/api/approval.js';
+export type QualityFilter = Omit<QualityQuery, 'dataSet'>;
+
+/** The data-quality review (GET /api/quality) and its Excel file. */
+export const qualityApi = {
+  review: (q: QualityFilter) => api.get<QualityAnswer>('/api/quality', { ...q }),
+  file: (q: QualityFilter) => api.getBlob('/api/quality/export', { ...q, format: 'xlsx' }),
 };
