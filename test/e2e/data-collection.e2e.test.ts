@@ -136,4 +136,19 @@ describe('data collection in the browser', () => {
     await page.getByTestId('help-dictionary-table').waitFor();
     await page.screenshot({ path: `${SHOTS_DIR}/help.png`, fullPage: true });
   });
+
+  it('prints the 数据字典 and 指标口径 to PDF from the same rows as the Excel files', async () => {
+    await page.goto(`${base}/help`);
+    await page.getByTestId('help-printable').click();
+    await page.waitForURL(/\/definitions$/);
+    await page.locator('[data-testid=definitions-paper][data-ready=true]').waitFor();
+    const body = (await page.evaluate(() => fetch('/api/metadata/definitions').then((r) => r.json()))) as { dictionary: { rows: unknown[] }; indicators: { rows: unknown[] } };
+    expect(await page.locator('[data-testid=definitions-dictionary] tbody tr').count()).toBe(body.dictionary.rows.length);
+    expect(await page.locator('[data-testid=definitions-indicators] tbody tr').count()).toBe(body.indicators.rows.length);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.ar-toolbar').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', path: `${SHOTS_DIR}/definitions.pdf` });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.emulateMedia({ media: 'screen' });
+  });
 });

@@ -84,6 +84,16 @@ export const dataDictionaryAnswer = fileAnswer('every data element of every data
 export const indicatorDefinitionsAnswer = fileAnswer('every indicator: what it counts over what, for which facilities, its targets and their sources');
 export type MetadataAnswer = z.infer<typeof metadataAnswer>;
 
+const definitionTable = z.object({
+  columns: z.array(z.object({ key: z.string(), header: z.string(), width: z.number().optional() })),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
+export const definitionsAnswer = z.object({
+  dictionary: definitionTable.describe('the 数据字典: the rows of GET /api/metadata/data-dictionary'),
+  indicators: definitionTable.describe('the 指标口径: the rows of GET /api/metadata/indicator-definitions'),
+});
+export type DefinitionsAnswer = z.infer<typeof definitionsAnswer>;
+
 // ---- the audit log
 
 export const auditQuery = z.object({

@@ -17,6 +17,7 @@ import { AnalysisPage } from '../features/indicators/analysis-page.js';
 import { AnnualReportPage } from '../features/indicators/annual-report-page.js';
 import { DashboardPage } from '../features/indicators/dashboard-page.js';
 import { QualityPage } from '../features/approval/quality-page.js';
+import { DefinitionsPage } from '../features/help/definitions-page.js';
 import { DataPeriodGate } from '../features/indicators/data-period-gate.js';
 import { FacilityViewPage } from '../features/indicators/facility-view-page.js';
 import { IndicatorsPage } from '../features/indicators/indicators-page.js';
@@ -84,6 +85,14 @@ export function App() {
                       <DataPeriodGate param="period">
                         <AnnualReportPage />
                       </DataPeriodGate>
+                    </RequireAuth>
+                  }
+                />
+                <Route
+                  path="/definitions"
+                  element={
+                    <RequireAuth>
+                      <DefinitionsPage />
                     </RequireAuth>
                   }
                 />

@@ -63,3 +63,19 @@ describe('the indicator definitions', () => {
     expect(String(hall['目标'])).toMatch(/^≥ 100%（2025年底）/);
   });
 });
+
+describe('the printable page’s tables (GET /api/metadata/definitions)', () => {
+  it('hold the rows of the two files, with the same headers', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/metadata/definitions', headers: { cookie: viewer.cookie } });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { dictionary: { columns: { key: string; header: string }[]; rows: Record<string, unknown>[] }; indicators: { rows: Record<string, unknown>[] } };
+    const file = await rows('/api/metadata/data-dictionary');
+    expect(body.dictionary.rows.map((r) => r.code)).toEqual(file.map((x) => x['编码']));
+    expect(body.dictionary.columns.map((c) => c.header)).toEqual(Object.keys(file[0]));
+    expect(body.indicators.rows.map((r) => r.code)).toEqual([...ctx.metadata.indicators.keys()]);
+  });
+
+  it('are not served without a session', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/metadata/definitions' })).statusCode).toBe(401);
+  });
+});

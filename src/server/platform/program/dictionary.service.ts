@@ -7,17 +7,33 @@
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
 import type { Condition, Indicator } from '../../../domain/indicator.js';
 import { requiredElements } from '../../../domain/program.js';
-import { tableFile, type Cell, type TableFile, type TableFormat } from '../files/table-file.js';
+import { tableFile, type Cell, type TableColumn, type TableFile, type TableFormat } from '../files/table-file.js';
 import type { MetadataService } from './metadata.service.js';
 
 const VALUE_TYPES: Record<string, string> = { BOOLEAN: '是/否', INTEGER: '整数', NUMBER: '数值', TEXT: '文本', MULTI_OPTION: '多选' };
 const KINDS: Record<string, string> = { FACILITY_SHARE: '机构占比', RATIO: '比率', COUNTY_SHARE: '县级单位占比' };
 const typeNames = (types: readonly string[]) => types.map((t) => FACILITY_TYPE_NAMES[t as FacilityType]?.zh ?? t).join('、');
 
+/** A definitions table: its columns and rows, the same for the file and the printable page. */
+export interface DefinitionTable {
+  columns: TableColumn[];
+  rows: Record<string, Cell>[];
+}
+
 export class DictionaryService {
   constructor(private readonly metadata: MetadataService) {}
 
   dataDictionary(format: TableFormat): TableFile {
+    const { columns, rows } = this.dataDictionaryTable();
+    return tableFile('数据字典', '数据字典', columns, rows, format);
+  }
+
+  indicatorDefinitions(format: TableFormat): TableFile {
+    const { columns, rows } = this.indicatorDefinitionsTable();
+    return tableFile('指标口径', '指标口径', columns, rows, format);
+  }
+
+  dataDictionaryTable(): DefinitionTable {
     const rows: Record<string, Cell>[] = [];
     for (const ds of this.metadata.dataSets.values())
       for (const section of ds.sections)
@@ -39,7 +55,9 @@ export class DictionaryService {
             help: el.help?.zh ?? '',
           });
         }
-    return tableFile('数据字典', '数据字典', [
+    return {
+      rows,
+      columns: [
       { key: 'data_set', header: '数据集', width: 14 },
       { key: 'section', header: '分组', width: 16 },
       { key: 'code', header: '编码', width: 24 },
@@ -51,10 +69,11 @@ export class DictionaryService {
       { key: 'applies_to', header: '适用机构', width: 36 },
       { key: 'required_for', header: '必填机构', width: 36 },
       { key: 'help', header: '填报说明', width: 50 },
-    ], rows, format);
+      ],
+    };
   }
 
-  indicatorDefinitions(format: TableFormat): TableFile {
+  indicatorDefinitionsTable(): DefinitionTable {
     const rows = [...this.metadata.indicators.values()].map((i) => ({
       code: i.code,
       name: i.name.zh,
@@ -66,7 +85,9 @@ export class DictionaryService {
       source: i.targets.map((t) => t.source).join('；'),
       data_set: i.dataSet,
     }));
-    return tableFile('指标口径', '指标口径', [
+    return {
+      rows,
+      columns: [
       { key: 'code', header: '编码', width: 28 },
       { key: 'name', header: '指标', width: 30 },
       { key: 'name_en', header: 'Indicator', width: 30 },
@@ -76,7 +97,8 @@ export class DictionaryService {
       { key: 'targets', header: '目标', width: 40 },
       { key: 'source', header: '依据', width: 16 },
       { key: 'data_set', header: '数据集', width: 14 },
-    ], rows, format);
+      ],
+    };
   }
 
   /** An indicator's numerator and denominator in words, from its definition. */

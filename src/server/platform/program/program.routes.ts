@@ -1,8 +1,7 @@
 /** The programme's metadata as the server loaded it, and the 数据字典 and 指标口径 made from it. */
-import { dataDictionaryAnswer, dictionaryQuery, indicatorDefinitionsAnswer, metadataAnswer } from '../../../domain/api/platform.js';
-import { XLSX_MIME } from '../../modules/import-export/table-reader.js';
+import { dataDictionaryAnswer, definitionsAnswer, dictionaryQuery, indicatorDefinitionsAnswer, metadataAnswer } from '../../../domain/api/platform.js';
 import type { AppContext } from '../context.js';
-import { sendTableFile } from '../files/table-file.js';
+import { sendTableFile, TABLE_FILE_TYPES } from '../files/table-file.js';
 import type { App } from '../http/request.js';
 import { DictionaryService } from './dictionary.service.js';
 
@@ -15,11 +14,16 @@ export function registerProgramRoutes(app: App, ctx: AppContext): void {
   }));
 
   const dictionary = new DictionaryService(ctx.metadata);
-  const produces = [XLSX_MIME, 'text/csv'];
+  const produces = TABLE_FILE_TYPES;
   app.get('/api/metadata/data-dictionary', { schema: { tags, querystring: dictionaryQuery, produces, response: { 200: dataDictionaryAnswer } } }, async (req, reply) =>
     sendTableFile(reply, dictionary.dataDictionary(req.query.format)),
   );
   app.get('/api/metadata/indicator-definitions', { schema: { tags, querystring: dictionaryQuery, produces, response: { 200: indicatorDefinitionsAnswer } } }, async (req, reply) =>
     sendTableFile(reply, dictionary.indicatorDefinitions(req.query.format)),
   );
+  // The same two tables for the printable page (/definitions: PDF through the browser's print).
+  app.get('/api/metadata/definitions', { schema: { tags, response: { 200: definitionsAnswer } } }, async () => ({
+    dictionary: dictionary.dataDictionaryTable(),
+    indicators: dictionary.indicatorDefinitionsTable(),
+  }));
 }

@@ -6,6 +6,7 @@
 import { DownloadOutlined, PrinterOutlined, CustomerServiceOutlined } from '@ant-design/icons';
 import { App, Button, Card, Collapse, Space, Typography } from 'antd';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { useUser } from '../../app/auth.js';
 import { api, errorText } from '../../shared/api.js';
 import { saveBlob } from '../../shared/download.js';
@@ -70,9 +71,9 @@ export function HelpPage() {
           <Button icon={<DownloadOutlined />} loading={busy === '/api/metadata/indicator-definitions'} onClick={() => void download('/api/metadata/indicator-definitions', '指标口径.xlsx')} data-testid="help-definitions">
             {t('help.definitions')}
           </Button>
-          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('help.print')}
-          </Button>
+          <Link to="/definitions" data-testid="help-printable">
+            <Button icon={<PrinterOutlined />}>{t('help.printable')}</Button>
+          </Link>
         </Space>
         {meta ? (
           <table className="help-dictionary" style={{ width: '100%', marginTop: 12, borderCollapse: 'collapse', fontSize: 13 }} data-testid="help-dictionary-table">
