@@ -165,6 +165,14 @@ describe('dashboard in the browser, as nation (1280 px)', () => {
     await shot(page, 'dashboard-yunnan-1280');
   });
 
+  it('on 五华区, a city district: 县办中医医疗机构覆盖率 does not apply (not "no data"), said why', async () => {
+    const page = await dashboardAs('nation', '?area=530102');
+    const card = page.locator('[data-testid=indicator-card][data-indicator=county_tcm_hospital_coverage]');
+    await expect.poll(() => card.getAttribute('data-status')).toBe('na');
+    expect(await card.getByTestId('indicator-card-na').innerText()).toBe('不适用');
+    expect(await card.getByTestId('indicator-card-completeness').innerText()).toBe('本区域无计入的县级单位（市辖区不计）');
+  });
+
   it('on 昆明市, which has no boundary file: a note instead of the map', async () => {
     const page = await dashboardAs('nation', '?area=5301&indicator=tcm_education_coverage');
     await page.getByTestId('no-boundary-note').waitFor();

@@ -8,7 +8,7 @@ import { formatNumber } from '../../shared/format.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import type { IndicatorRow } from './analytics-api.js';
 import { deadlineText } from './dashboard-data.js';
-import { formatPercent, STATUS_BG, STATUS_COLORS, statusBand } from './indicator-status.js';
+import { formatPercent, notApplicable, STATUS_BG, STATUS_COLORS, statusBand } from './indicator-status.js';
 
 export const CARD_HEIGHT = 158;
 
@@ -36,6 +36,7 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
   const expected = row?.expectedReports ?? 0;
   const reported = row?.reportedReports ?? 0;
   const cmp = target?.comparison === '<=' ? '≤' : '≥';
+  const na = notApplicable(row);
 
   return (
     <Card
@@ -46,7 +47,7 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
       aria-pressed={selected}
       data-testid="indicator-card"
       data-indicator={indicator.code}
-      data-status={monitor ? 'monitor' : band}
+      data-status={na ? 'na' : monitor ? 'monitor' : band}
       onClick={() => onSelect(indicator.code)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -76,9 +77,13 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
         <span data-testid="indicator-card-value" style={{ fontSize: 28, fontWeight: 600, color, lineHeight: '36px', fontVariantNumeric: 'tabular-nums' }}>
           {formatPercent(row?.value)}
         </span>
-        <Tag color={monitor ? 'blue' : undefined} style={monitor ? undefined : { color: '#fff', background: STATUS_COLORS[band], borderColor: STATUS_COLORS[band] }}>
-          {monitor ? t('dash.status.monitor') : t(TAG_KEYS[band])}
-        </Tag>
+        {na ? (
+          <Tag data-testid="indicator-card-na">{t('dash.status.na')}</Tag>
+        ) : (
+          <Tag color={monitor ? 'blue' : undefined} style={monitor ? undefined : { color: '#fff', background: STATUS_COLORS[band], borderColor: STATUS_COLORS[band] }}>
+            {monitor ? t('dash.status.monitor') : t(TAG_KEYS[band])}
+          </Tag>
+        )}
       </div>
       <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: true }}>
         {target
@@ -87,11 +92,13 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
       </Typography.Text>
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="indicator-card-completeness">
         {/* A county share counts county-level units, not reports: said so. */}
-        {t(indicator.kind === 'COUNTY_SHARE' ? 'dash.counties' : 'dash.completeness', {
-          reported: formatNumber(reported),
-          expected: formatNumber(expected),
-          rate: expected > 0 ? formatPercent(reported / expected) : '–',
-        })}
+        {na
+          ? t(indicator.kind === 'COUNTY_SHARE' ? 'dash.naCounties' : 'dash.naFacilities')
+          : t(indicator.kind === 'COUNTY_SHARE' ? 'dash.counties' : 'dash.completeness', {
+              reported: formatNumber(reported),
+              expected: formatNumber(expected),
+              rate: expected > 0 ? formatPercent(reported / expected) : '–',
+            })}
       </Typography.Text>
     </Card>
   );

@@ -13,7 +13,7 @@ import { SecondaryLine } from '../../shared/secondary-line.js';
 import { useWindowHeight } from '../../shared/use-window-height.js';
 import type { IndicatorRow } from './analytics-api.js';
 import { shortName, targetText } from './indicator-meta.js';
-import { formatPercent, STATUS_BG, STATUS_COLORS, statusBand } from './indicator-status.js';
+import { formatPercent, notApplicable, STATUS_BG, STATUS_COLORS, statusBand } from './indicator-status.js';
 
 export interface MatrixRow {
   code: string;
@@ -38,8 +38,9 @@ const CELL_WIDTH = 124;
 function Cell({ ind, row, areaCode }: { ind: Indicator; row: IndicatorRow | undefined; areaCode: string }) {
   const { t, pick } = useI18n();
   const band = statusBand(row?.value, row?.target, row?.met);
-  const text = formatPercent(row?.value);
-  const tip = row ? (
+  const na = notApplicable(row);
+  const text = na ? t('dash.status.na') : formatPercent(row?.value);
+  const tip = na ? (ind.kind === 'COUNTY_SHARE' ? t('dash.naCounties') : t('dash.naFacilities')) : row ? (
     <div style={{ lineHeight: 1.7 }}>
       <div>
         <strong>{pick(ind.name)}</strong>
@@ -65,8 +66,8 @@ function Cell({ ind, row, areaCode }: { ind: Indicator; row: IndicatorRow | unde
         data-testid="ind-cell"
         data-area={areaCode}
         data-indicator={ind.code}
-        data-band={band}
-        style={{ color: band === 'none' ? '#8c8c8c' : STATUS_COLORS[band], fontWeight: 500, fontVariantNumeric: 'tabular-nums' }}
+        data-band={na ? 'na' : band}
+        style={{ color: band === 'none' ? '#8c8c8c' : STATUS_COLORS[band], fontWeight: na ? 400 : 500, fontSize: na ? 12 : undefined, fontVariantNumeric: 'tabular-nums' }}
       >
         {text}
       </span>

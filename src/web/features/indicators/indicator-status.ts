@@ -26,4 +26,13 @@ export function statusBand(value: number | null | undefined, target: number | nu
   return Math.abs(target - value) <= margin + 1e-12 ? 'near' : 'far';
 }
 
+/**
+ * Whether an indicator does not apply to an area: nothing it counts exists there — no county it
+ * counts (a 市辖区 for 县办中医医疗机构覆盖率), no facility of its types (村卫生室 in a city
+ * district) — so the answer has no row, or one expecting nothing. That is "不适用", not "无数据".
+ */
+export function notApplicable(row: { expectedReports: number } | undefined): boolean {
+  return !row || row.expectedReports === 0;
+}
+
 export { formatPercent } from '../../shared/format.js';
