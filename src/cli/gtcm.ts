@@ -7,6 +7,7 @@ import { initCommand } from './commands/init.command.js';
 import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 import { backupCommand } from './commands/backup.command.js';
+import { evaluationCommand } from './commands/evaluation.command.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   userCommand(program);
   importCommand(program);
   backupCommand(program);
+  evaluationCommand(program);
   return program;
 }
 

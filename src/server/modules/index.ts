@@ -6,6 +6,7 @@
 import type { ServerModule } from '../platform/registry.js';
 import { approval } from './approval/index.js';
 import { dataEntry } from './data-entry/index.js';
+import { evaluation } from './evaluation/index.js';
 import { favourites } from './favourites/index.js';
 import { identity } from './identity/index.js';
 import { importExport } from './import-export/index.js';
@@ -13,4 +14,4 @@ import { indicators } from './indicators/index.js';
 import { maps } from './maps/index.js';
 import { orgUnits } from './org-units/index.js';
 
-export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites];
+export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation];

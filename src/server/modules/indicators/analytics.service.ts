@@ -185,7 +185,7 @@ export class AnalyticsService {
   }
 
   /** The requested area (default: the caller's scope), which must lie inside the scope. */
-  private areaFor(actor: Actor, code?: string): Area {
+  areaFor(actor: Actor, code?: string): Area {
     const s = actor.scope;
     if (s.kind === 'facility') throw new AppError('E6003');
     if (!code || code === NATION_CODE) {

@@ -14,7 +14,7 @@ import type { Store } from '../../../platform/db/store.js';
 import type { MetadataService } from '../../../platform/program/metadata.service.js';
 import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
 import type { PoolOptions } from './connection-pool.js';
-import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportCounts, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
 import { copyForReading, isLockConflict, removeDuckDb, removeStale } from './analytics-file.js';
 
 const PAGE = 50_000;
@@ -348,6 +348,11 @@ export class AnalyticsEngine {
 
   async gapCounts(ind: Indicator, period: string, area: Area, threshold: number | null, codeLength: number, opts: QueryOptions = {}): Promise<{ area: string; gaps: number }[]> {
     return (await this.ready()).read((r) => gapCounts(r, ind, period, area, threshold, codeLength, opts));
+  }
+
+  /** Facilities of the types open in the period and those with a report, per unit of `level` in the area. */
+  async reportCounts(dataSet: string, types: string[], period: string, area: Area, level: number): Promise<{ area: string; expected: number; reported: number }[]> {
+    return (await this.ready()).read((r) => reportCounts(r, dataSet, types, period, area, level));
   }
 
   async periods(dataSet: string): Promise<string[]> {

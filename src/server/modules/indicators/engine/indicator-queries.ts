@@ -57,6 +57,29 @@ function periodsCte(periods: string[]): string {
 }
 
 /**
+ * Facilities of the given types open in the period, and those of them with a report for it (any
+ * status), for every unit of `level` inside `area`: the completeness an evaluation's veto reads,
+ * for every county of the country in the same two scans as one indicator.
+ */
+export async function reportCounts(store: SqlReader, dataSet: string, types: string[], period: string, area: Area, level: number): Promise<{ area: string; expected: number; reported: number }[]> {
+  const p = parsePeriod(period);
+  if (!p) throw new Error(`bad period ${period}`);
+  const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
+  const rgroup = level === 0 ? `'CN'` : `r.f_${LEVEL_COL[level as DivisionLevel]}`;
+  const open = await store.all(`select ${group} as area, count(*) as expected from facility_dim f
+    where f.type in (${list(types)}) and f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
+      ${level > 0 ? `and ${group} is not null` : ''}
+    group by all`);
+  const reported = await store.all(`select ${rgroup} as area, count(*) as reported from report_fact r
+    where r.data_set = ${lit(dataSet)} and r.period = ${lit(p.id)} and r.f_type in (${list(types)})
+      and r.f_opened <= ${lit(p.end)} and (r.f_closed is null or r.f_closed >= ${lit(p.start)}) and ${areaWhere('r', area, 'f_')}
+      ${level > 0 ? `and ${rgroup} is not null` : ''}
+    group by all`);
+  const got = new Map(reported.map((r) => [String(r.area), Number(r.reported)]));
+  return open.map((r) => ({ area: String(r.area), expected: Number(r.expected), reported: got.get(String(r.area)) ?? 0 }));
+}
+
+/**
  * Values of facility-share and ratio indicators for every unit of `level` inside `area`
  * (level = the area's own level gives the area's total), for each period. One scan per data
  * set and period counts, per area and facility type, each distinct condition and sums each
