@@ -9,6 +9,7 @@ import {
   CloudUploadOutlined,
   FileDoneOutlined,
   SafetyCertificateOutlined,
+  TrophyOutlined,
   FormOutlined,
   MedicineBoxOutlined,
   PieChartOutlined,
@@ -68,6 +69,7 @@ export function AppLayout() {
           { key: '/indicators', icon: <BarChartOutlined />, label: t('nav.indicators') },
           { key: '/analysis', icon: <LineChartOutlined />, label: t('nav.analysis') },
           { key: '/report', icon: <PrinterOutlined />, label: t('nav.report') },
+          { key: '/evaluation', icon: <TrophyOutlined />, label: t('nav.evaluation') },
         ]
       : []),
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },

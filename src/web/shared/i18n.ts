@@ -5,6 +5,7 @@
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { approvalEn, approvalZh } from '../features/approval/i18n.js';
+import { evaluationEn, evaluationZh } from '../features/evaluation/i18n.js';
 import { auditEn, auditZh } from '../features/audit/i18n.js';
 import { entryEn, entryZh } from '../features/data-entry/i18n.js';
 import { identityEn, identityZh } from '../features/identity/i18n.js';
@@ -69,6 +70,7 @@ const zh = {
   ...entryZh,
   ...importZh,
   ...approvalZh,
+  ...evaluationZh,
   ...dashboardZh,
   ...indicatorsZh,
   ...analysisZh,
@@ -128,6 +130,7 @@ const en: Record<MessageKey, string> = {
   ...entryEn,
   ...importEn,
   ...approvalEn,
+  ...evaluationEn,
   ...dashboardEn,
   ...indicatorsEn,
   ...analysisEn,

@@ -49,6 +49,8 @@ const NO_INPUT = new Set([
   'GET /api/analytics/periods',
   'GET /api/analytics/status',
   'GET /api/favourites',
+  'GET /api/metadata/definitions',
+  'GET /api/evaluation/standards',
 ]);
 
 let ctx: TestContext;
