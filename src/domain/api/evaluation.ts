@@ -44,3 +44,83 @@ export const autoscoreAnswer = z.object({
   rows: z.array(autoscoreRow).describe('one per subject × automatic item, by subject code then item order'),
 });
 export type AutoscoreAnswer = z.infer<typeof autoscoreAnswer>;
+
+// ---- cycles and the review of applications
+
+const stage = z.enum(['SELF', 'CITY', 'PROVINCE', 'NATIONAL', 'PUBLICITY', 'NAMED', 'REJECTED']);
+const reviewStage = z.enum(['SELF', 'CITY', 'PROVINCE', 'NATIONAL']);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+
+export const newCycleBody = z.object({
+  code: z.string().regex(/^[A-Z0-9_-]{3,40}$/),
+  standard: z.string().min(1).max(40),
+  name: z.string().min(1).max(100),
+  firstYear: z.number().int().min(2000).max(2100),
+  lastYear: z.number().int().min(2000).max(2100),
+  assessmentYear: z.string().regex(/^\d{4}$/),
+  applyFrom: day,
+  applyTo: day,
+  deadlines: z.partialRecord(stage, day).optional(),
+  publicityDays: z.number().int().min(1).max(60).optional(),
+});
+export type NewCycleBody = z.infer<typeof newCycleBody>;
+
+export const cycleView = newCycleBody.extend({ deadlines: z.partialRecord(stage, day), publicityDays: z.number().int(), createdAt: z.string() });
+export const cyclesAnswer = z.object({ items: z.array(cycleView) });
+export const cycleParams = z.object({ code: z.string().min(1).max(40) });
+export const idParams = z.object({ id: z.coerce.number().int().positive() });
+
+export const applicationView = z.object({
+  id: z.number().int(),
+  cycle: z.string(),
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  stage,
+  decisionNote: z.string().nullable(),
+  publicityUntil: z.string().nullable(),
+  namedYear: z.number().int().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ApplicationDto = z.infer<typeof applicationView>;
+export const enrolBody = z.object({ subjectCode: z.string().min(1).max(20) });
+export const applicationsQuery = z.object({ stage: stage.optional() });
+export const applicationsAnswer = z.object({ items: z.array(applicationView) });
+
+export const scoreBody = z.object({
+  scores: z
+    .array(z.object({ item: z.string().min(1).max(8), points: z.number().optional(), veto: z.boolean().optional(), notApplicable: z.boolean().optional(), note: z.string().max(2000).optional() }))
+    .min(1)
+    .max(200),
+});
+export const submitBody = z.object({ decision: z.enum(['pass', 'reject']), note: z.string().max(2000).optional() });
+export const returnBody = z.object({ reason: z.string().max(2000) });
+export const objectionBody = z.object({ text: z.string().max(4000) });
+export const resolveBody = z.object({ resolution: z.string().max(4000) });
+
+const itemScore = z.object({
+  item: z.string(),
+  applicable: z.boolean(),
+  points: z.number().nullable(),
+  max: z.number().nullable(),
+  veto: z.boolean().nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  band: z.number().nullable(),
+});
+const storedScore = z.object({ stage: z.string(), item: z.string(), points: z.number().nullable(), veto: z.boolean().nullable(), applicable: z.boolean(), note: z.string().nullable(), scoredBy: z.string(), scoredAt: z.string() });
+const total = z.object({ total: z.number(), points: z.number(), maxPoints: z.number(), bonus: z.number(), vetoes: z.array(z.string()), sectionsBelow: z.array(z.string()), missing: z.array(z.string()), passed: z.boolean() });
+export const objectionView = z.object({ id: z.number().int(), applicationId: z.number().int(), text: z.string(), receivedAt: z.string(), recordedBy: z.string(), resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable() });
+
+export const applicationDetail = z.object({
+  application: applicationView,
+  cycle: cycleView,
+  stages: z.array(reviewStage),
+  items: z.array(z.object({ code: z.string(), automatic: z.boolean(), auto: itemScore.nullable(), stages: z.partialRecord(reviewStage, storedScore) })),
+  totals: z.partialRecord(reviewStage, total),
+  gaps: z.array(z.object({ item: z.string(), from: reviewStage, to: reviewStage, difference: z.number() })),
+  objections: z.array(objectionView),
+  canAct: z.boolean(),
+});
+export type ApplicationDetail = z.infer<typeof applicationDetail>;

@@ -49,18 +49,22 @@ export interface ItemScore {
   band: number | null;
 }
 
+/** One score, built as a plain literal (object spreads are slow over a country's 38,000 items). */
+function itemScore(item: StandardItem, input: AutoInput | null, applicable: boolean, points: number | null, veto: boolean | null, value: number | null, band: number | null): ItemScore {
+  return { item: item.code, applicable, points, max: item.max ?? null, veto, numerator: input ? input.numerator : null, denominator: input ? input.denominator : null, value, band };
+}
+
 /** An automatic item's score from its input (null input: nothing to compute from — not applicable). */
 export function scoreAutomatic(item: StandardItem, input: AutoInput | null): ItemScore {
-  const base = { item: item.code, max: item.max ?? null, numerator: input?.numerator ?? null, denominator: input?.denominator ?? null, band: null };
-  if (!input || !(input.denominator > 0)) return { ...base, applicable: false, points: null, veto: null, value: null };
+  if (!input || !(input.denominator > 0)) return itemScore(item, input, false, null, null, null, null);
   const value = input.numerator / input.denominator;
   const m = item.mode;
   if (m.type === 'INDICATOR_BANDS') {
     const { points, band } = bandPoints(value, m.bands);
-    return { ...base, applicable: true, points: Math.min(points, item.max!), veto: null, value, band };
+    return itemScore(item, input, true, Math.min(points, item.max!), null, value, band);
   }
-  if (m.type === 'INDICATOR_LINEAR') return { ...base, applicable: true, points: linearPoints(value, m.from, m.to, item.max!), veto: null, value };
-  if (m.type === 'COMPLETENESS_BELOW') return { ...base, applicable: true, points: null, veto: value < m.threshold, value };
+  if (m.type === 'INDICATOR_LINEAR') return itemScore(item, input, true, linearPoints(value, m.from, m.to, item.max!), null, value, null);
+  if (m.type === 'COMPLETENESS_BELOW') return itemScore(item, input, true, null, value < m.threshold, value, null);
   throw new Error(`${item.code}: ${m.type} is scored by a reviewer`);
 }
 
@@ -82,10 +86,9 @@ export function manualProblem(item: StandardItem, s: ManualScore): string | null
 }
 
 export function scoreManual(item: StandardItem, s: ManualScore): ItemScore {
-  const base = { item: item.code, max: item.max ?? null, numerator: null, denominator: null, value: null, band: null };
-  if ('notApplicable' in s) return { ...base, applicable: false, points: null, veto: null };
-  if ('veto' in s) return { ...base, applicable: true, points: null, veto: s.veto };
-  return { ...base, applicable: true, points: s.points, veto: null };
+  if ('notApplicable' in s) return itemScore(item, null, false, null, null, null, null);
+  if ('veto' in s) return itemScore(item, null, true, null, s.veto, null, null);
+  return itemScore(item, null, true, s.points, null, null, null);
 }
 
 export interface Total {

@@ -36,6 +36,7 @@ const NO_BODY = new Set([
   'POST /api/users/{username}/enable',
   'POST /api/users/{username}/unlock',
   'POST /api/users/{username}/end-sessions',
+  'POST /api/evaluation/applications/{id}/name',
 ]);
 
 /** Reads that take no input at all (no path parameter, no query). */
@@ -51,6 +52,7 @@ const NO_INPUT = new Set([
   'GET /api/favourites',
   'GET /api/metadata/definitions',
   'GET /api/evaluation/standards',
+  'GET /api/evaluation/cycles',
 ]);
 
 let ctx: TestContext;

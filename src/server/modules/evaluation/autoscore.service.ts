@@ -1,7 +1,7 @@
 /**
  * Automatic scoring (自动评分): the automatic items of a standard for every subject under an area,
- * from the live data — the analytics engine's indicators for area subjects (one query per item
- * source for all of a country's counties, not one per county), a facility's own report for
+ * from the live data — the analytics engine's indicators for area subjects (one engine query for
+ * every indicator the standard reads, over all of a country's counties, not one per county), a facility's own report for
  * facility subjects, and report completeness for the veto. Creates nothing; the same inputs give
  * the same scores.
  */
@@ -15,6 +15,7 @@ import { NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
 import type { Area } from '../../../domain/scope.js';
 import type { Actor } from '../../platform/access/actor.js';
 import type { Store } from '../../platform/db/store.js';
+import type { MetadataService } from '../../platform/program/metadata.service.js';
 import type { AnalyticsService } from '../indicators/analytics.service.js';
 import type { AnalyticsEngine } from '../indicators/engine/analytics-engine.js';
 import type { FacilityService } from '../org-units/facility.service.js';
@@ -42,6 +43,7 @@ export class AutoscoreService {
   constructor(
     private readonly store: Store,
     private readonly standards: StandardService,
+    private readonly metadata: MetadataService,
     private readonly analytics: AnalyticsService,
     private readonly engine: AnalyticsEngine,
     private readonly facilities: FacilityService,
@@ -49,6 +51,7 @@ export class AutoscoreService {
 
   async autoscore(actor: Actor, standardCode: string, period: string, areaCode?: string): Promise<AutoscoreAnswer> {
     const std = this.standards.get(standardCode);
+    if (!parsePeriod(period, this.metadata.dataSet(std.dataSet).periodType)) throw new AppError('E1002', { field: 'period', value: period });
     const items = allItems(std).filter(isAutomatic);
     const area = this.analytics.areaFor(actor, areaCode);
     const subjects = std.subject.kind === 'FACILITY' ? await this.facilitySubjects(actor, std, items, period, area) : await this.areaSubjects(actor, std, items, period, area);
@@ -82,12 +85,21 @@ export class AutoscoreService {
     for await (const d of this.store.repos.divisions.iterate({ level: level as DivisionLevel, area })) subjects.set(d.code, { code: d.code, name: d.name, inputs: new Map() });
     const indicators = [...new Set(items.flatMap((it) => ('source' in it.mode && 'indicator' in it.mode.source ? [it.mode.source.indicator] : [])))];
     if (indicators.length) {
-      const rows = await this.analytics.values(actor, { periods: [period], area: area.level === 0 ? NATION_CODE : area.code, level: LEVEL_NAME[level], indicators });
-      const byKey = new Map(rows.map((r) => [`${r.areaCode}|${r.indicator}`, r]));
+      // The engine's raw numerators and denominators: no target status, names or sorting needed here.
+      const rows = await this.engine.values(indicators.map((c) => this.metadata.indicator(c)), [period], area, level);
+      // indicator → area → row (two plain lookups; a joined string key costs more than the query).
+      const byIndicator = new Map<string, Map<string, { numerator: number; denominator: number }>>();
+      for (const r of rows) {
+        let m = byIndicator.get(r.indicator);
+        if (!m) byIndicator.set(r.indicator, (m = new Map()));
+        m.set(r.area, r);
+      }
       for (const it of items) {
         if (!('source' in it.mode) || !('indicator' in it.mode.source)) continue;
-        for (const s of subjects.values()) {
-          const r = byKey.get(`${s.code}|${it.mode.source.indicator}`);
+        const m = byIndicator.get(it.mode.source.indicator);
+        if (!m) continue;
+        for (const [code, s] of subjects) {
+          const r = m.get(code);
           if (r) s.inputs.set(it.code, { numerator: r.numerator, denominator: r.denominator });
         }
       }
@@ -103,8 +115,7 @@ export class AutoscoreService {
   private async facilitySubjects(actor: Actor, std: Standard, items: StandardItem[], period: string, area: Area): Promise<Subject[]> {
     const types = (std.subject as { types: FacilityType[] }).types;
     const code = area.level === 0 ? undefined : area.code;
-    const p = parsePeriod(period);
-    if (!p) throw new AppError('E1002', { field: 'period', value: period });
+    const p = parsePeriod(period)!;
     const subjects: Subject[] = [];
     for (const type of types) {
       const filter = this.facilities.filterFor(actor, { area: code, type, status: 'all' });

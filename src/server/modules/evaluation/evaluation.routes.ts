@@ -1,4 +1,26 @@
-import { autoscoreAnswer, autoscoreQuery, standardAnswer, standardParams, standardsAnswer } from '../../../domain/api/evaluation.js';
+import {
+  applicationDetail,
+  applicationsAnswer,
+  applicationsQuery,
+  applicationView,
+  autoscoreAnswer,
+  autoscoreQuery,
+  cycleParams,
+  cyclesAnswer,
+  cycleView,
+  enrolBody,
+  idParams,
+  newCycleBody,
+  objectionBody,
+  objectionView,
+  resolveBody,
+  returnBody,
+  scoreBody,
+  standardAnswer,
+  standardParams,
+  standardsAnswer,
+  submitBody,
+} from '../../../domain/api/evaluation.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
@@ -12,4 +34,32 @@ export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
   app.get('/api/evaluation/autoscore', { schema: { tags, querystring: autoscoreQuery, response: { 200: autoscoreAnswer } } }, async (req) =>
     autoscore.autoscore(actorOf(req), req.query.standard, req.query.period, req.query.area),
   );
+}
+
+export function registerReviewRoutes(app: App, ctx: AppContext): void {
+  const tags = ['evaluation'];
+  const r = ctx.services.reviews;
+  app.get('/api/evaluation/cycles', { schema: { tags, response: { 200: cyclesAnswer } } }, async () => ({ items: await r.cycles() }));
+  app.post('/api/evaluation/cycles', { schema: { tags, body: newCycleBody, response: { 201: cycleView } } }, async (req, reply) => reply.code(201).send(await r.createCycle(actorOf(req), req.body)));
+  app.get('/api/evaluation/cycles/:code/applications', { schema: { tags, params: cycleParams, querystring: applicationsQuery, response: { 200: applicationsAnswer } } }, async (req) => ({
+    items: await r.list(actorOf(req), req.params.code, req.query.stage),
+  }));
+  app.post('/api/evaluation/cycles/:code/applications', { schema: { tags, params: cycleParams, body: enrolBody, response: { 201: applicationView } } }, async (req, reply) =>
+    reply.code(201).send(await r.enrol(actorOf(req), req.params.code, req.body.subjectCode)),
+  );
+  app.get('/api/evaluation/applications/:id', { schema: { tags, params: idParams, response: { 200: applicationDetail } } }, async (req) => r.view(actorOf(req), req.params.id));
+  app.put('/api/evaluation/applications/:id/scores', { schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetail } } }, async (req) => r.score(actorOf(req), req.params.id, req.body.scores));
+  app.post('/api/evaluation/applications/:id/submit', { schema: { tags, params: idParams, body: submitBody, response: { 200: applicationView } } }, async (req) =>
+    r.submit(actorOf(req), req.params.id, req.body.decision, req.body.note),
+  );
+  app.post('/api/evaluation/applications/:id/return', { schema: { tags, params: idParams, body: returnBody, response: { 200: applicationView } } }, async (req) =>
+    r.returnApplication(actorOf(req), req.params.id, req.body.reason),
+  );
+  app.post('/api/evaluation/applications/:id/objections', { schema: { tags, params: idParams, body: objectionBody, response: { 201: objectionView } } }, async (req, reply) =>
+    reply.code(201).send(await r.object(actorOf(req), req.params.id, req.body.text)),
+  );
+  app.post('/api/evaluation/objections/:id/resolve', { schema: { tags, params: idParams, body: resolveBody, response: { 200: objectionView } } }, async (req) =>
+    r.resolve(actorOf(req), req.params.id, req.body.resolution),
+  );
+  app.post('/api/evaluation/applications/:id/name', { schema: { tags, params: idParams, response: { 200: applicationView } } }, async (req) => r.name(actorOf(req), req.params.id));
 }

@@ -1,22 +1,32 @@
-/** evaluation (评审评估): standards as data and the automatic scoring of their subjects from the live data. */
+/** evaluation (评审评估): standards as data, the automatic scoring of their subjects from the live data, cycles and the review of applications. */
 import type { ServerModule } from '../../platform/registry.js';
 import { AutoscoreService } from './autoscore.service.js';
-import { registerEvaluationRoutes } from './evaluation.routes.js';
+import { EvaluationRepository } from './evaluation.repository.js';
+import { ReviewService } from './review.service.js';
+import { registerEvaluationRoutes, registerReviewRoutes } from './evaluation.routes.js';
 import { loadStandards, StandardService } from './standard.service.js';
 
 declare module '../../platform/registry.js' {
+  interface Repositories {
+    evaluation: EvaluationRepository;
+  }
   interface Services {
     standards: StandardService;
     autoscore: AutoscoreService;
+    reviews: ReviewService;
   }
 }
 
 export const evaluation: ServerModule = {
   name: 'evaluation',
-  repositories: () => ({}),
-  services: ({ config, store, metadata, services }) => {
+  repositories: (db) => ({ evaluation: new EvaluationRepository(db) }),
+  services: ({ config, store, metadata, services, clock }) => {
     const standards = new StandardService(loadStandards(config.programsDir, metadata));
-    return { standards, autoscore: new AutoscoreService(store, standards, services.analytics, services.engine, services.facilities) };
+    const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
+    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock) };
   },
-  routes: registerEvaluationRoutes,
+  routes: (app, ctx) => {
+    registerEvaluationRoutes(app, ctx);
+    registerReviewRoutes(app, ctx);
+  },
 };

@@ -114,20 +114,7 @@ export function EvaluationPage() {
       </PageTitle>
       <ErrorAlert error={standards.error ?? std.error} style={{ marginBottom: 12 }} />
       <Row gutter={[12, 12]}>
-        <Col xs={24} xl={10}>
-          <Card size="small" title={std.data ? pick(std.data.name) : t('eval.standard')} data-testid="eval-standard-card">
-            {std.data ? (
-              <>
-                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-                  {t('eval.passLine', { scale: std.data.scale, pass: std.data.passLine })}
-                  {std.data.note ? ` · ${pick(std.data.note)}` : ''}
-                </Typography.Paragraph>
-                <ItemsTable std={std.data} />
-              </>
-            ) : null}
-          </Card>
-        </Col>
-        <Col xs={24} xl={14}>
+        <Col xs={24}>
           <Card
             size="small"
             title={t('eval.scores')}
@@ -147,6 +134,19 @@ export function EvaluationPage() {
               pagination={{ defaultPageSize: 20, showSizeChanger: true }}
               data-testid="eval-scores"
             />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card size="small" title={std.data ? pick(std.data.name) : t('eval.standard')} data-testid="eval-standard-card">
+            {std.data ? (
+              <>
+                <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+                  {t('eval.passLine', { scale: std.data.scale, pass: std.data.passLine })}
+                  {std.data.note ? ` · ${pick(std.data.note)}` : ''}
+                </Typography.Paragraph>
+                <ItemsTable std={std.data} />
+              </>
+            ) : null}
           </Card>
         </Col>
       </Row>

@@ -1,0 +1,62 @@
+/** evaluation: its tables (cycles, applications, scores, objections). They join the store's DB type by declaration merging. */
+import type { Generated } from 'kysely';
+
+export interface EvalCycleTable {
+  code: string;
+  standard: string;
+  name: string;
+  first_year: number;
+  last_year: number;
+  assessment_year: string;
+  apply_from: string;
+  apply_to: string;
+  /** JSON: stage → deadline (YYYY-MM-DD). */
+  deadlines: string;
+  publicity_days: number;
+  created_at: string;
+}
+
+export interface EvalApplicationTable {
+  id: Generated<number>;
+  cycle: string;
+  subject_code: string;
+  subject_name: string;
+  stage: string;
+  decision_note: string | null;
+  publicity_until: string | null;
+  named_year: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvalScoreTable {
+  application_id: number;
+  stage: string;
+  item: string;
+  points: number | null;
+  veto: number | null;
+  applicable: number;
+  note: string | null;
+  scored_by: string;
+  scored_at: string;
+}
+
+export interface EvalObjectionTable {
+  id: Generated<number>;
+  application_id: number;
+  text: string;
+  received_at: string;
+  recorded_by: string;
+  resolution: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+declare module '../../platform/db/database.js' {
+  interface DB {
+    eval_cycle: EvalCycleTable;
+    eval_application: EvalApplicationTable;
+    eval_score: EvalScoreTable;
+    eval_objection: EvalObjectionTable;
+  }
+}
