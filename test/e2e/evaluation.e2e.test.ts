@@ -20,7 +20,7 @@ afterAll(async () => {
 describe('评审评估', () => {
   it('lists the standard’s eighteen items and scores 昆明市’s counties as the API does', async () => {
     const page = await pageAs(web, 'nation');
-    await page.goto(`${web.base}/evaluation?standard=DEMO_COUNTY&period=2024&area=5301`);
+    await page.goto(`${web.base}/evaluation?tab=autoscore&standard=DEMO_COUNTY&period=2024&area=5301`);
     await page.locator('[data-testid=eval-items] tbody tr.ant-table-row').nth(17).waitFor();
     expect(await page.locator('[data-testid=eval-items] tbody tr.ant-table-row').count()).toBe(18);
     const { body } = await apiGet<AutoscoreAnswer>(page, '/api/evaluation/autoscore?standard=DEMO_COUNTY&period=2024&area=5301');
@@ -34,7 +34,7 @@ describe('评审评估', () => {
 
   it('a county’s drawer says how each automatic item was scored', async () => {
     const page = await pageAs(web, 'nation');
-    await page.goto(`${web.base}/evaluation?standard=DEMO_COUNTY&period=2024&area=5301`);
+    await page.goto(`${web.base}/evaluation?tab=autoscore&standard=DEMO_COUNTY&period=2024&area=5301`);
     const { body } = await apiGet<AutoscoreAnswer>(page, '/api/evaluation/autoscore?standard=DEMO_COUNTY&period=2024&area=5301');
     const b2 = body.rows.find((r) => r.subjectCode === '530124' && r.item === 'B2')!;
     await page.locator('[data-testid=eval-scores] tbody tr.ant-table-row', { hasText: '富民县' }).getByTestId('eval-subject').click();

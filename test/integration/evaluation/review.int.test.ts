@@ -9,7 +9,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/server/platform/access/actor.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import type { ManualClock } from '../../../src/server/platform/clock.js';
-import { createTestActor, FUMIN, WUHUA } from '../../support/builders/index.js';
+import { createTestActor, createTestFacility, FUMIN, WUHUA } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
 let ctx: TestContext;
@@ -32,6 +32,8 @@ const selfScores = [
 
 beforeAll(async () => {
   ctx = await createTestContext({ demo: false });
+  // 富民县's public county TCM hospital: B1 full; nothing else is reported, so the other automatic items do not apply.
+  await createTestFacility(ctx, { type: 'COUNTY_TCM_HOSPITAL', divisionCode: FUMIN, ownership: 'PUBLIC' });
   fumin = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: FUMIN });
   wuhua = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: WUHUA });
   kunming = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: '5301' });
@@ -134,5 +136,21 @@ describe('publicity and naming', () => {
   it('every step is in the audit log under the county', async () => {
     const { items } = await ctx.services.audit.list(SYSTEM_ACTOR, { entity: 'eval_application', entityKey: String(id) }, 1, 100);
     expect(new Set(items.map((e) => e.action))).toEqual(new Set(['enrol', 'score', 'submit', 'return', 'object', 'resolve', 'name']));
+  });
+});
+
+describe('the national review passes only what the standard passes', () => {
+  it('a fired veto keeps it from publicity (E7016); rejecting it needs a note', async () => {
+    const [other] = (await ctx.store.repos.divisions.children('5301')).filter((d) => d.code !== FUMIN && d.code !== WUHUA);
+    const app = await r().enrol(kunming, CYCLE, other.code);
+    const mine = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: other.code });
+    await r().score(mine, app.id, selfScores);
+    await r().submit(mine, app.id, 'pass');
+    await r().score(yunnan, app.id, selfScores);
+    await r().submit(yunnan, app.id, 'pass');
+    await r().score(nation, app.id, [...selfScores.filter((s) => s.item !== 'V2'), { item: 'V2', veto: true }]);
+    await expect(r().submit(nation, app.id, 'pass')).rejects.toMatchObject({ code: 'E7016' });
+    await expect(r().submit(nation, app.id, 'reject')).rejects.toMatchObject({ code: 'E7012' });
+    expect(await r().submit(nation, app.id, 'reject', '存在重大医疗安全事故')).toMatchObject({ stage: 'REJECTED', decisionNote: '存在重大医疗安全事故' });
   });
 });

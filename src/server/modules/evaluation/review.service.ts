@@ -176,7 +176,8 @@ export class ReviewService {
 
   /**
    * The caller's stage decides: `pass` (every manual item scored at this stage) sends it on — the
-   * national review's pass into publicity for the cycle's days; `reject` (with a note) ends it.
+   * national review's pass, only for a unit the standard passes (total ≥ pass line, no veto), into
+   * publicity for the cycle's days; `reject` (with a note) ends it.
    */
   async submit(actor: Actor, id: number, decision: 'pass' | 'reject', note?: string): Promise<Application> {
     const { app, std, cycle } = await this.load(actor, id);
@@ -188,6 +189,11 @@ export class ReviewService {
       const scored = new Set((await this.store.repos.evaluation.scores(id)).filter((s) => s.stage === stage).map((s) => s.item));
       const missing = allItems(std).filter((i) => !isAutomatic(i) && !scored.has(i.code)).map((i) => i.code);
       if (missing.length) throw new AppError('E7008', { field: 'scores', missing: missing.join('、') });
+      // The national review passes into publicity only what the standard passes.
+      if (stage === 'NATIONAL') {
+        const t = (await this.view(actor, id)).totals.NATIONAL!;
+        if (!t.passed) throw new AppError('E7016', { field: 'decision', total: t.total, passLine: std.passLine, vetoes: t.vetoes.join('、') || '无' });
+      }
       const next = nextStage(stage, std.cityPreReview)!;
       set = { stage: next, decisionNote: note?.trim() || null, ...(next === 'PUBLICITY' ? { publicityUntil: addDays(this.today(), cycle.publicityDays) } : {}) };
     }

@@ -19,3 +19,38 @@ export const evaluationApi = {
   standard: (code: string) => api.get<Standard>(`/api/evaluation/standards/${encodeURIComponent(code)}`),
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
+
+import type { ApplicationDetail, ApplicationDto, NewCycleBody } from '../../../domain/api/evaluation.js';
+export type { ApplicationDetail, ApplicationDto, NewCycleBody };
+export type CycleDto = ApplicationDetail['cycle'];
+export interface ObjectionDto {
+  id: number;
+  applicationId: number;
+  text: string;
+  receivedAt: string;
+  recordedBy: string;
+  resolution: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+}
+export interface ScoreInput {
+  item: string;
+  points?: number;
+  veto?: boolean;
+  notApplicable?: boolean;
+  note?: string;
+}
+
+export const reviewApi = {
+  cycles: () => api.get<{ items: CycleDto[] }>('/api/evaluation/cycles'),
+  createCycle: (c: NewCycleBody) => api.post<CycleDto>('/api/evaluation/cycles', c),
+  applications: (cycle: string, stage?: string) => api.get<{ items: ApplicationDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/applications`, { stage }),
+  enrol: (cycle: string, subjectCode: string) => api.post<ApplicationDto>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/applications`, { subjectCode }),
+  application: (id: number) => api.get<ApplicationDetail>(`/api/evaluation/applications/${id}`),
+  score: (id: number, scores: ScoreInput[]) => api.put<ApplicationDetail>(`/api/evaluation/applications/${id}/scores`, { scores }),
+  submit: (id: number, decision: 'pass' | 'reject', note?: string) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/submit`, { decision, note }),
+  returnTo: (id: number, reason: string) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/return`, { reason }),
+  object: (id: number, text: string) => api.post<ObjectionDto>(`/api/evaluation/applications/${id}/objections`, { text }),
+  resolve: (objectionId: number, resolution: string) => api.post<ObjectionDto>(`/api/evaluation/objections/${objectionId}/resolve`, { resolution }),
+  name: (id: number) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/name`),
+};

@@ -4,7 +4,7 @@
  * each subject's automatic points over the applicable maxima, its vetoes, and per item how it was
  * scored (numerator / denominator = value, the band reached).
  */
-import { Card, Col, Descriptions, Drawer, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Col, Descriptions, Drawer, Row, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { allItems, isAutomatic, type StandardItem } from '../../../domain/evaluation/standard.js';
@@ -17,6 +17,7 @@ import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
+import { ApplicationsPanel } from './applications-panel.js';
 import { evaluationApi, type AutoscoreRow, type Standard } from './evaluation-api.js';
 
 interface SubjectLine {
@@ -43,7 +44,28 @@ function subjectsOf(rows: AutoscoreRow[], std: Standard): SubjectLine[] {
   return [...out.values()].map((s) => ({ ...s, points: Math.round(s.points * 10) / 10 }));
 }
 
+/** /evaluation: the applications of a cycle, and the automatic scores of a standard. */
 export function EvaluationPage() {
+  const { t } = useI18n();
+  const [params, update] = useQueryParams();
+  const standards = useAsync('standards', () => evaluationApi.standards());
+  const tab = params.get('tab') === 'autoscore' ? 'autoscore' : 'applications';
+  return (
+    <div>
+      <PageTitle>{t('nav.evaluation')}</PageTitle>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => update({ tab: k })}
+        items={[
+          { key: 'applications', label: t('eval.tab.applications'), children: <Card size="small"><ApplicationsPanel cycle={params.get('cycle')} onCycle={(c) => update({ cycle: c })} standards={standards.data?.items ?? []} /></Card> },
+          { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView /> },
+        ]}
+      />
+    </div>
+  );
+}
+
+function AutoscoreView() {
   const user = useUser();
   const { t, pick } = useI18n();
   const [params, update] = useQueryParams();
@@ -94,9 +116,7 @@ export function EvaluationPage() {
 
   return (
     <div>
-      <PageTitle
-        extra={
-          <Space wrap>
+      <Space wrap style={{ marginBottom: 12 }}>
             <Select
               value={code ?? undefined}
               style={{ width: 300 }}
@@ -107,11 +127,7 @@ export function EvaluationPage() {
               aria-label={t('eval.standard')}
             />
             <PeriodSelect data-testid="eval-period" value={period} onChange={(p) => update({ period: p })} />
-          </Space>
-        }
-      >
-        {t('nav.evaluation')}
-      </PageTitle>
+      </Space>
       <ErrorAlert error={standards.error ?? std.error} style={{ marginBottom: 12 }} />
       <Row gutter={[12, 12]}>
         <Col xs={24}>
