@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { time, warm } from './measure.mjs';
 import { Readable } from 'node:stream';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -35,18 +36,6 @@ const { SYSTEM_ACTOR } = await import(join(root, 'dist/server/platform/access/ac
 const ctx = await createContext(loadConfig({ dataDir, databaseUrl: null, logLevel: 'silent' }));
 const a = ctx.services.analytics;
 
-const time = async (fn) => {
-  const t0 = performance.now();
-  const r = await fn();
-  return { ms: performance.now() - t0, r };
-};
-/** Median of n warm runs after one warm-up. */
-const warm = async (fn, n = 5) => {
-  await fn();
-  const ms = [];
-  for (let i = 0; i < n; i++) ms.push((await time(fn)).ms);
-  return ms.sort((x, y) => x - y)[Math.floor(n / 2)];
-};
 
 const cold = await time(() => ctx.engine.start(0));
 // A restart: a new engine on the same store opens the persisted tables and catches up.

@@ -12,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { warm } from './measure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -27,18 +28,6 @@ const { SYSTEM_ACTOR } = await import(join(root, 'dist/server/platform/access/ac
 const ctx = await createContext(loadConfig({ dataDir, databaseUrl: null, logLevel: 'silent' }));
 await ctx.engine.start(0);
 
-const time = async (fn) => {
-  const t0 = performance.now();
-  const r = await fn();
-  return { ms: performance.now() - t0, r };
-};
-/** Median of n warm runs after one warm-up. */
-const warm = async (fn, n = 5) => {
-  await fn();
-  const ms = [];
-  for (let i = 0; i < n; i++) ms.push((await time(fn)).ms);
-  return ms.sort((x, y) => x - y)[Math.floor(n / 2)];
-};
 
 const national = () => ctx.services.analytics.values(SYSTEM_ACTOR, { periods: ['2024'], level: 'province' });
 const all = () => ctx.services.autoscore.autoscore(SYSTEM_ACTOR, 'DEMO_COUNTY', '2024', 'CN');
