@@ -47,4 +47,21 @@ describe('评审评估', () => {
     await page.locator('[data-testid=eval-scores] tbody tr.ant-table-row', { hasText: '五华区' }).getByTestId('eval-subject').click();
     await expect.poll(() => page.getByTestId('eval-detail-B1').innerText()).toBe('不适用');
   });
+
+  it('复审预警: a named county below the pass line is listed, and a failed re-review withdraws its title', async () => {
+    const page = await pageAs(web, 'nation');
+    await page.goto(`${web.base}/evaluation?tab=warning&standard=DEMO_COUNTY&period=2024&area=5301`);
+    const { body } = await apiGet<{ items: { subjectCode: string; subjectName: string }[] }>(page, '/api/evaluation/early-warning?standard=DEMO_COUNTY&period=2024&area=5301');
+    expect(body.items.length).toBeGreaterThan(0);
+    const first = body.items[0];
+    const row = page.locator('[data-testid=eval-warnings] tbody tr.ant-table-row', { hasText: first.subjectName });
+    await row.getByTestId('eval-withdraw').click();
+    await page.getByTestId('eval-withdraw-note').fill('复审总分低于合格线');
+    await page.getByTestId('eval-withdraw-ok').click();
+    await row.getByTestId('eval-withdrawn').waitFor();
+    await expect
+      .poll(async () => (await apiGet<{ rows: { numerator: number }[] }>(page, `/api/analytics?periods=2025&area=${first.subjectCode}&indicators=demonstration_county_share`)).body.rows[0]?.numerator)
+      .toBe(0);
+    await page.screenshot({ path: `${SHOTS_DIR}/evaluation-warning-1280.png`, fullPage: true });
+  });
 });

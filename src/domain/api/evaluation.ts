@@ -124,3 +124,30 @@ export const applicationDetail = z.object({
   canAct: z.boolean(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
+
+// ---- between cycles: early warning and re-review
+
+export const earlyWarningQuery = autoscoreQuery;
+export const atRisk = z.object({
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  granted: z.number().int(),
+  reviewDue: z.number().int().describe('the year the re-review is due (granted + 3)'),
+  withdrawn: z.number().int().nullable().describe('the year the title was withdrawn (a failed re-review), when after the year asked'),
+  automaticTotal: z.number().describe("the automatic items' points over their applicable maxima, scaled"),
+  passLine: z.number(),
+  vetoes: z.array(z.string()),
+});
+export type AtRiskView = z.infer<typeof atRisk>;
+export const earlyWarningAnswer = z.object({ standard: z.string(), period: z.string(), holders: z.number().int(), items: z.array(atRisk) });
+export type EarlyWarningAnswer = z.infer<typeof earlyWarningAnswer>;
+
+export const reReviewBody = z.object({
+  standard: z.string().min(1).max(40),
+  subjectCode: z.string().min(1).max(20),
+  year: z.number().int().min(2000).max(2100),
+  passed: z.boolean(),
+  note: z.string().max(2000),
+});
+export const titleView = z.object({ divisionCode: z.string(), title: z.string(), granted: z.number().int(), withdrawn: z.number().int().nullable(), source: z.string().nullable() });
+export type ObjectionDto = z.infer<typeof objectionView>;

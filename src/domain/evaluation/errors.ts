@@ -16,6 +16,7 @@ export const EVALUATION_ERRORS = {
   E7012: { status: 400, zh: '必须填写原因', en: 'A reason is required' },
   E7013: { status: 400, zh: '该单位不是本标准的评价对象（{subject}）', en: "The unit is not one of the standard's subjects ({subject})" },
   E7014: { status: 409, zh: '创建周期编码已存在', en: 'A cycle with this code exists' },
+  E7017: { status: 409, zh: '该单位在该年度未持有此称号', en: 'The unit does not hold this title in the year' },
   E7016: { status: 409, zh: '国家评审总分 {total} 分，未达合格线 {passLine} 分或触发否决项（{vetoes}），不能通过', en: 'National review total {total} is below the pass line {passLine}, or a veto fired ({vetoes}): it cannot pass' },
   E7015: { status: 400, zh: '评分项 {item} 由系统按数据自动计算，不能人工打分', en: 'Item {item} is scored from the data, not by hand' },
 } as const satisfies Record<string, ErrorDef>;

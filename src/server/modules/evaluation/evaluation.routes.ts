@@ -7,6 +7,10 @@ import {
   autoscoreQuery,
   cycleParams,
   cyclesAnswer,
+  earlyWarningAnswer,
+  earlyWarningQuery,
+  reReviewBody,
+  titleView,
   cycleView,
   enrolBody,
   idParams,
@@ -62,4 +66,16 @@ export function registerReviewRoutes(app: App, ctx: AppContext): void {
     r.resolve(actorOf(req), req.params.id, req.body.resolution),
   );
   app.post('/api/evaluation/applications/:id/name', { schema: { tags, params: idParams, response: { 200: applicationView } } }, async (req) => r.name(actorOf(req), req.params.id));
+}
+
+export function registerTitleWatchRoutes(app: App, ctx: AppContext): void {
+  const tags = ['evaluation'];
+  const w = ctx.services.titleWatch;
+  app.get('/api/evaluation/early-warning', { schema: { tags, querystring: earlyWarningQuery, response: { 200: earlyWarningAnswer } } }, async (req) =>
+    w.earlyWarning(actorOf(req), req.query.standard, req.query.period, req.query.area),
+  );
+  app.post('/api/evaluation/re-reviews', { schema: { tags, body: reReviewBody, response: { 200: titleView } } }, async (req) => {
+    const b = req.body;
+    return w.reReview(actorOf(req), b.standard, b.subjectCode, b.year, b.passed, b.note);
+  });
 }

@@ -1,9 +1,10 @@
-/** evaluation (评审评估): standards as data, the automatic scoring of their subjects from the live data, cycles and the review of applications. */
+/** evaluation (评审评估): standards as data, the automatic scoring of their subjects from the live data, cycles and the review of applications, early warning and re-review. */
 import type { ServerModule } from '../../platform/registry.js';
 import { AutoscoreService } from './autoscore.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { ReviewService } from './review.service.js';
-import { registerEvaluationRoutes, registerReviewRoutes } from './evaluation.routes.js';
+import { registerEvaluationRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
+import { TitleWatchService } from './title-watch.service.js';
 import { loadStandards, StandardService } from './standard.service.js';
 
 declare module '../../platform/registry.js' {
@@ -14,6 +15,7 @@ declare module '../../platform/registry.js' {
     standards: StandardService;
     autoscore: AutoscoreService;
     reviews: ReviewService;
+    titleWatch: TitleWatchService;
   }
 }
 
@@ -23,10 +25,11 @@ export const evaluation: ServerModule = {
   services: ({ config, store, metadata, services, clock }) => {
     const standards = new StandardService(loadStandards(config.programsDir, metadata));
     const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
-    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock) };
+    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock), titleWatch: new TitleWatchService(store, standards, autoscore, services.audit) };
   },
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);
     registerReviewRoutes(app, ctx);
+    registerTitleWatchRoutes(app, ctx);
   },
 };

@@ -26,18 +26,8 @@ import type { StandardService } from './standard.service.js';
 
 const ACTORS = ['SYSTEM_ADMIN', 'AREA_ADMIN'] as const;
 
-export interface NewCycle {
-  code: string;
-  standard: string;
-  name: string;
-  firstYear: number;
-  lastYear: number;
-  assessmentYear: string;
-  applyFrom: string;
-  applyTo: string;
-  deadlines?: Partial<Record<Stage, string>>;
-  publicityDays?: number;
-}
+/** A cycle as opened: its deadlines and publicity days may be left out (none, 7). */
+export type NewCycle = Omit<Cycle, 'createdAt' | 'deadlines' | 'publicityDays'> & Partial<Pick<Cycle, 'deadlines' | 'publicityDays'>>;
 
 export interface ScoreEntry {
   item: string;

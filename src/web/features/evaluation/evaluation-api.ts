@@ -20,19 +20,9 @@ export const evaluationApi = {
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
 
-import type { ApplicationDetail, ApplicationDto, NewCycleBody } from '../../../domain/api/evaluation.js';
-export type { ApplicationDetail, ApplicationDto, NewCycleBody };
+import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
+export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, NewCycleBody, ObjectionDto };
 export type CycleDto = ApplicationDetail['cycle'];
-export interface ObjectionDto {
-  id: number;
-  applicationId: number;
-  text: string;
-  receivedAt: string;
-  recordedBy: string;
-  resolution: string | null;
-  resolvedBy: string | null;
-  resolvedAt: string | null;
-}
 export interface ScoreInput {
   item: string;
   points?: number;
@@ -53,4 +43,6 @@ export const reviewApi = {
   object: (id: number, text: string) => api.post<ObjectionDto>(`/api/evaluation/applications/${id}/objections`, { text }),
   resolve: (objectionId: number, resolution: string) => api.post<ObjectionDto>(`/api/evaluation/objections/${objectionId}/resolve`, { resolution }),
   name: (id: number) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/name`),
+  earlyWarning: (standard: string, period: string, area?: string) => api.get<EarlyWarningAnswer>('/api/evaluation/early-warning', { standard, period, area }),
+  reReview: (b: { standard: string; subjectCode: string; year: number; passed: boolean; note: string }) => api.post<unknown>('/api/evaluation/re-reviews', b),
 };

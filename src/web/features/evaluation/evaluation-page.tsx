@@ -18,6 +18,7 @@ import { PeriodSelect, periodOr } from '../../shared/period-select.js';
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { ApplicationsPanel } from './applications-panel.js';
+import { EarlyWarningPanel } from './early-warning-panel.js';
 import { evaluationApi, type AutoscoreRow, type Standard } from './evaluation-api.js';
 
 interface SubjectLine {
@@ -49,7 +50,7 @@ export function EvaluationPage() {
   const { t } = useI18n();
   const [params, update] = useQueryParams();
   const standards = useAsync('standards', () => evaluationApi.standards());
-  const tab = params.get('tab') === 'autoscore' ? 'autoscore' : 'applications';
+  const tab = ['autoscore', 'warning'].includes(params.get('tab') ?? '') ? params.get('tab')! : 'applications';
   return (
     <div>
       <PageTitle>{t('nav.evaluation')}</PageTitle>
@@ -59,6 +60,7 @@ export function EvaluationPage() {
         items={[
           { key: 'applications', label: t('eval.tab.applications'), children: <Card size="small"><ApplicationsPanel cycle={params.get('cycle')} onCycle={(c) => update({ cycle: c })} standards={standards.data?.items ?? []} /></Card> },
           { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView /> },
+          { key: 'warning', label: t('eval.tab.warning'), children: <Card size="small"><EarlyWarningPanel standard={params.get('standard') ?? 'DEMO_COUNTY'} /></Card> },
         ]}
       />
     </div>

@@ -1,6 +1,16 @@
 /** UI texts for 评审评估 (evaluation); merged into shared/i18n.ts. */
 
 export const evaluationZh = {
+  'eval.tab.warning': '复审预警',
+  'eval.holders': '持有称号 {n} 个，预警 {at} 个',
+  'eval.noWarnings': '无预警：持有称号的单位自动项得分均达合格线',
+  'eval.granted': '命名年度',
+  'eval.reviewDue': '复审年度',
+  'eval.autoTotal': '自动项得分 / 合格线',
+  'eval.reReview': '复审结论',
+  'eval.reReviewPass': '复审通过',
+  'eval.reReviewFail': '复审不通过，撤销命名',
+  'eval.withdrawn': '已撤销命名（自 {year} 年）',
   'eval.tab.applications': '创建申报',
   'eval.tab.autoscore': '自动评分',
   'eval.cycle': '创建周期',
@@ -86,6 +96,16 @@ export const evaluationZh = {
 } as const;
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
+  'eval.tab.warning': 'Early warning',
+  'eval.holders': '{n} units hold the title, {at} at risk',
+  'eval.noWarnings': 'No warning: every holder’s automatic total reaches the pass line',
+  'eval.granted': 'Named',
+  'eval.reviewDue': 'Re-review',
+  'eval.autoTotal': 'Automatic total / pass line',
+  'eval.reReview': 'Re-review',
+  'eval.reReviewPass': 'Re-review passed',
+  'eval.reReviewFail': 'Re-review failed: withdraw the title',
+  'eval.withdrawn': 'Title withdrawn from {year}',
   'eval.tab.applications': 'Applications',
   'eval.tab.autoscore': 'Automatic scores',
   'eval.cycle': 'Cycle',
