@@ -15,7 +15,7 @@ import { createTestUser } from '../support/builders/index.js';
 import { apiGet, logIn, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
 
 let web: WebApp;
-const CYCLE = 'DEMO-2022-2024';
+const CYCLE = 'E2E-2025-2027'; // the demo's own cycle is DEMO-2022-2024
 const SUBJECT = '530103'; // 盘龙区
 let appUrl = '';
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
   await createTestUser(web.ctx, { role: 'AREA_ADMIN', scopeCode: SUBJECT, username: 'panlong', password: DEMO_PASSWORD });
   const nation = await web.ctx.services.auth.actorFor('nation');
   await web.ctx.services.reviews.createCycle(nation, {
-    code: CYCLE, standard: 'DEMO_COUNTY', name: '2022—2024年度示范县创建', firstYear: 2022, lastYear: 2024, assessmentYear: '2024', applyFrom: '2025-01-01', applyTo: '2025-03-31', publicityDays: 7,
+    code: CYCLE, standard: 'DEMO_COUNTY', name: '2025—2027年度示范县创建（测试）', firstYear: 2025, lastYear: 2027, assessmentYear: '2024', applyFrom: '2025-01-01', applyTo: '2025-03-31', publicityDays: 7,
   });
 });
 

