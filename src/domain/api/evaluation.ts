@@ -121,6 +121,7 @@ export const applicationDetail = z.object({
   totals: z.partialRecord(reviewStage, total),
   gaps: z.array(z.object({ item: z.string(), from: reviewStage, to: reviewStage, difference: z.number() })),
   objections: z.array(objectionView),
+  experts: z.array(z.object({ id: z.number().int(), name: z.string(), provinceCode: z.string(), specialty: z.string() })).describe('the experts assigned at the national review'),
   canAct: z.boolean(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
@@ -151,3 +152,13 @@ export const reReviewBody = z.object({
 });
 export const titleView = z.object({ divisionCode: z.string(), title: z.string(), granted: z.number().int(), withdrawn: z.number().int().nullable(), source: z.string().nullable() });
 export type ObjectionDto = z.infer<typeof objectionView>;
+
+// ---- experts
+
+export const expertView = z.object({ id: z.number().int(), name: z.string(), provinceCode: z.string(), specialty: z.string(), contact: z.string().nullable(), createdAt: z.string() });
+export type ExpertDto = z.infer<typeof expertView>;
+export const expertsAnswer = z.object({ items: z.array(expertView) });
+export const newExpertBody = z.object({ name: z.string().min(1).max(50), provinceCode: z.string().regex(/^\d{2}$/), specialty: z.string().min(1).max(100), contact: z.string().max(100).optional() });
+export const conflictBody = z.object({ subjectCode: z.string().min(1).max(20), note: z.string().max(1000) });
+export const assignBody = z.object({ expertId: z.number().int().positive() });
+export const assignedAnswer = z.object({ items: z.array(z.object({ applicationId: z.number().int(), expert: expertView, assignedBy: z.string(), assignedAt: z.string() })) });

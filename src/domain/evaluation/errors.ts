@@ -17,6 +17,9 @@ export const EVALUATION_ERRORS = {
   E7013: { status: 400, zh: '该单位不是本标准的评价对象（{subject}）', en: "The unit is not one of the standard's subjects ({subject})" },
   E7014: { status: 409, zh: '创建周期编码已存在', en: 'A cycle with this code exists' },
   E7017: { status: 409, zh: '该单位在该年度未持有此称号', en: 'The unit does not hold this title in the year' },
+  E7018: { status: 409, zh: '专家 {expert} 与 {subject} 同属一省，不得评审本省单位', en: 'Expert {expert} is of the same province as {subject}: experts never review units of their own province' },
+  E7019: { status: 409, zh: '专家 {expert} 已申明与 {subject} 存在利益冲突（{note}），不得分配', en: 'Expert {expert} declared a conflict with {subject} ({note}): not assigned' },
+  E7020: { status: 404, zh: '专家不存在', en: 'Expert not found' },
   E7016: { status: 409, zh: '国家评审总分 {total} 分，未达合格线 {passLine} 分或触发否决项（{vetoes}），不能通过', en: 'National review total {total} is below the pass line {passLine}, or a veto fired ({vetoes}): it cannot pass' },
   E7015: { status: 400, zh: '评分项 {item} 由系统按数据自动计算，不能人工打分', en: 'Item {item} is scored from the data, not by hand' },
 } as const satisfies Record<string, ErrorDef>;

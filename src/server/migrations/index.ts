@@ -12,6 +12,7 @@ import { changeSeqMigration } from './platform.2026-11-23-003-change-seq.js';
 import { favouriteTitleMigration } from './favourites.2026-11-23-004-favourite-title.js';
 import { identityLifecycleMigration } from './identity.2026-12-01-005-identity-lifecycle.js';
 import { evaluationMigration } from './evaluation.2026-12-01-006-evaluation.js';
+import { expertsMigration } from './evaluation.2026-12-01-007-experts.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -21,6 +22,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-11-23-004-favourite-title': favouriteTitleMigration(dialect),
     '2026-12-01-005-identity-lifecycle': identityLifecycleMigration,
     '2026-12-01-006-evaluation': evaluationMigration(dialect),
+    '2026-12-01-007-experts': expertsMigration(dialect),
   };
 }
 

@@ -53,6 +53,7 @@ const NO_INPUT = new Set([
   'GET /api/metadata/definitions',
   'GET /api/evaluation/standards',
   'GET /api/evaluation/cycles',
+  'GET /api/evaluation/experts',
 ]);
 
 let ctx: TestContext;

@@ -7,6 +7,12 @@ import {
   autoscoreQuery,
   cycleParams,
   cyclesAnswer,
+  assignBody,
+  assignedAnswer,
+  conflictBody,
+  expertsAnswer,
+  expertView,
+  newExpertBody,
   earlyWarningAnswer,
   earlyWarningQuery,
   reReviewBody,
@@ -25,6 +31,7 @@ import {
   standardsAnswer,
   submitBody,
 } from '../../../domain/api/evaluation.js';
+import { okAnswer } from '../../../domain/api/common.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
@@ -78,4 +85,18 @@ export function registerTitleWatchRoutes(app: App, ctx: AppContext): void {
     const b = req.body;
     return w.reReview(actorOf(req), b.standard, b.subjectCode, b.year, b.passed, b.note);
   });
+}
+
+export function registerExpertRoutes(app: App, ctx: AppContext): void {
+  const tags = ['evaluation'];
+  const x = ctx.services.experts;
+  app.get('/api/evaluation/experts', { schema: { tags, response: { 200: expertsAnswer } } }, async (req) => ({ items: await x.list(actorOf(req)) }));
+  app.post('/api/evaluation/experts', { schema: { tags, body: newExpertBody, response: { 201: expertView } } }, async (req, reply) => reply.code(201).send(await x.add(actorOf(req), req.body)));
+  app.post('/api/evaluation/experts/:id/conflicts', { schema: { tags, params: idParams, body: conflictBody, response: { 200: okAnswer } } }, async (req) => {
+    await x.declareConflict(actorOf(req), req.params.id, req.body.subjectCode, req.body.note);
+    return { ok: true as const };
+  });
+  app.post('/api/evaluation/applications/:id/experts', { schema: { tags, params: idParams, body: assignBody, response: { 200: assignedAnswer } } }, async (req) => ({
+    items: await x.assign(actorOf(req), req.params.id, req.body.expertId),
+  }));
 }

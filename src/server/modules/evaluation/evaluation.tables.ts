@@ -52,11 +52,37 @@ export interface EvalObjectionTable {
   resolved_at: string | null;
 }
 
+export interface EvalExpertTable {
+  id: Generated<number>;
+  name: string;
+  province_code: string;
+  specialty: string;
+  contact: string | null;
+  created_at: string;
+}
+
+export interface EvalAssignmentTable {
+  application_id: number;
+  expert_id: number;
+  assigned_by: string;
+  assigned_at: string;
+}
+
+export interface EvalConflictTable {
+  expert_id: number;
+  subject_code: string;
+  note: string;
+  declared_at: string;
+}
+
 declare module '../../platform/db/database.js' {
   interface DB {
     eval_cycle: EvalCycleTable;
     eval_application: EvalApplicationTable;
     eval_score: EvalScoreTable;
     eval_objection: EvalObjectionTable;
+    eval_expert: EvalExpertTable;
+    eval_assignment: EvalAssignmentTable;
+    eval_conflict: EvalConflictTable;
   }
 }

@@ -2,34 +2,39 @@
 import type { ServerModule } from '../../platform/registry.js';
 import { AutoscoreService } from './autoscore.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';
+import { ExpertRepository } from './expert.repository.js';
+import { ExpertService } from './expert.service.js';
 import { ReviewService } from './review.service.js';
-import { registerEvaluationRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
+import { registerEvaluationRoutes, registerExpertRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
 import { TitleWatchService } from './title-watch.service.js';
 import { loadStandards, StandardService } from './standard.service.js';
 
 declare module '../../platform/registry.js' {
   interface Repositories {
     evaluation: EvaluationRepository;
+    experts: ExpertRepository;
   }
   interface Services {
     standards: StandardService;
     autoscore: AutoscoreService;
     reviews: ReviewService;
     titleWatch: TitleWatchService;
+    experts: ExpertService;
   }
 }
 
 export const evaluation: ServerModule = {
   name: 'evaluation',
-  repositories: (db) => ({ evaluation: new EvaluationRepository(db) }),
+  repositories: (db) => ({ evaluation: new EvaluationRepository(db), experts: new ExpertRepository(db) }),
   services: ({ config, store, metadata, services, clock }) => {
     const standards = new StandardService(loadStandards(config.programsDir, metadata));
     const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
-    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock), titleWatch: new TitleWatchService(store, standards, autoscore, services.audit) };
+    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock), titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
   },
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);
     registerReviewRoutes(app, ctx);
     registerTitleWatchRoutes(app, ctx);
+    registerExpertRoutes(app, ctx);
   },
 };

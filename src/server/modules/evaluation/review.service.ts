@@ -47,6 +47,7 @@ export interface ApplicationView {
   totals: Partial<Record<ReviewStage, Total>>;
   gaps: { item: string; from: ReviewStage; to: ReviewStage; difference: number }[];
   objections: Objection[];
+  experts: { id: number; name: string; provinceCode: string; specialty: string }[];
   /** Whether the caller acts at the application's stage now. */
   canAct: boolean;
 }
@@ -138,7 +139,8 @@ export class ReviewService {
       totals[stage] = totalScore(std, this.scoreMap(std, auto, mine));
       points[stage] = new Map(mine.map((s) => [s.item, s.points]));
     }
-    return { application: app, cycle, stages, items, totals, gaps: stageGaps(points, stages), objections: await this.store.repos.evaluation.objections(id), canAct: this.acts(actor, app) };
+    const experts = (await this.store.repos.experts.assignments(id)).map(({ expert: e }) => ({ id: e.id, name: e.name, provinceCode: e.provinceCode, specialty: e.specialty }));
+    return { application: app, cycle, stages, items, totals, gaps: stageGaps(points, stages), objections: await this.store.repos.evaluation.objections(id), experts, canAct: this.acts(actor, app) };
   }
 
   /** The caller's stage scores the manual items given (automatic items are read from the data). */

@@ -9,6 +9,7 @@ import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { allItems, type StandardItem } from '../../../domain/evaluation/standard.js';
+import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { formatPercent } from '../../shared/format.js';
@@ -185,6 +186,7 @@ export function ApplicationPage() {
           )}
         />
       </Card>
+      {a.stage === 'NATIONAL' || d.experts.length ? <ExpertsCard detail={d} onChange={detail.reload} /> : null}
       {a.stage === 'PUBLICITY' || d.objections.length ? (
         <Card size="small" title={t('eval.objections')} style={{ marginTop: 12 }}
           extra={d.canAct && a.stage === 'PUBLICITY' ? (
@@ -227,3 +229,55 @@ export function ApplicationPage() {
     </div>
   );
 }
+
+/** The experts of the national review; the nation assigns them from the pool (never of the unit's own province). */
+function ExpertsCard({ detail, onChange }: { detail: ApplicationDetail; onChange: () => void }) {
+  const { t, lang } = useI18n();
+  const { message } = AntApp.useApp();
+  const user = useUser();
+  const nation = user.scopeLevel === 0 && detail.canAct && detail.application.stage === 'NATIONAL';
+  const pool = useAsync(nation ? 'experts' : null, () => reviewApi.experts());
+  const [pick, setPick] = useState<number | undefined>();
+  const assigned = new Set(detail.experts.map((e) => e.id));
+  return (
+    <Card size="small" title={t('eval.experts')} style={{ marginTop: 12 }} data-testid="eval-experts">
+      {nation ? (
+        <Space style={{ marginBottom: 8 }}>
+          <Select<number>
+            style={{ width: 320 }}
+            value={pick}
+            onChange={setPick}
+            placeholder={t('eval.pickExpert')}
+            options={(pool.data?.items ?? []).filter((e) => !assigned.has(e.id)).map((e) => ({ value: e.id, label: `${e.name}（${e.provinceCode} · ${e.specialty}）` }))}
+            data-testid="eval-expert-pick"
+          />
+          <Button
+            disabled={pick === undefined}
+            onClick={async () => {
+              try {
+                await reviewApi.assign(detail.application.id, pick!);
+                setPick(undefined);
+                onChange();
+              } catch (e) {
+                message.error(errorText(e, lang));
+              }
+            }}
+            data-testid="eval-expert-assign"
+          >
+            {t('eval.assign')}
+          </Button>
+        </Space>
+      ) : null}
+      {detail.experts.length ? (
+        <Space wrap>
+          {detail.experts.map((e) => (
+            <Tag key={e.id}>{`${e.name} · ${e.provinceCode} · ${e.specialty}`}</Tag>
+          ))}
+        </Space>
+      ) : (
+        <Typography.Text type="secondary">{t('eval.noExperts')}</Typography.Text>
+      )}
+    </Card>
+  );
+}
+

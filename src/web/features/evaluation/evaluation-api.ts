@@ -20,8 +20,8 @@ export const evaluationApi = {
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
 
-import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
-export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, NewCycleBody, ObjectionDto };
+import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, ExpertDto, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
+export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, ExpertDto, NewCycleBody, ObjectionDto };
 export type CycleDto = ApplicationDetail['cycle'];
 export interface ScoreInput {
   item: string;
@@ -44,5 +44,9 @@ export const reviewApi = {
   resolve: (objectionId: number, resolution: string) => api.post<ObjectionDto>(`/api/evaluation/objections/${objectionId}/resolve`, { resolution }),
   name: (id: number) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/name`),
   earlyWarning: (standard: string, period: string, area?: string) => api.get<EarlyWarningAnswer>('/api/evaluation/early-warning', { standard, period, area }),
+  experts: () => api.get<{ items: ExpertDto[] }>('/api/evaluation/experts'),
+  addExpert: (e: { name: string; provinceCode: string; specialty: string; contact?: string }) => api.post<ExpertDto>('/api/evaluation/experts', e),
+  declareConflict: (expertId: number, subjectCode: string, note: string) => api.post<unknown>(`/api/evaluation/experts/${expertId}/conflicts`, { subjectCode, note }),
+  assign: (id: number, expertId: number) => api.post<unknown>(`/api/evaluation/applications/${id}/experts`, { expertId }),
   reReview: (b: { standard: string; subjectCode: string; year: number; passed: boolean; note: string }) => api.post<unknown>('/api/evaluation/re-reviews', b),
 };

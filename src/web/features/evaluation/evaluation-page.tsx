@@ -19,6 +19,7 @@ import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { ApplicationsPanel } from './applications-panel.js';
 import { EarlyWarningPanel } from './early-warning-panel.js';
+import { ExpertsPanel } from './experts-panel.js';
 import { evaluationApi, type AutoscoreRow, type Standard } from './evaluation-api.js';
 
 interface SubjectLine {
@@ -50,7 +51,9 @@ export function EvaluationPage() {
   const { t } = useI18n();
   const [params, update] = useQueryParams();
   const standards = useAsync('standards', () => evaluationApi.standards());
-  const tab = ['autoscore', 'warning'].includes(params.get('tab') ?? '') ? params.get('tab')! : 'applications';
+  const user = useUser();
+  const nation = user.scopeLevel === 0 && (user.role === 'AREA_ADMIN' || user.role === 'SYSTEM_ADMIN');
+  const tab = ['autoscore', 'warning', ...(nation ? ['experts'] : [])].includes(params.get('tab') ?? '') ? params.get('tab')! : 'applications';
   return (
     <div>
       <PageTitle>{t('nav.evaluation')}</PageTitle>
@@ -61,6 +64,7 @@ export function EvaluationPage() {
           { key: 'applications', label: t('eval.tab.applications'), children: <Card size="small"><ApplicationsPanel cycle={params.get('cycle')} onCycle={(c) => update({ cycle: c })} standards={standards.data?.items ?? []} /></Card> },
           { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView /> },
           { key: 'warning', label: t('eval.tab.warning'), children: <Card size="small"><EarlyWarningPanel standard={params.get('standard') ?? 'DEMO_COUNTY'} /></Card> },
+          ...(nation ? [{ key: 'experts', label: t('eval.tab.experts'), children: <Card size="small"><ExpertsPanel /></Card> }] : []),
         ]}
       />
     </div>

@@ -1,6 +1,19 @@
 /** UI texts for 评审评估 (evaluation); merged into shared/i18n.ts. */
 
 export const evaluationZh = {
+  'eval.tab.experts': '专家库',
+  'eval.experts': '评审专家',
+  'eval.expertName': '姓名',
+  'eval.expertProvince': '所在省份',
+  'eval.specialty': '专业',
+  'eval.contact': '联系方式',
+  'eval.addExpert': '添加专家',
+  'eval.assign': '分配',
+  'eval.pickExpert': '选择专家（不得为本省专家）',
+  'eval.noExperts': '尚未分配专家',
+  'eval.declareConflict': '申明回避',
+  'eval.conflictSubject': '回避单位',
+  'eval.conflictNote': '回避原因',
   'eval.tab.warning': '复审预警',
   'eval.holders': '持有称号 {n} 个，预警 {at} 个',
   'eval.noWarnings': '无预警：持有称号的单位自动项得分均达合格线',
@@ -96,6 +109,19 @@ export const evaluationZh = {
 } as const;
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
+  'eval.tab.experts': 'Experts',
+  'eval.experts': 'Review experts',
+  'eval.expertName': 'Name',
+  'eval.expertProvince': 'Province',
+  'eval.specialty': 'Specialty',
+  'eval.contact': 'Contact',
+  'eval.addExpert': 'Add an expert',
+  'eval.assign': 'Assign',
+  'eval.pickExpert': 'Choose an expert (not of the unit’s province)',
+  'eval.noExperts': 'No expert assigned yet',
+  'eval.declareConflict': 'Declare a conflict',
+  'eval.conflictSubject': 'Unit',
+  'eval.conflictNote': 'Reason',
   'eval.tab.warning': 'Early warning',
   'eval.holders': '{n} units hold the title, {at} at risk',
   'eval.noWarnings': 'No warning: every holder’s automatic total reaches the pass line',
