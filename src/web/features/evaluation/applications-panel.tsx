@@ -33,7 +33,8 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
   const { message } = AntApp.useApp();
   const cycles = useAsync('cycles', () => reviewApi.cycles());
   const current = cycle ?? cycles.data?.items[cycles.data.items.length - 1]?.code ?? null;
-  const apps = useAsync(current, () => reviewApi.applications(current!));
+  const [stage, setStage] = useState<string | undefined>();
+  const apps = useAsync(current ? `${current}|${stage ?? ''}` : null, () => reviewApi.applications(current!, stage));
   const [subject, setSubject] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const admin = user.role === 'AREA_ADMIN' || user.role === 'SYSTEM_ADMIN';
@@ -63,7 +64,17 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
           data-testid="eval-cycle"
           aria-label={t('eval.cycle')}
         />
-        {admin && county && current && !mine ? (
+        <Select
+          allowClear
+          value={stage}
+          style={{ width: 140 }}
+          placeholder={t('eval.stage')}
+          onChange={(v) => setStage(v)}
+          options={['SELF', 'CITY', 'PROVINCE', 'NATIONAL', 'PUBLICITY', 'NAMED', 'REJECTED'].map((s) => ({ value: s, label: t(`eval.stage.${s}` as MessageKey) }))}
+          data-testid="eval-stage-filter"
+          aria-label={t('eval.stage')}
+        />
+        {admin && county && current && !mine && !stage ? (
           <Button type="primary" onClick={() => void enrol(user.scopeCode)} data-testid="eval-enrol">
             {t('eval.enrol')}
           </Button>
@@ -92,7 +103,16 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
           pagination={{ defaultPageSize: 20 }}
           data-testid="eval-applications"
           columns={[
-            { title: t('eval.subject'), dataIndex: 'subjectName', render: (name: string, a) => <Link to={`/evaluation/applications/${a.id}`} data-testid="eval-application-link">{name}</Link> },
+            {
+              title: t('eval.subject'),
+              dataIndex: 'subjectName',
+              render: (name: string, a) => (
+                <span>
+                  <Link to={`/evaluation/applications/${a.id}`} data-testid="eval-application-link">{name}</Link>{' '}
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.subjectCode}</Typography.Text>
+                </span>
+              ),
+            },
             { title: t('eval.stage'), dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
             { title: t('eval.note'), dataIndex: 'decisionNote', render: (n: string | null) => n ?? '' },
           ]}
