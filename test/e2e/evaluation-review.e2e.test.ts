@@ -12,7 +12,7 @@ import type { ManualClock } from '../../src/server/platform/clock.js';
 import { DEMO_PASSWORD } from '../../src/server/platform/init/init.service.js';
 import { SHOTS_DIR } from '../support/browser.js';
 import { createTestUser } from '../support/builders/index.js';
-import { apiGet, logIn, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
+import { apiGet, downloaded, logIn, pageAs, startWebApp, type WebApp } from '../support/web-app.js';
 
 let web: WebApp;
 const CYCLE = 'E2E-2025-2027'; // the demo's own cycle is DEMO-2022-2024
@@ -114,4 +114,19 @@ describe('示范县 review, enrolment to naming', () => {
       .poll(async () => (await apiGet<{ rows: { numerator: number; denominator: number }[] }>(page, `/api/analytics?periods=2025&area=${SUBJECT}&indicators=demonstration_county_share`)).body.rows[0]?.numerator)
       .toBe(1);
   });
+
+  it('the naming list downloads as Excel with the named district', async () => {
+    const context = await web.browser.newContext();
+    onTestFinished(() => context.close());
+    const page = await context.newPage();
+    await logIn(page, web.base, 'nation', `/evaluation?cycle=${CYCLE}`);
+    await page.getByTestId('eval-stage-filter').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '已命名' }).click();
+    await page.getByTestId('eval-application-link').first().waitFor();
+    const wb = await downloaded(page, () => page.getByTestId('eval-results').click(), 'gtcm-naming-');
+    const sheet = wb.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual(['序号', '省份', '单位代码', '单位']);
+    expect(sheet.getRow(2).getCell(4).value).toBe('盘龙区');
+  });
 });
+

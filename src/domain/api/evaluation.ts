@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { standard } from '../evaluation/standard.js';
-import { areaCode, periodCode } from './common.js';
+import { areaCode, fileAnswer, periodCode } from './common.js';
 
 export const standardParams = z.object({ code: z.string().min(1).max(40) });
 export const standardsAnswer = z.object({
@@ -162,3 +162,8 @@ export const newExpertBody = z.object({ name: z.string().min(1).max(50), provinc
 export const conflictBody = z.object({ subjectCode: z.string().min(1).max(20), note: z.string().max(1000) });
 export const assignBody = z.object({ expertId: z.number().int().positive() });
 export const assignedAnswer = z.object({ items: z.array(z.object({ applicationId: z.number().int(), expert: expertView, assignedBy: z.string(), assignedAt: z.string() })) });
+
+// ---- outputs
+
+export const resultsQuery = z.object({ stage: stage.optional().describe('PUBLICITY: the publicity list; NAMED: the naming list'), format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const resultsAnswer = fileAnswer('the ranked results of the cycle in your area: 序号, 省份, 单位代码, 单位, 阶段, each stage\'s total, 是否达到合格线, 意见 — best last-stage total first');

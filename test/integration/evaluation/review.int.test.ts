@@ -154,3 +154,23 @@ describe('the national review passes only what the standard passes', () => {
     expect(await r().submit(nation, app.id, 'reject', '存在重大医疗安全事故')).toMatchObject({ stage: 'REJECTED', decisionNote: '存在重大医疗安全事故' });
   });
 });
+
+describe('the results of the cycle', () => {
+  it('rank the applications by their last stage’s total, each stage’s total beside it', async () => {
+    const rows = await r().results(nation, CYCLE);
+    expect(rows[0].application).toMatchObject({ subjectCode: FUMIN, stage: 'NAMED' });
+    expect(Object.keys(rows[0].totals).sort()).toEqual(['NATIONAL', 'PROVINCE', 'SELF']);
+    expect(rows[0].totals.NATIONAL!.passed).toBe(true);
+    expect(rows.map((x) => x.application.stage)).toContain('REJECTED');
+  });
+
+  it('the naming list as a file, and a county sees only its own', async () => {
+    const file = await r().resultsFile(nation, CYCLE, 'NAMED', 'csv');
+    let text = '';
+    for await (const chunk of file.body as AsyncIterable<Buffer | string>) text += chunk.toString();
+    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('rank,province,code,name,stage,SELF,PROVINCE,NATIONAL,passed,note');
+    expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual([FUMIN]);
+    expect(await r().results(wuhua, CYCLE)).toEqual([]);
+  });
+});

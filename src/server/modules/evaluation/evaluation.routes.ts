@@ -7,6 +7,8 @@ import {
   autoscoreQuery,
   cycleParams,
   cyclesAnswer,
+  resultsAnswer,
+  resultsQuery,
   assignBody,
   assignedAnswer,
   conflictBody,
@@ -32,6 +34,7 @@ import {
   submitBody,
 } from '../../../domain/api/evaluation.js';
 import { okAnswer } from '../../../domain/api/common.js';
+import { sendTableFile, TABLE_FILE_TYPES } from '../../platform/files/table-file.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
@@ -57,6 +60,9 @@ export function registerReviewRoutes(app: App, ctx: AppContext): void {
   }));
   app.post('/api/evaluation/cycles/:code/applications', { schema: { tags, params: cycleParams, body: enrolBody, response: { 201: applicationView } } }, async (req, reply) =>
     reply.code(201).send(await r.enrol(actorOf(req), req.params.code, req.body.subjectCode)),
+  );
+  app.get('/api/evaluation/cycles/:code/results', { schema: { tags, params: cycleParams, querystring: resultsQuery, produces: TABLE_FILE_TYPES, response: { 200: resultsAnswer } } }, async (req, reply) =>
+    sendTableFile(reply, await r.resultsFile(actorOf(req), req.params.code, req.query.stage, req.query.format)),
   );
   app.get('/api/evaluation/applications/:id', { schema: { tags, params: idParams, response: { 200: applicationDetail } } }, async (req) => r.view(actorOf(req), req.params.id));
   app.put('/api/evaluation/applications/:id/scores', { schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetail } } }, async (req) => r.score(actorOf(req), req.params.id, req.body.scores));

@@ -19,12 +19,19 @@ import { requireRole, SYSTEM_ACTOR, type Actor } from '../../platform/access/act
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Store } from '../../platform/db/store.js';
+import { tableFile, type TableFile, type TableFormat } from '../../platform/files/table-file.js';
 import type { Repositories } from '../../platform/registry.js';
 import type { AutoscoreService } from './autoscore.service.js';
 import type { Application, Cycle, Objection, StoredScore } from './evaluation.repository.js';
 import type { StandardService } from './standard.service.js';
 
 const ACTORS = ['SYSTEM_ADMIN', 'AREA_ADMIN'] as const;
+const STAGE_NAMES: Record<Stage, string> = { SELF: '自评', CITY: '市级预审', PROVINCE: '省级评审', NATIONAL: '国家评审', PUBLICITY: '公示', NAMED: '已命名', REJECTED: '未通过' };
+
+export interface ResultRow {
+  application: Application;
+  totals: Partial<Record<ReviewStage, Total>>;
+}
 
 /** A cycle as opened: its deadlines and publicity days may be left out (none, 7). */
 export type NewCycle = Omit<Cycle, 'createdAt' | 'deadlines' | 'publicityDays'> & Partial<Pick<Cycle, 'deadlines' | 'publicityDays'>>;
@@ -242,6 +249,77 @@ export class ReviewService {
     return this.change(actor, app, { stage: 'NAMED', namedYear: year }, 'name', async (repos) => {
       if (std.title) await repos.titles.upsertMany([{ divisionCode: app.subjectCode, title: std.title, granted: year, withdrawn: null, source: app.cycle }]);
     });
+  }
+
+  // ---- outputs
+
+  /**
+   * The ranked results of a cycle in the caller's area: every application with its stage and the
+   * total each stage gave (automatic items read once for all subjects), best national total first
+   * — the list a province sends up, and (stage PUBLICITY or NAMED) the publicity and naming lists.
+   */
+  async results(actor: Actor, cycleCode: string, stage?: Stage): Promise<ResultRow[]> {
+    const cycle = await this.cycle(cycleCode);
+    const std = this.standards.get(cycle.standard);
+    const apps = await this.store.repos.evaluation.applications(cycleCode, this.areaOf(actor), stage);
+    if (!apps.length) return [];
+    const area = actor.scope.kind === 'nation' ? NATION_CODE : this.areaOf(actor).code;
+    const { rows } = await this.autoscore.autoscore(SYSTEM_ACTOR, std.code, cycle.assessmentYear, area);
+    const items = new Map(allItems(std).map((i) => [i.code, i]));
+    const auto = new Map<string, Map<string, ItemScore>>();
+    for (const r of rows) {
+      let m = auto.get(r.subjectCode);
+      if (!m) auto.set(r.subjectCode, (m = new Map()));
+      m.set(r.item, scoreAutomatic(items.get(r.item)!, r.numerator === null || r.denominator === null ? null : { numerator: r.numerator, denominator: r.denominator }));
+    }
+    const stages = reviewStages(std.cityPreReview);
+    const out: ResultRow[] = [];
+    for (const app of apps) {
+      const stored = await this.store.repos.evaluation.scores(app.id);
+      const totals: Partial<Record<ReviewStage, Total>> = {};
+      for (const s of stages) {
+        const mine = stored.filter((x) => x.stage === s);
+        if (mine.length) totals[s] = totalScore(std, this.scoreMap(std, auto.get(app.subjectCode) ?? new Map(), mine));
+      }
+      out.push({ application: app, totals });
+    }
+    const last = (r: ResultRow) => [...stages].reverse().map((s) => r.totals[s]?.total).find((t) => t !== undefined) ?? -1;
+    return out.sort((a, b) => last(b) - last(a) || a.application.subjectCode.localeCompare(b.application.subjectCode));
+  }
+
+  /** The results as a spreadsheet: 序号, 省份, 单位, 阶段, each stage's total, 是否达到合格线. */
+  async resultsFile(actor: Actor, cycleCode: string, stage: Stage | undefined, format: TableFormat): Promise<TableFile> {
+    const cycle = await this.cycle(cycleCode);
+    const std = this.standards.get(cycle.standard);
+    const rows = await this.results(actor, cycleCode, stage);
+    const stages = reviewStages(std.cityPreReview);
+    const provinces = new Map((await this.store.repos.divisions.getMany([...new Set(rows.map((r) => r.application.subjectCode.slice(0, 2)))])).map((d) => [d.code, d.name]));
+    const columns = [
+      { key: 'rank', header: '序号', width: 6 },
+      { key: 'province', header: '省份', width: 14 },
+      { key: 'code', header: '单位代码', width: 10 },
+      { key: 'name', header: '单位', width: 18 },
+      { key: 'stage', header: '阶段', width: 10 },
+      ...stages.map((s) => ({ key: s, header: `${STAGE_NAMES[s]}总分`, width: 12 })),
+      { key: 'passed', header: '是否达到合格线', width: 14 },
+      { key: 'note', header: '意见', width: 40 },
+    ];
+    const lastStage = (r: ResultRow) => [...stages].reverse().find((s) => r.totals[s]);
+    const body = rows.map((r, i) => {
+      const t = lastStage(r);
+      return {
+        rank: i + 1,
+        province: provinces.get(r.application.subjectCode.slice(0, 2)) ?? r.application.subjectCode.slice(0, 2),
+        code: r.application.subjectCode,
+        name: r.application.subjectName,
+        stage: STAGE_NAMES[r.application.stage],
+        ...Object.fromEntries(stages.map((s) => [s, r.totals[s]?.total ?? null])),
+        passed: t ? (r.totals[t]!.passed ? '是' : '否') : '',
+        note: r.application.decisionNote ?? '',
+      };
+    });
+    const title = stage === 'PUBLICITY' ? '公示名单' : stage === 'NAMED' ? '命名名单' : '评审结果';
+    return tableFile(`${title}-${cycle.code}`, title, columns, body, format);
   }
 
   // ---- helpers

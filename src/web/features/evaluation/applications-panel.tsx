@@ -3,7 +3,7 @@
  * applying (a county for itself, a province or the nation for a county under it), and — for the
  * nation — opening a new cycle.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { Link } from 'react-router-dom';
 import { useUser } from '../../app/auth.js';
 import { errorText } from '../../shared/api.js';
 import { DivisionSelect } from '../../shared/division-select.js';
+import { saveBlob } from '../../shared/download.js';
 import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
@@ -86,6 +87,22 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
               {t('eval.enrol')}
             </Button>
           </>
+        ) : null}
+        {current ? (
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={async () => {
+              try {
+                const { blob, fileName } = await reviewApi.results(current, stage);
+                saveBlob(blob, fileName ?? 'results.xlsx');
+              } catch (e) {
+                message.error(errorText(e, lang));
+              }
+            }}
+            data-testid="eval-results"
+          >
+            {t(stage === 'PUBLICITY' ? 'eval.publicityList' : stage === 'NAMED' ? 'eval.namingList' : 'eval.results')}
+          </Button>
         ) : null}
         {admin && user.scopeLevel === 0 ? (
           <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="eval-new-cycle">

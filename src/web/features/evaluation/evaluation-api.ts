@@ -44,6 +44,7 @@ export const reviewApi = {
   resolve: (objectionId: number, resolution: string) => api.post<ObjectionDto>(`/api/evaluation/objections/${objectionId}/resolve`, { resolution }),
   name: (id: number) => api.post<ApplicationDto>(`/api/evaluation/applications/${id}/name`),
   earlyWarning: (standard: string, period: string, area?: string) => api.get<EarlyWarningAnswer>('/api/evaluation/early-warning', { standard, period, area }),
+  results: (cycle: string, stage?: string) => api.getBlob(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/results`, { stage, format: 'xlsx' }),
   experts: () => api.get<{ items: ExpertDto[] }>('/api/evaluation/experts'),
   addExpert: (e: { name: string; provinceCode: string; specialty: string; contact?: string }) => api.post<ExpertDto>('/api/evaluation/experts', e),
   declareConflict: (expertId: number, subjectCode: string, note: string) => api.post<unknown>(`/api/evaluation/experts/${expertId}/conflicts`, { subjectCode, note }),

@@ -1,6 +1,9 @@
 /** UI texts for 评审评估 (evaluation); merged into shared/i18n.ts. */
 
 export const evaluationZh = {
+  'eval.results': '导出评审结果',
+  'eval.publicityList': '导出公示名单',
+  'eval.namingList': '导出命名名单',
   'eval.tab.experts': '专家库',
   'eval.experts': '评审专家',
   'eval.expertName': '姓名',
@@ -109,6 +112,9 @@ export const evaluationZh = {
 } as const;
 
 export const evaluationEn: Record<keyof typeof evaluationZh, string> = {
+  'eval.results': 'Export the results',
+  'eval.publicityList': 'Export the publicity list',
+  'eval.namingList': 'Export the naming list',
   'eval.tab.experts': 'Experts',
   'eval.experts': 'Review experts',
   'eval.expertName': 'Name',
