@@ -153,6 +153,12 @@ describe('scope', () => {
     expectError(await fumin.get(`/api/evaluation/autoscore?standard=DEMO_COUNTY&period=2024&area=${WUHUA}`), 403, 'E2102');
   });
 
+  it('an answer over the cell bound is refused before anything is computed (E6006)', async () => {
+    const counties = (await ctx.store.repos.divisions.children('5301')).length;
+    await expect(ctx.services.autoscore.autoscore(SYSTEM_ACTOR, 'DEMO_COUNTY', '2024', '5301', counties * 13 - 1)).rejects.toMatchObject({ code: 'E6006' });
+    expect((await ctx.services.autoscore.autoscore(SYSTEM_ACTOR, 'DEMO_COUNTY', '2024', '5301', counties * 13)).rows).toHaveLength(counties * 13);
+  });
+
   it('below the subjects’ level is refused (E7002)', async () => {
     const [t1] = (await ctx.store.repos.divisions.children(FUMIN)).map((d) => d.code);
     await expect(ctx.services.autoscore.autoscore(SYSTEM_ACTOR, 'DEMO_COUNTY', '2024', t1)).rejects.toMatchObject({ code: 'E7002' });

@@ -8,7 +8,7 @@ import { QUALITY_MAX_FINDINGS, reviewQuality, type Finding, type FindingKind, ty
 import type { QualityAnswer, QualityFindingView } from '../../../domain/api/approval.js';
 import { AppError } from '../../../domain/errors.js';
 import { FACILITY_TYPE_NAMES, type FacilityType } from '../../../domain/facility.js';
-import { ancestorCodes, NATION_CODE } from '../../../domain/org-unit.js';
+import { ancestorCodes, levelOfCode, NATION_CODE } from '../../../domain/org-unit.js';
 import { previousPeriod } from '../../../domain/period.js';
 import { divisionInScope } from '../../../domain/scope.js';
 import { requiredElements, type DataValues } from '../../../domain/program.js';
@@ -77,7 +77,8 @@ export class QualityService {
     requireRole(actor, ['SYSTEM_ADMIN', 'AREA_ADMIN', 'VIEWER']);
     const { ds, p } = this.reports.dataSetAndPeriod(this.metadata.dataSet(dataSetCode).code, period);
     const code = area ?? (actor.scope.kind === 'division' ? actor.scope.code : NATION_CODE);
-    const level = code === NATION_CODE ? 0 : this.levelOf(code);
+    const level = code === NATION_CODE ? 0 : levelOfCode(code);
+    if (level === null) throw new AppError('E1101', { field: 'area', value: code });
     // Out of scope is forbidden before it is too large.
     if (actor.scope.kind === 'division' && (level === 0 || !divisionInScope(actor.scope, code))) throw new AppError('E2102', { field: 'area', value: code });
     if (level < 2 || level > 4) throw new AppError('E5105', { field: 'area', value: code });
@@ -121,12 +122,6 @@ export class QualityService {
       },
       findings,
     };
-  }
-
-  private levelOf(code: string): number {
-    const levels = Object.keys(ancestorCodes(code)).map(Number);
-    if (levels.length === 0) throw new AppError('E1101', { field: 'area', value: code });
-    return Math.max(...levels);
   }
 
   /** The area's reports for a period, through the scoped export read; refused past QUALITY_MAX_REPORTS. */

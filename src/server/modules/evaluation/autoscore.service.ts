@@ -11,6 +11,7 @@ import { scoreAutomatic, type AutoInput } from '../../../domain/evaluation/scori
 import { allItems, isAutomatic, type Standard, type StandardItem } from '../../../domain/evaluation/standard.js';
 import { isOpenIn, type FacilityType } from '../../../domain/facility.js';
 import { parsePeriod } from '../../../domain/period.js';
+import { checkCells } from '../indicators/engine/request-bounds.js';
 import { NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
 import type { Area } from '../../../domain/scope.js';
 import type { Actor } from '../../platform/access/actor.js';
@@ -49,12 +50,14 @@ export class AutoscoreService {
     private readonly facilities: FacilityService,
   ) {}
 
-  async autoscore(actor: Actor, standardCode: string, period: string, areaCode?: string): Promise<AutoscoreAnswer> {
+  /** `cells`: the most subjects × automatic items one answer may hold (the HTTP route passes GTCM_MAX_ANALYTICS_CELLS; E6006 past it). */
+  async autoscore(actor: Actor, standardCode: string, period: string, areaCode?: string, cells = Infinity): Promise<AutoscoreAnswer> {
     const std = this.standards.get(standardCode);
     if (!parsePeriod(period, this.metadata.dataSet(std.dataSet).periodType)) throw new AppError('E1002', { field: 'period', value: period });
     const items = allItems(std).filter(isAutomatic);
     const area = this.analytics.areaFor(actor, areaCode);
-    const subjects = std.subject.kind === 'FACILITY' ? await this.facilitySubjects(actor, std, items, period, area) : await this.areaSubjects(actor, std, items, period, area);
+    const subjects =
+      std.subject.kind === 'FACILITY' ? await this.facilitySubjects(actor, std, items, period, area) : await this.areaSubjects(actor, std, items, period, area, cells);
     const rows: AutoscoreRow[] = [];
     for (const s of subjects.sort((a, b) => a.code.localeCompare(b.code)))
       for (const it of items) {
@@ -78,9 +81,10 @@ export class AutoscoreService {
   }
 
   /** County- or city-level units under the area, each item's input read for all of them at once. */
-  private async areaSubjects(actor: Actor, std: Standard, items: StandardItem[], period: string, area: Area): Promise<Subject[]> {
+  private async areaSubjects(actor: Actor, std: Standard, items: StandardItem[], period: string, area: Area, cells: number): Promise<Subject[]> {
     const level = SUBJECT_LEVEL[std.subject.kind as 'COUNTY' | 'CITY'];
     if (area.level > level) throw new AppError('E7002', { field: 'area', value: area.code, subject: LEVEL_NAME[level] });
+    if (Number.isFinite(cells)) checkCells(1, items.length, await this.engine.unitCount(area, level), cells);
     const subjects = new Map<string, Subject>();
     for await (const d of this.store.repos.divisions.iterate({ level: level as DivisionLevel, area })) subjects.set(d.code, { code: d.code, name: d.name, inputs: new Map() });
     const indicators = [...new Set(items.flatMap((it) => ('source' in it.mode && 'indicator' in it.mode.source ? [it.mode.source.indicator] : [])))];

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Stage } from '../../../domain/evaluation/workflow.js';
 import type { Area } from '../../../domain/scope.js';
 import type { DB } from '../../platform/db/database.js';
+import { chunks } from '../../platform/db/sql-helpers.js';
 import './evaluation.tables.js';
 
 export interface Cycle {
@@ -130,8 +131,21 @@ export class EvaluationRepository {
   }
 
   async scores(applicationId: number): Promise<StoredScore[]> {
-    const rows = await this.db.selectFrom('eval_score').selectAll().where('application_id', '=', applicationId).orderBy('stage').orderBy('item').execute();
-    return rows.map((r) => ({ stage: r.stage, item: r.item, points: r.points === null ? null : Number(r.points), veto: r.veto === null ? null : r.veto === 1, applicable: r.applicable === 1, note: r.note, scoredBy: r.scored_by, scoredAt: r.scored_at }));
+    return (await this.scoresOf([applicationId])).get(applicationId) ?? [];
+  }
+
+  /** The scores of many applications in one query (a cycle's results), by application. */
+  async scoresOf(applicationIds: number[]): Promise<Map<number, StoredScore[]>> {
+    const out = new Map<number, StoredScore[]>();
+    for (const part of chunks(applicationIds, 500)) {
+      const rows = await this.db.selectFrom('eval_score').selectAll().where('application_id', 'in', part).orderBy('application_id').orderBy('stage').orderBy('item').execute();
+      for (const r of rows) {
+        const id = Number(r.application_id);
+        if (!out.has(id)) out.set(id, []);
+        out.get(id)!.push({ stage: r.stage, item: r.item, points: r.points === null ? null : Number(r.points), veto: r.veto === null ? null : r.veto === 1, applicable: r.applicable === 1, note: r.note, scoredBy: r.scored_by, scoredAt: r.scored_at });
+      }
+    }
+    return out;
   }
 
   async upsertScores(applicationId: number, scores: StoredScore[]): Promise<void> {

@@ -46,7 +46,7 @@ export function registerEvaluationRoutes(app: App, ctx: AppContext): void {
   }));
   app.get('/api/evaluation/standards/:code', { schema: { tags, params: standardParams, response: { 200: standardAnswer } } }, async (req) => standards.get(req.params.code));
   app.get('/api/evaluation/autoscore', { schema: { tags, querystring: autoscoreQuery, response: { 200: autoscoreAnswer } } }, async (req) =>
-    autoscore.autoscore(actorOf(req), req.query.standard, req.query.period, req.query.area),
+    autoscore.autoscore(actorOf(req), req.query.standard, req.query.period, req.query.area, ctx.config.limits.analyticsCells),
   );
 }
 

@@ -185,12 +185,13 @@ export class ReviewService {
     let set: Partial<Application> = {};
     if (decision === 'reject') set = { stage: 'REJECTED', decisionNote: note!.trim() };
     else {
-      const scored = new Set((await this.store.repos.evaluation.scores(id)).filter((s) => s.stage === stage).map((s) => s.item));
+      const mine = (await this.store.repos.evaluation.scores(id)).filter((s) => s.stage === stage);
+      const scored = new Set(mine.map((s) => s.item));
       const missing = allItems(std).filter((i) => !isAutomatic(i) && !scored.has(i.code)).map((i) => i.code);
       if (missing.length) throw new AppError('E7008', { field: 'scores', missing: missing.join('、') });
       // The national review passes into publicity only what the standard passes.
       if (stage === 'NATIONAL') {
-        const t = (await this.view(actor, id)).totals.NATIONAL!;
+        const t = totalScore(std, this.scoreMap(std, await this.automatic(std, cycle, app.subjectCode), mine));
         if (!t.passed) throw new AppError('E7016', { field: 'decision', total: t.total, passLine: std.passLine, vetoes: t.vetoes.join('、') || '无' });
       }
       const next = nextStage(stage, std.cityPreReview)!;
@@ -274,8 +275,9 @@ export class ReviewService {
     }
     const stages = reviewStages(std.cityPreReview);
     const out: ResultRow[] = [];
+    const scores = await this.store.repos.evaluation.scoresOf(apps.map((a) => a.id));
     for (const app of apps) {
-      const stored = await this.store.repos.evaluation.scores(app.id);
+      const stored = scores.get(app.id) ?? [];
       const totals: Partial<Record<ReviewStage, Total>> = {};
       for (const s of stages) {
         const mine = stored.filter((x) => x.stage === s);

@@ -9,6 +9,7 @@ import type { TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { FACILITY_TYPE_NAMES, FACILITY_TYPES, type FacilityType } from '../../../domain/facility.js';
+import { levelOfCode } from '../../../domain/org-unit.js';
 import { useUser } from '../../app/auth.js';
 import { DivisionSelect } from '../../shared/division-select.js';
 import { saveBlob } from '../../shared/download.js';
@@ -27,8 +28,8 @@ type Kind = QualityFindingView['kind'];
 const KINDS: Kind[] = ['rule', 'outlier', 'jump'];
 const KIND_COLORS: Record<Kind, string> = { rule: 'red', outlier: 'orange', jump: 'blue' };
 
-/** A code's level by its length (2 province … 9 township), 0 for the nation. */
-const levelOf = (code: string) => ({ 2: 1, 4: 2, 6: 3, 9: 4 })[code.length] ?? 0;
+/** A code's level (1 province … 5 village), 0 for the nation or anything else. */
+const levelOf = (code: string) => levelOfCode(code) ?? 0;
 
 const fmt = (v: number | null) => (v === null ? '–' : formatNumber(Math.round(v * 100) / 100));
 

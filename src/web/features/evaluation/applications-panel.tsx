@@ -143,7 +143,7 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
 }
 
 function NewCycleModal({ open, standards, onClose, onCreated }: { open: boolean; standards: StandardSummary[]; onClose: () => void; onCreated: (code: string) => void }) {
-  const { t, pick, lang } = useI18n();
+  const { t, pick } = useI18n();
   const [form] = Form.useForm();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -166,7 +166,7 @@ function NewCycleModal({ open, standards, onClose, onCreated }: { open: boolean;
   return (
     <Modal open={open} title={t('eval.newCycle')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden>
       <ErrorAlert error={error} style={{ marginBottom: 8 }} />
-      <Form form={form} layout="vertical" initialValues={{ standard: standards[0]?.code, publicityDays: 7, firstYear: dayjs().year() - 2, lastYear: dayjs().year(), assessmentYear: dayjs().year() - 1 }} lang={lang}>
+      <Form form={form} layout="vertical" initialValues={{ standard: standards[0]?.code, publicityDays: 7, firstYear: dayjs().year() - 2, lastYear: dayjs().year(), assessmentYear: dayjs().year() - 1 }}>
         <Form.Item name="standard" label={t('eval.standard')} rules={[{ required: true }]}>
           <Select options={standards.map((s) => ({ value: s.code, label: pick(s.name) }))} />
         </Form.Item>

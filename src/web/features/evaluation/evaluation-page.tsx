@@ -15,12 +15,12 @@ import { formatPercent } from '../../shared/format.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
 import { PeriodSelect, periodOr } from '../../shared/period-select.js';
-import { useAsync } from '../../shared/use-async.js';
+import { useAsync, type Async } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { ApplicationsPanel } from './applications-panel.js';
 import { EarlyWarningPanel } from './early-warning-panel.js';
 import { ExpertsPanel } from './experts-panel.js';
-import { evaluationApi, type AutoscoreRow, type Standard } from './evaluation-api.js';
+import { evaluationApi, type AutoscoreRow, type Standard, type StandardSummary } from './evaluation-api.js';
 
 interface SubjectLine {
   code: string;
@@ -62,7 +62,7 @@ export function EvaluationPage() {
         onChange={(k) => update({ tab: k })}
         items={[
           { key: 'applications', label: t('eval.tab.applications'), children: <Card size="small"><ApplicationsPanel cycle={params.get('cycle')} onCycle={(c) => update({ cycle: c })} standards={standards.data?.items ?? []} /></Card> },
-          { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView /> },
+          { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView standards={standards} /> },
           { key: 'warning', label: t('eval.tab.warning'), children: <Card size="small"><EarlyWarningPanel standard={params.get('standard') ?? 'DEMO_COUNTY'} /></Card> },
           ...(nation ? [{ key: 'experts', label: t('eval.tab.experts'), children: <Card size="small"><ExpertsPanel /></Card> }] : []),
         ]}
@@ -71,11 +71,10 @@ export function EvaluationPage() {
   );
 }
 
-function AutoscoreView() {
+function AutoscoreView({ standards }: { standards: Async<{ items: StandardSummary[] }> }) {
   const user = useUser();
   const { t, pick } = useI18n();
   const [params, update] = useQueryParams();
-  const standards = useAsync('standards', () => evaluationApi.standards());
   const code = params.get('standard') ?? standards.data?.items[0]?.code ?? null;
   const period = periodOr(params.get('period'), 'figures');
   const own = user.scopeLevel === null || user.scopeLevel === 0 ? 'CN' : user.scopeCode;
