@@ -31,7 +31,18 @@ export function client(app: App, s: Session | null) {
     const res = await app.inject({ method, url, headers, payload: payload as object | undefined });
     return { status: res.statusCode, body: res.body ? res.json() : null };
   };
+  const headersOf = (extra: Record<string, string> = {}): Record<string, string> => (s ? { cookie: s.cookie, 'x-csrf-token': s.csrf, ...extra } : extra);
   return {
+    /** POSTs bytes as the raw body (an upload), with the content type given. */
+    upload: async (url: string, bytes: Buffer, contentType = 'application/octet-stream'): Promise<Answer> => {
+      const res = await app.inject({ method: 'POST', url, headers: headersOf({ 'content-type': contentType }), payload: bytes });
+      return { status: res.statusCode, body: res.body ? res.json() : null };
+    },
+    /** GETs a file: the status, its headers and its bytes. */
+    download: async (url: string) => {
+      const res = await app.inject({ method: 'GET', url, headers: s ? { cookie: s.cookie } : {} });
+      return { status: res.statusCode, headers: res.headers, bytes: res.rawPayload };
+    },
     get: (url: string) => call('GET', url),
     post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
     put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),

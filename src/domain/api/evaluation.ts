@@ -113,6 +113,20 @@ const storedScore = z.object({ stage: z.string(), item: z.string(), points: z.nu
 const total = z.object({ total: z.number(), points: z.number(), maxPoints: z.number(), bonus: z.number(), vetoes: z.array(z.string()), sectionsBelow: z.array(z.string()), missing: z.array(z.string()), passed: z.boolean() });
 export const objectionView = z.object({ id: z.number().int(), applicationId: z.number().int(), text: z.string(), receivedAt: z.string(), recordedBy: z.string(), resolution: z.string().nullable(), resolvedBy: z.string().nullable(), resolvedAt: z.string().nullable() });
 
+export const evidenceView = z.object({
+  id: z.number().int(),
+  applicationId: z.number().int(),
+  item: z.string(),
+  sha256: z.string().describe('the SHA-256 of the content: the same file attached twice is stored once'),
+  filename: z.string(),
+  mediaType: z.string().describe('told by the content, not by the name'),
+  sizeBytes: z.number().int(),
+  stage: z.string().describe('the stage that attached it'),
+  uploadedBy: z.string(),
+  uploadedAt: z.string(),
+});
+export type EvidenceDto = z.infer<typeof evidenceView>;
+
 export const applicationDetail = z.object({
   application: applicationView,
   cycle: cycleView,
@@ -122,6 +136,7 @@ export const applicationDetail = z.object({
   gaps: z.array(z.object({ item: z.string(), from: reviewStage, to: reviewStage, difference: z.number() })),
   objections: z.array(objectionView),
   experts: z.array(z.object({ id: z.number().int(), name: z.string(), provinceCode: z.string(), specialty: z.string() })).describe('the experts assigned at the national review'),
+  evidence: z.array(evidenceView),
   canAct: z.boolean(),
 });
 export type ApplicationDetail = z.infer<typeof applicationDetail>;
@@ -167,3 +182,15 @@ export const assignedAnswer = z.object({ items: z.array(z.object({ applicationId
 
 export const resultsQuery = z.object({ stage: stage.optional().describe('PUBLICITY: the publicity list; NAMED: the naming list'), format: z.enum(['xlsx', 'csv']).default('xlsx') });
 export const resultsAnswer = fileAnswer('the ranked results of the cycle in your area: 序号, 省份, 单位代码, 单位, 阶段, each stage\'s total, 是否达到合格线, 意见 — best last-stage total first');
+
+// ---- evidence (佐证材料)
+
+export const evidenceQuery = z.object({
+  item: z.string().min(1).max(20).describe("the standard's item the file is evidence for"),
+  filename: z.string().max(255).optional().describe('the name it is shown under (the type is told by the content)'),
+});
+export const evidenceUploadBody = z.any().meta({ description: 'the file as the raw body: PDF, JPG/PNG, DOCX or XLSX', type: 'string', format: 'binary' });
+export const evidenceAnswer = z.object({ items: z.array(evidenceView) });
+export const evidenceLimits = z.object({ bytes: z.number().int(), text: z.string().describe('the limit as people read it ("20 MB")'), kinds: z.array(z.string()) });
+export const reuseBody = z.object({ item: z.string().min(1).max(20), evidenceId: z.number().int().positive().describe('evidence of an earlier application of the same unit') });
+export const evidenceFileAnswer = fileAnswer('the file, with the type told by its content');

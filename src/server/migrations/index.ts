@@ -13,6 +13,8 @@ import { favouriteTitleMigration } from './favourites.2026-11-23-004-favourite-t
 import { identityLifecycleMigration } from './identity.2026-12-01-005-identity-lifecycle.js';
 import { evaluationMigration } from './evaluation.2026-12-01-006-evaluation.js';
 import { expertsMigration } from './evaluation.2026-12-01-007-experts.js';
+import { storedFileMigration } from './platform.2026-12-01-008-stored-file.js';
+import { evidenceMigration } from './evaluation.2026-12-01-009-evidence.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -23,6 +25,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-005-identity-lifecycle': identityLifecycleMigration,
     '2026-12-01-006-evaluation': evaluationMigration(dialect),
     '2026-12-01-007-experts': expertsMigration(dialect),
+    '2026-12-01-008-stored-file': storedFileMigration(dialect),
+    '2026-12-01-009-evidence': evidenceMigration(dialect),
   };
 }
 

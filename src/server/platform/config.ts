@@ -38,6 +38,8 @@ export interface Limits {
   analyticsCells: number;
   /** Largest upload in bytes (GTCM_MAX_UPLOAD_MB). */
   uploadBytes: number;
+  /** Largest evidence file (评审佐证材料, progress-report attachment) in bytes (GTCM_MAX_EVIDENCE_MB, default 20). */
+  evidenceBytes: number;
   /** Most data rows in one import file (GTCM_MAX_IMPORT_ROWS). */
   importRows: number;
   /** Most columns in one import file (GTCM_MAX_IMPORT_COLUMNS). */
@@ -102,6 +104,7 @@ export function loadLimits(env: NodeJS.ProcessEnv = process.env): Limits {
   return {
     analyticsCells: num(env.GTCM_MAX_ANALYTICS_CELLS, 200_000),
     uploadBytes: num(env.GTCM_MAX_UPLOAD_MB, 200) * 1024 * 1024,
+    evidenceBytes: num(env.GTCM_MAX_EVIDENCE_MB, 20) * 1024 * 1024,
     importRows: num(env.GTCM_MAX_IMPORT_ROWS, 1_000_000),
     importColumns: num(env.GTCM_MAX_IMPORT_COLUMNS, 200),
     cellChars: num(env.GTCM_MAX_CELL_CHARS, 2_000),

@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DB } from './db/database.js';
 import type { StateRepository } from './db/state.repository.js';
+import type { StoredFileRepository } from './files/stored-file.repository.js';
 import type { Store } from './db/store.js';
 import type { App } from './http/request.js';
 import type { InitService } from './init/init.service.js';
@@ -23,6 +24,7 @@ import type { MetadataService } from './program/metadata.service.js';
 export interface Repositories {
   state: StateRepository;
   audit: AuditRepository;
+  files: StoredFileRepository;
 }
 
 /** The services: the platform's, and every module's (merged in). */

@@ -15,7 +15,7 @@ import unzipper from 'unzipper';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ERRORS } from '../../../src/domain/errors.js';
 import { buildApp, type App } from '../../../src/server/platform/app.js';
-import { UPLOAD_DIR } from '../../../src/server/modules/import-export/upload-spool.js';
+import { UPLOAD_DIR } from '../../../src/server/platform/files/upload-spool.js';
 import { createTestFacility } from '../../support/builders/index.js';
 import { runCli } from '../../support/cli.js';
 import { client, expectError, login, type Session } from '../../support/http.js';

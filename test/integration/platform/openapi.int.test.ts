@@ -54,6 +54,7 @@ const NO_INPUT = new Set([
   'GET /api/evaluation/standards',
   'GET /api/evaluation/cycles',
   'GET /api/evaluation/experts',
+  'GET /api/evaluation/evidence/limits',
 ]);
 
 let ctx: TestContext;
@@ -118,13 +119,13 @@ describe('the OpenAPI document', () => {
     expect(missing).toEqual([]);
   });
 
-  it('answers JSON with an object schema, and files with their media types', () => {
+  it('answers JSON with an object schema, and files (tables, evidence) with their media types', () => {
     const wrong: string[] = [];
     for (const [key, op] of operations()) {
       const success = op.responses['201'] ? '201' : '200';
       const content = op.responses[success].content ?? {};
       const json = content['application/json'];
-      if (json ? json.schema?.type !== 'object' : !Object.keys(content).every((t) => /spreadsheetml|text\/csv/.test(t))) wrong.push(key);
+      if (json ? json.schema?.type !== 'object' : !Object.keys(content).every((t) => /spreadsheetml|text\/csv|wordprocessingml|application\/pdf|image\/(png|jpeg)/.test(t))) wrong.push(key);
     }
     expect(wrong).toEqual([]);
   });

@@ -5,3 +5,5 @@ export * from './favourites.js';
 export * from './reports.js';
 export * from './sessions.js';
 export { createTestActor, createTestUser, testPassword, type TestUser } from './users.js';
+export * from './files.js';
+export * from './evaluation.js';

@@ -108,6 +108,11 @@ export class EvaluationRepository {
     return r ? toApplication(r as AppRow) : null;
   }
 
+  /** Every application of one subject, in any cycle. */
+  async applicationsOfSubject(subjectCode: string): Promise<Application[]> {
+    return (await this.db.selectFrom('eval_application').selectAll().where('subject_code', '=', subjectCode).orderBy('id').execute()).map((r) => toApplication(r as AppRow));
+  }
+
   /** A cycle's applications whose subject lies in the area (the nation: all), optionally at one stage. */
   async applications(cycle: string, area: Area, stage?: Stage): Promise<Application[]> {
     let q = this.db.selectFrom('eval_application').selectAll().where('cycle', '=', cycle);

@@ -75,6 +75,17 @@ export interface EvalConflictTable {
   declared_at: string;
 }
 
+export interface EvalEvidenceTable {
+  id: Generated<number>;
+  application_id: number;
+  item: string;
+  sha256: string;
+  filename: string;
+  stage: string;
+  uploaded_by: string;
+  uploaded_at: string;
+}
+
 declare module '../../platform/db/database.js' {
   interface DB {
     eval_cycle: EvalCycleTable;
@@ -84,5 +95,6 @@ declare module '../../platform/db/database.js' {
     eval_expert: EvalExpertTable;
     eval_assignment: EvalAssignmentTable;
     eval_conflict: EvalConflictTable;
+    eval_evidence: EvalEvidenceTable;
   }
 }

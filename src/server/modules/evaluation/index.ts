@@ -4,8 +4,11 @@ import { AutoscoreService } from './autoscore.service.js';
 import { EvaluationRepository } from './evaluation.repository.js';
 import { ExpertRepository } from './expert.repository.js';
 import { ExpertService } from './expert.service.js';
+import { EvidenceRepository } from './evidence.repository.js';
+import { EvidenceService } from './evidence.service.js';
 import { ReviewService } from './review.service.js';
 import { registerEvaluationRoutes, registerExpertRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
+import { registerEvidenceRoutes } from './evidence.routes.js';
 import { TitleWatchService } from './title-watch.service.js';
 import { loadStandards, StandardService } from './standard.service.js';
 
@@ -13,6 +16,7 @@ declare module '../../platform/registry.js' {
   interface Repositories {
     evaluation: EvaluationRepository;
     experts: ExpertRepository;
+    evidence: EvidenceRepository;
   }
   interface Services {
     standards: StandardService;
@@ -20,21 +24,25 @@ declare module '../../platform/registry.js' {
     reviews: ReviewService;
     titleWatch: TitleWatchService;
     experts: ExpertService;
+    evidence: EvidenceService;
   }
 }
 
 export const evaluation: ServerModule = {
   name: 'evaluation',
-  repositories: (db) => ({ evaluation: new EvaluationRepository(db), experts: new ExpertRepository(db) }),
+  repositories: (db) => ({ evaluation: new EvaluationRepository(db), experts: new ExpertRepository(db), evidence: new EvidenceRepository(db) }),
   services: ({ config, store, metadata, services, clock }) => {
     const standards = new StandardService(loadStandards(config.programsDir, metadata));
     const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
-    return { standards, autoscore, reviews: new ReviewService(store, standards, autoscore, services.audit, clock), titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
+    const reviews = new ReviewService(store, standards, autoscore, services.audit, clock);
+    const evidence = new EvidenceService(store, reviews, services.audit, clock, config.limits.evidenceBytes);
+    return { standards, autoscore, reviews, evidence, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
   },
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);
     registerReviewRoutes(app, ctx);
     registerTitleWatchRoutes(app, ctx);
     registerExpertRoutes(app, ctx);
+    registerEvidenceRoutes(app, ctx);
   },
 };

@@ -22,6 +22,7 @@ import type { Store } from '../../platform/db/store.js';
 import { tableFile, type TableFile, type TableFormat } from '../../platform/files/table-file.js';
 import type { Repositories } from '../../platform/registry.js';
 import type { AutoscoreService } from './autoscore.service.js';
+import type { Evidence } from './evidence.repository.js';
 import type { Application, Cycle, Objection, StoredScore } from './evaluation.repository.js';
 import type { StandardService } from './standard.service.js';
 
@@ -55,6 +56,8 @@ export interface ApplicationView {
   gaps: { item: string; from: ReviewStage; to: ReviewStage; difference: number }[];
   objections: Objection[];
   experts: { id: number; name: string; provinceCode: string; specialty: string }[];
+  /** The files attached to the items (佐证材料), in upload order. */
+  evidence: Evidence[];
   /** Whether the caller acts at the application's stage now. */
   canAct: boolean;
 }
@@ -147,7 +150,7 @@ export class ReviewService {
       points[stage] = new Map(mine.map((s) => [s.item, s.points]));
     }
     const experts = (await this.store.repos.experts.assignments(id)).map(({ expert: e }) => ({ id: e.id, name: e.name, provinceCode: e.provinceCode, specialty: e.specialty }));
-    return { application: app, cycle, stages, items, totals, gaps: stageGaps(points, stages), objections: await this.store.repos.evaluation.objections(id), experts, canAct: this.acts(actor, app) };
+    return { application: app, cycle, stages, items, totals, gaps: stageGaps(points, stages), objections: await this.store.repos.evaluation.objections(id), experts, evidence: await this.store.repos.evidence.of([id]), canAct: this.acts(actor, app) };
   }
 
   /** The caller's stage scores the manual items given (automatic items are read from the data). */
@@ -337,7 +340,7 @@ export class ReviewService {
     });
   }
 
-  private async load(actor: Actor, id: number): Promise<{ app: Application; cycle: Cycle; std: Standard }> {
+  async load(actor: Actor, id: number): Promise<{ app: Application; cycle: Cycle; std: Standard }> {
     const app = await this.store.repos.evaluation.application(id);
     // Out of scope reads as not found: nobody learns which other counties applied.
     if (!app || !this.inScope(actor, app.subjectCode)) throw new AppError('E7004', { field: 'id', value: id });
@@ -369,7 +372,7 @@ export class ReviewService {
     return s.kind === 'nation' ? level === 0 : s.kind === 'division' && s.level === level;
   }
 
-  private requireActing(actor: Actor, app: Application): ReviewStage {
+  requireActing(actor: Actor, app: Application): ReviewStage {
     requireRole(actor, ACTORS);
     if (!this.acts(actor, app)) throw new AppError('E7006', { field: 'stage', stage: app.stage });
     return app.stage as ReviewStage;

@@ -7,7 +7,7 @@ import type { AppContext } from '../../platform/context.js';
 import { sendTableFile } from '../../platform/files/table-file.js';
 import { formatOf, OTHER_SPREADSHEETS, otherSpreadsheetType, XLSX_MIME } from './table-reader.js';
 import { echo } from './import-issues.js';
-import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from './upload-spool.js';
+import { formatBytes, spoolUpload, UPLOAD_DIR, uploadTooLarge } from '../../platform/files/upload-spool.js';
 
 /** The content types of an upload: the route parses none of them, it receives the file. */
 const UPLOAD_TYPES = ['text/csv', 'text/plain', XLSX_MIME, 'application/octet-stream', ...Object.keys(OTHER_SPREADSHEETS)];

@@ -15,7 +15,7 @@ import { createReadStream } from 'node:fs';
 import unzipper, { type Entry } from 'unzipper';
 import yauzl from 'yauzl';
 import { AppError } from '../../../domain/errors.js';
-import { formatBytes } from './upload-spool.js';
+import { formatBytes } from '../../platform/files/upload-spool.js';
 
 /** An XLSX file has a dozen parts or so; a thousand times that is no workbook. */
 export const MAX_XLSX_ENTRIES = 10_000;

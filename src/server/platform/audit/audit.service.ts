@@ -4,7 +4,7 @@ import type { Repositories, Store } from '../db/store.js';
 import { ADMIN_ROLES, requireRole, type Actor } from '../access/actor.js';
 import type { Clock } from '../clock.js';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'close' | 'login_failed' | 'locked' | 'disable' | 'enable' | 'unlock' | 'end_sessions' | 'reset_password' | 'change_password' | 'init' | 'submit' | 'approve' | 'return' | 'import' | 'move_out' | 'enrol' | 'score' | 'name' | 'object' | 'resolve' | 're_review' | 'withdraw';
+export type AuditAction = 'create' | 'update' | 'delete' | 'close' | 'login_failed' | 'locked' | 'disable' | 'enable' | 'unlock' | 'end_sessions' | 'reset_password' | 'change_password' | 'init' | 'submit' | 'approve' | 'return' | 'import' | 'move_out' | 'enrol' | 'score' | 'name' | 'object' | 'resolve' | 're_review' | 'withdraw' | 'attach' | 'detach';
 
 export interface AuditEvent {
   action: AuditAction;

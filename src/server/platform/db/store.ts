@@ -5,12 +5,13 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Repositories } from '../registry.js';
 import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
+import { StoredFileRepository } from '../files/stored-file.repository.js';
 
 export type { Repositories } from '../registry.js';
 
 /** The platform's repositories and every module's, over one connection or transaction. */
 function repositories(db: Kysely<DB>): Repositories {
-  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db) };
+  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db), files: new StoredFileRepository(db) };
   for (const m of MODULES) Object.assign(repos, m.repositories(db));
   return repos as Repositories;
 }

@@ -18,6 +18,7 @@ import { PageTitle } from '../../shared/page-title.js';
 import { useAsync } from '../../shared/use-async.js';
 import { StageTag } from './applications-panel.js';
 import { evaluationApi, reviewApi, type ApplicationDetail, type ScoreInput } from './evaluation-api.js';
+import { EvidenceCell } from './evidence-cell.js';
 
 type Row = ApplicationDetail['items'][number] & { def: StandardItem };
 type Draft = Record<string, ScoreInput>;
@@ -29,6 +30,8 @@ export function ApplicationPage() {
   const detail = useAsync(`app|${id}`, () => reviewApi.application(id));
   const d = detail.data;
   const std = useAsync(d?.cycle.standard ?? null, () => evaluationApi.standard(d!.cycle.standard));
+  const limit = useAsync('evidence-limits', () => reviewApi.evidenceLimits());
+  const earlier = useAsync(d ? `earlier|${id}` : null, () => reviewApi.earlierEvidence(id));
   const [draft, setDraft] = useState<Draft>({});
   const [busy, setBusy] = useState(false);
   const [ask, setAsk] = useState<null | { kind: 'reject' | 'return' | 'object' | 'resolve'; objection?: number }>(null);
@@ -127,6 +130,17 @@ export function ApplicationPage() {
       },
     },
     ...(d?.stages ?? []).map(stageCol),
+    {
+      title: t('eval.evidence'),
+      key: 'evidence',
+      width: 220,
+      render: (_, r) =>
+        r.automatic ? (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ) : (
+          <EvidenceCell applicationId={id} item={r.def} files={d!.evidence.filter((e) => e.item === r.code)} acting={acting} earlier={earlier.data?.items ?? []} limit={limit.data ?? null} onChange={detail.reload} />
+        ),
+    },
   ];
 
   if (detail.error) return <ErrorAlert error={detail.error} onRetry={detail.reload} />;
@@ -168,7 +182,7 @@ export function ApplicationPage() {
           ) : null
         }
       >
-        <Table<Row> size="small" rowKey="code" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 640 }} data-testid="eval-sheet"
+        <Table<Row> size="small" rowKey="code" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 860 }} data-testid="eval-sheet"
           summary={() => (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}><strong>{t('eval.total')}</strong></Table.Summary.Cell>
@@ -182,6 +196,7 @@ export function ApplicationPage() {
                   </Table.Summary.Cell>
                 );
               })}
+              <Table.Summary.Cell index={3 + d.stages.length} />
             </Table.Summary.Row>
           )}
         />

@@ -20,8 +20,8 @@ export const evaluationApi = {
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
 
-import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, ExpertDto, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
-export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, ExpertDto, NewCycleBody, ObjectionDto };
+import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
+export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto };
 export type CycleDto = ApplicationDetail['cycle'];
 export interface ScoreInput {
   item: string;
@@ -49,5 +49,12 @@ export const reviewApi = {
   addExpert: (e: { name: string; provinceCode: string; specialty: string; contact?: string }) => api.post<ExpertDto>('/api/evaluation/experts', e),
   declareConflict: (expertId: number, subjectCode: string, note: string) => api.post<unknown>(`/api/evaluation/experts/${expertId}/conflicts`, { subjectCode, note }),
   assign: (id: number, expertId: number) => api.post<unknown>(`/api/evaluation/applications/${id}/experts`, { expertId }),
+  evidenceLimits: () => api.get<{ bytes: number; text: string; kinds: string[] }>('/api/evaluation/evidence/limits'),
+  /** Sends the file as it is: the server tells its type from the content. */
+  attach: (id: number, item: string, file: File) => api.postRaw<EvidenceDto>(`/api/evaluation/applications/${id}/evidence`, file, 'application/octet-stream', { item, filename: file.name }),
+  earlierEvidence: (id: number) => api.get<{ items: EvidenceDto[] }>(`/api/evaluation/applications/${id}/evidence/earlier`),
+  reuse: (id: number, item: string, evidenceId: number) => api.post<EvidenceDto>(`/api/evaluation/applications/${id}/evidence/reuse`, { item, evidenceId }),
+  detach: (evidenceId: number) => api.del<unknown>(`/api/evaluation/evidence/${evidenceId}`),
+  evidenceUrl: (evidenceId: number) => `/api/evaluation/evidence/${evidenceId}/file`,
   reReview: (b: { standard: string; subjectCode: string; year: number; passed: boolean; note: string }) => api.post<unknown>('/api/evaluation/re-reviews', b),
 };
