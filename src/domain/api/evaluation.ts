@@ -170,12 +170,12 @@ export type ObjectionDto = z.infer<typeof objectionView>;
 
 // ---- experts
 
-export const expertView = z.object({ id: z.number().int(), name: z.string(), provinceCode: z.string(), specialty: z.string(), contact: z.string().nullable(), createdAt: z.string() });
+export const expertView = z.object({ id: z.number().int(), name: z.string(), provinceCode: z.string(), specialty: z.string(), contact: z.string().nullable(), createdAt: z.string(), group: z.string().nullable().describe('the review group (评审组)'), username: z.string().nullable().describe('the platform user who is this expert') });
 export type ExpertDto = z.infer<typeof expertView>;
 export const expertsAnswer = z.object({ items: z.array(expertView) });
-export const newExpertBody = z.object({ name: z.string().min(1).max(50), provinceCode: z.string().regex(/^\d{2}$/), specialty: z.string().min(1).max(100), contact: z.string().max(100).optional() });
+export const newExpertBody = z.object({ name: z.string().min(1).max(50), provinceCode: z.string().regex(/^\d{2}$/), specialty: z.string().min(1).max(100), contact: z.string().max(100).optional(), group: z.string().max(50).optional(), username: z.string().max(64).optional() });
 export const conflictBody = z.object({ subjectCode: z.string().min(1).max(20), note: z.string().max(1000) });
-export const assignBody = z.object({ expertId: z.number().int().positive() });
+export const assignBody = z.union([z.object({ expertId: z.number().int().positive() }), z.object({ group: z.string().min(1).max(50).describe('every member of the review group') })]);
 export const assignedAnswer = z.object({ items: z.array(z.object({ applicationId: z.number().int(), expert: expertView, assignedBy: z.string(), assignedAt: z.string() })) });
 
 // ---- outputs
@@ -194,3 +194,35 @@ export const evidenceAnswer = z.object({ items: z.array(evidenceView) });
 export const evidenceLimits = z.object({ bytes: z.number().int(), text: z.string().describe('the limit as people read it ("20 MB")'), kinds: z.array(z.string()) });
 export const reuseBody = z.object({ item: z.string().min(1).max(20), evidenceId: z.number().int().positive().describe('evidence of an earlier application of the same unit') });
 export const evidenceFileAnswer = fileAnswer('the file, with the type told by its content');
+
+// ---- the on-site review (现场评审)
+
+const sampleReason = z.enum(['GAP', 'COMPLETENESS', 'RANDOM']);
+const checkResult = z.enum(['MET', 'PARTLY', 'NOT_MET']);
+export const drawBody = z.object({
+  random: z.number().int().min(0).max(1000).describe('units drawn at random beyond the risk-based ones'),
+  seed: z.number().int().min(0).max(2_147_483_647).optional().describe('the same seed draws the same units; default from the time'),
+  gapPoints: z.number().min(0).max(100).optional().describe('a self total this many points above the province’s is a risk (default 10)'),
+  completenessBelow: z.number().min(0).max(1).optional().describe('report completeness below this share is a risk (default 0.98)'),
+});
+export const sampleView = z.object({
+  applicationId: z.number().int(),
+  subjectCode: z.string(),
+  subjectName: z.string(),
+  stage,
+  reasons: z.array(sampleReason),
+  detail: z.string(),
+  checked: z.number().int().describe('items with a finding'),
+  items: z.number().int(),
+});
+export const sampleAnswer = z.object({ items: z.array(sampleView) });
+const onsiteCheck = z.object({ item: z.string(), result: checkResult, note: z.string().nullable(), checkedBy: z.string(), checkedAt: z.string() });
+export const checklistAnswer = z.object({
+  application: applicationView,
+  sampled: z.object({ applicationId: z.number().int(), cycle: z.string(), reasons: z.array(sampleReason), detail: z.string(), seed: z.number().int(), drawnBy: z.string(), drawnAt: z.string() }).nullable(),
+  items: z.array(z.object({ code: z.string(), methods: z.array(z.enum(['INTERVIEW', 'DOCUMENTS', 'DATA', 'SKILLS', 'SITE'])), check: onsiteCheck.nullable() })),
+  canCheck: z.boolean(),
+});
+export type ChecklistAnswer = z.infer<typeof checklistAnswer>;
+export type SampleDto = z.infer<typeof sampleView>;
+export const checkBody = z.object({ checks: z.array(z.object({ item: z.string().min(1).max(20), result: checkResult, note: z.string().max(2000).optional() })).max(200) });

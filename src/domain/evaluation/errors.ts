@@ -20,6 +20,11 @@ export const EVALUATION_ERRORS = {
   E7018: { status: 409, zh: '专家 {expert} 与 {subject} 同属一省，不得评审本省单位', en: 'Expert {expert} is of the same province as {subject}: experts never review units of their own province' },
   E7019: { status: 409, zh: '专家 {expert} 已申明与 {subject} 存在利益冲突（{note}），不得分配', en: 'Expert {expert} declared a conflict with {subject} ({note}): not assigned' },
   E7020: { status: 404, zh: '专家不存在', en: 'Expert not found' },
+  E7021: { status: 409, zh: '该申报不在现场评审抽查名单中', en: 'The application is not in the on-site review sample' },
+  E7022: { status: 409, zh: '现场评审已开始（{count} 个单位已有检查记录），不能重新抽取', en: 'The on-site review has begun ({count} units have findings): the sample cannot be drawn again' },
+  E7023: { status: 403, zh: '您不是该申报的评审专家，也不是国家评审办理人', en: 'You are neither an expert assigned to this application nor the national reviewer' },
+  E7024: { status: 409, zh: '该单位在现场评审抽查名单中，现场检查尚未完成（缺：{missing}）', en: 'The unit is in the on-site sample and its on-site check is not complete (missing: {missing})' },
+  E7025: { status: 409, zh: '用户 {value} 已是另一位专家', en: 'User {value} is already another expert' },
   E7016: { status: 409, zh: '国家评审总分 {total} 分，未达合格线 {passLine} 分或触发否决项（{vetoes}），不能通过', en: 'National review total {total} is below the pass line {passLine}, or a veto fired ({vetoes}): it cannot pass' },
   E7015: { status: 400, zh: '评分项 {item} 由系统按数据自动计算，不能人工打分', en: 'Item {item} is scored from the data, not by hand' },
 } as const satisfies Record<string, ErrorDef>;

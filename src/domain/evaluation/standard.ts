@@ -37,6 +37,17 @@ export const itemMode = z.discriminatedUnion('type', [
 ]);
 export type ItemMode = z.infer<typeof itemMode>;
 
+/** The on-site review's methods (evaluation.md): 访谈, 查资料, 看数据, 技术考核, 实地查看. */
+export const REVIEW_METHODS = ['INTERVIEW', 'DOCUMENTS', 'DATA', 'SKILLS', 'SITE'] as const;
+export type ReviewMethod = (typeof REVIEW_METHODS)[number];
+export const REVIEW_METHOD_NAMES: Record<ReviewMethod, { zh: string; en: string }> = {
+  INTERVIEW: { zh: '访谈', en: 'Interview' },
+  DOCUMENTS: { zh: '查资料', en: 'Documents' },
+  DATA: { zh: '看数据', en: 'Data' },
+  SKILLS: { zh: '技术考核', en: 'Skills test' },
+  SITE: { zh: '实地查看', en: 'Site visit' },
+};
+
 export const AUTOMATIC_MODES = ['INDICATOR_BANDS', 'INDICATOR_LINEAR', 'COMPLETENESS_BELOW'] as const;
 
 export const standardItem = z
@@ -49,6 +60,7 @@ export const standardItem = z
     mode: itemMode,
     evidence: z.array(text).default([]).describe('the kinds of document a reviewer needs'),
     guide: text.optional().describe('how to score it'),
+    methods: z.array(z.enum(REVIEW_METHODS)).default([]).describe('how the on-site review checks it (none given: 看数据 for automatic items, 查资料 for manual ones)'),
   })
   .strict()
   .superRefine((it, ctx) => {
@@ -100,3 +112,5 @@ export type Standard = z.infer<typeof standard>;
 
 export const allItems = (s: Standard): StandardItem[] => s.sections.flatMap((x) => x.items);
 export const isAutomatic = (it: StandardItem): boolean => (AUTOMATIC_MODES as readonly string[]).includes(it.mode.type);
+/** How the on-site review checks an item: the standard's methods, or 看数据 / 查资料 by its mode. */
+export const methodsOf = (it: StandardItem): ReviewMethod[] => (it.methods.length ? it.methods : isAutomatic(it) ? ['DATA'] : ['DOCUMENTS']);

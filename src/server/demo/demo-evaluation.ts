@@ -96,3 +96,19 @@ export function demoApplications(divisions: Iterable<Division>, seed: number): D
   }
   return out;
 }
+
+/** The demo's expert pool: two review groups from four provinces; the first is the demo user `expert`. */
+export const DEMO_EXPERTS = [
+  { name: '李明', provinceCode: '11', specialty: '中医内科', group: '第一组', username: 'expert', contact: '010-6401xxxx（演示）' },
+  { name: '陈静', provinceCode: '32', specialty: '中医管理', group: '第一组', username: null, contact: null },
+  { name: '黄志强', provinceCode: '44', specialty: '针灸推拿', group: '第二组', username: null, contact: null },
+  { name: '王丽', provinceCode: '51', specialty: '中药学', group: '第二组', username: null, contact: null },
+];
+
+/** Findings the demo's first on-site unit already has: the review under way. */
+export const DEMO_CHECKS = [
+  { item: 'A1', result: 'MET', note: null },
+  { item: 'A2', result: 'MET', note: null },
+  { item: 'A3', result: 'PARTLY', note: '2024 年专项经费较上年持平，未体现逐年增长（演示数据）' },
+  { item: 'B2', result: 'MET', note: null },
+] as const;

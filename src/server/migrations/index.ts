@@ -15,6 +15,7 @@ import { evaluationMigration } from './evaluation.2026-12-01-006-evaluation.js';
 import { expertsMigration } from './evaluation.2026-12-01-007-experts.js';
 import { storedFileMigration } from './platform.2026-12-01-008-stored-file.js';
 import { evidenceMigration } from './evaluation.2026-12-01-009-evidence.js';
+import { onsiteMigration } from './evaluation.2026-12-01-010-onsite.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -27,6 +28,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-007-experts': expertsMigration(dialect),
     '2026-12-01-008-stored-file': storedFileMigration(dialect),
     '2026-12-01-009-evidence': evidenceMigration(dialect),
+    '2026-12-01-010-onsite': onsiteMigration,
   };
 }
 

@@ -19,6 +19,7 @@ import { DashboardPage } from '../features/indicators/dashboard-page.js';
 import { QualityPage } from '../features/approval/quality-page.js';
 import { EvaluationPage } from '../features/evaluation/evaluation-page.js';
 import { ApplicationPage } from '../features/evaluation/application-page.js';
+import { OnsitePage } from '../features/evaluation/onsite-page.js';
 import { DefinitionsPage } from '../features/help/definitions-page.js';
 import { DataPeriodGate } from '../features/indicators/data-period-gate.js';
 import { FacilityViewPage } from '../features/indicators/facility-view-page.js';
@@ -119,6 +120,7 @@ export function App() {
                   <Route path="/quality" element={<QualityPage />} />
                   <Route path="/evaluation" element={<EvaluationPage />} />
                   <Route path="/evaluation/applications/:id" element={<ApplicationPage />} />
+                  <Route path="/evaluation/applications/:id/onsite" element={<OnsitePage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
                   <Route path="/help" element={<HelpPage />} />

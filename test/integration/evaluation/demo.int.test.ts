@@ -34,3 +34,30 @@ describe('the demo cycle', () => {
     expect(await ctx.store.repos.titles.list({ level: 2, code: '5301' }, 'DEMO_COUNTY')).toEqual([]);
   });
 });
+
+describe('the demo’s on-site review', () => {
+  let other: TestContext;
+  beforeAll(async () => {
+    // Two provinces whose demo units reach the national review (浙江, 山东), and 北京 for the expert pool.
+    other = await createTestContext({ areas: ['110101', '330102', '370102'] });
+  }, 180_000);
+  afterAll(async () => {
+    await other?.dispose();
+  });
+
+  it('the demo user expert finds a sampled unit assigned to them, its checklist begun, and may go on with it', async () => {
+    const expert = await other.services.auth.actorFor('expert');
+    const sample = await other.services.onsite.sample(expert, 'DEMO-2022-2024');
+    expect(sample.length).toBeGreaterThan(0);
+    const begun = sample.find((s) => s.checked > 0)!;
+    const list = await other.services.onsite.checklist(expert, begun.applicationId);
+    expect(list.canCheck).toBe(true);
+    const after = await other.services.onsite.check(expert, begun.applicationId, [{ item: 'F1', result: 'MET' }]);
+    expect(after.items.filter((i) => i.check).length).toBe(begun.checked + 1);
+  });
+
+  it('the provincial reviewer yn_review acts on yunnan’s applications', async () => {
+    const apps = await ctx.services.reviews.list(await actor('yn_review'), 'DEMO-2022-2024', 'PROVINCE');
+    expect((await ctx.services.reviews.view(await actor('yn_review'), apps[0].id)).canAct).toBe(true);
+  });
+});

@@ -19,3 +19,21 @@ export async function createTestApplication(ctx: TestContext, cycle: Cycle, subj
   const actor = by ?? (await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: subjectCode }));
   return ctx.services.reviews.enrol(actor, cycle.code, subjectCode);
 }
+
+/** Every manual item of DEMO_COUNTY scored: F1 and A3 as given, the rest full, no veto. */
+export const manualScores = (f1: number, a3 = 5) => [{ item: 'A1', points: 5 }, { item: 'A2', points: 5 }, { item: 'A3', points: a3 }, { item: 'F1', points: f1 }, { item: 'V2', veto: false }];
+
+/**
+ * The county's application, self-assessed (F1 = self) and passed by its province (F1 and A3 as
+ * the province scores them: `province`, A3 full unless the province gives 0): at the national review.
+ */
+export async function createNationalApplication(ctx: TestContext, cycle: Cycle, subjectCode: string, self = 9, province = 9): Promise<Application> {
+  const county = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: subjectCode });
+  const provinceActor = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: subjectCode.slice(0, 2) });
+  const r = ctx.services.reviews;
+  const app = await r.enrol(county, cycle.code, subjectCode);
+  await r.score(county, app.id, manualScores(self));
+  await r.submit(county, app.id, 'pass');
+  await r.score(provinceActor, app.id, manualScores(province, province ? 5 : 0));
+  return r.submit(provinceActor, app.id, 'pass');
+}

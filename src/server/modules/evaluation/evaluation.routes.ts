@@ -103,6 +103,6 @@ export function registerExpertRoutes(app: App, ctx: AppContext): void {
     return { ok: true as const };
   });
   app.post('/api/evaluation/applications/:id/experts', { schema: { tags, params: idParams, body: assignBody, response: { 200: assignedAnswer } } }, async (req) => ({
-    items: await x.assign(actorOf(req), req.params.id, req.body.expertId),
+    items: 'group' in req.body ? await x.assignGroup(actorOf(req), req.params.id, req.body.group) : await x.assign(actorOf(req), req.params.id, req.body.expertId),
   }));
 }

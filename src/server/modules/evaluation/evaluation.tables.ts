@@ -59,6 +59,9 @@ export interface EvalExpertTable {
   specialty: string;
   contact: string | null;
   created_at: string;
+  review_group: string | null;
+  /** The platform user who is this expert (fills the on-site checklists assigned to them). */
+  username: string | null;
 }
 
 export interface EvalAssignmentTable {
@@ -86,6 +89,26 @@ export interface EvalEvidenceTable {
   uploaded_at: string;
 }
 
+export interface EvalOnsiteTable {
+  application_id: number;
+  cycle: string;
+  /** Comma-separated SampleReason. */
+  reasons: string;
+  detail: string;
+  seed: number;
+  drawn_by: string;
+  drawn_at: string;
+}
+
+export interface EvalOnsiteCheckTable {
+  application_id: number;
+  item: string;
+  result: string;
+  note: string | null;
+  checked_by: string;
+  checked_at: string;
+}
+
 declare module '../../platform/db/database.js' {
   interface DB {
     eval_cycle: EvalCycleTable;
@@ -96,5 +119,7 @@ declare module '../../platform/db/database.js' {
     eval_assignment: EvalAssignmentTable;
     eval_conflict: EvalConflictTable;
     eval_evidence: EvalEvidenceTable;
+    eval_onsite: EvalOnsiteTable;
+    eval_onsite_check: EvalOnsiteCheckTable;
   }
 }

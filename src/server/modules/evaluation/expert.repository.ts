@@ -10,6 +10,10 @@ export interface Expert {
   specialty: string;
   contact: string | null;
   createdAt: string;
+  /** The review group (评审组) the expert sits in. */
+  group: string | null;
+  /** The platform user who is this expert, if any. */
+  username: string | null;
 }
 
 export interface Assignment {
@@ -20,7 +24,7 @@ export interface Assignment {
 }
 
 type Row = Omit<DB['eval_expert'], 'id'> & { id: number };
-const toExpert = (r: Row): Expert => ({ id: Number(r.id), name: r.name, provinceCode: r.province_code, specialty: r.specialty, contact: r.contact, createdAt: r.created_at });
+const toExpert = (r: Row): Expert => ({ id: Number(r.id), name: r.name, provinceCode: r.province_code, specialty: r.specialty, contact: r.contact, createdAt: r.created_at, group: r.review_group ?? null, username: r.username ?? null });
 
 export class ExpertRepository {
   constructor(private readonly db: Kysely<DB>) {}
@@ -28,7 +32,7 @@ export class ExpertRepository {
   async insert(e: Omit<Expert, 'id'>): Promise<Expert> {
     const r = await this.db
       .insertInto('eval_expert')
-      .values({ name: e.name, province_code: e.provinceCode, specialty: e.specialty, contact: e.contact, created_at: e.createdAt })
+      .values({ name: e.name, province_code: e.provinceCode, specialty: e.specialty, contact: e.contact, created_at: e.createdAt, review_group: e.group, username: e.username })
       .returningAll()
       .executeTakeFirstOrThrow();
     return toExpert(r as Row);
@@ -43,6 +47,20 @@ export class ExpertRepository {
     return (await this.db.selectFrom('eval_expert').selectAll().orderBy('province_code').orderBy('id').execute()).map((r) => toExpert(r as Row));
   }
 
+  async inGroup(group: string): Promise<Expert[]> {
+    return (await this.db.selectFrom('eval_expert').selectAll().where('review_group', '=', group).orderBy('id').execute()).map((r) => toExpert(r as Row));
+  }
+
+  async byUsername(username: string): Promise<Expert | null> {
+    const r = await this.db.selectFrom('eval_expert').selectAll().where('username', '=', username).executeTakeFirst();
+    return r ? toExpert(r as Row) : null;
+  }
+
+  /** The applications the expert is assigned to. */
+  async applicationsOf(expertId: number): Promise<number[]> {
+    return (await this.db.selectFrom('eval_assignment').select('application_id').where('expert_id', '=', expertId).execute()).map((r) => Number(r.application_id));
+  }
+
   async assign(applicationId: number, expertId: number, by: string, at: string): Promise<void> {
     await this.db.insertInto('eval_assignment').values({ application_id: applicationId, expert_id: expertId, assigned_by: by, assigned_at: at }).onConflict((oc) => oc.doNothing()).execute();
   }
@@ -51,7 +69,7 @@ export class ExpertRepository {
     const rows = await this.db
       .selectFrom('eval_assignment as a')
       .innerJoin('eval_expert as e', 'e.id', 'a.expert_id')
-      .select(['a.application_id', 'a.assigned_by', 'a.assigned_at', 'e.id', 'e.name', 'e.province_code', 'e.specialty', 'e.contact', 'e.created_at'])
+      .select(['a.application_id', 'a.assigned_by', 'a.assigned_at', 'e.id', 'e.name', 'e.province_code', 'e.specialty', 'e.contact', 'e.created_at', 'e.review_group', 'e.username'])
       .where('a.application_id', '=', applicationId)
       .orderBy('e.id')
       .execute();

@@ -6,9 +6,12 @@ import { ExpertRepository } from './expert.repository.js';
 import { ExpertService } from './expert.service.js';
 import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceService } from './evidence.service.js';
+import { OnsiteRepository } from './onsite.repository.js';
+import { OnsiteService } from './onsite.service.js';
 import { ReviewService } from './review.service.js';
 import { registerEvaluationRoutes, registerExpertRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
 import { registerEvidenceRoutes } from './evidence.routes.js';
+import { registerOnsiteRoutes } from './onsite.routes.js';
 import { TitleWatchService } from './title-watch.service.js';
 import { loadStandards, StandardService } from './standard.service.js';
 
@@ -17,6 +20,7 @@ declare module '../../platform/registry.js' {
     evaluation: EvaluationRepository;
     experts: ExpertRepository;
     evidence: EvidenceRepository;
+    onsite: OnsiteRepository;
   }
   interface Services {
     standards: StandardService;
@@ -25,18 +29,20 @@ declare module '../../platform/registry.js' {
     titleWatch: TitleWatchService;
     experts: ExpertService;
     evidence: EvidenceService;
+    onsite: OnsiteService;
   }
 }
 
 export const evaluation: ServerModule = {
   name: 'evaluation',
-  repositories: (db) => ({ evaluation: new EvaluationRepository(db), experts: new ExpertRepository(db), evidence: new EvidenceRepository(db) }),
+  repositories: (db) => ({ evaluation: new EvaluationRepository(db), experts: new ExpertRepository(db), evidence: new EvidenceRepository(db), onsite: new OnsiteRepository(db) }),
   services: ({ config, store, metadata, services, clock }) => {
     const standards = new StandardService(loadStandards(config.programsDir, metadata));
     const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
     const reviews = new ReviewService(store, standards, autoscore, services.audit, clock);
     const evidence = new EvidenceService(store, reviews, services.audit, clock, config.limits.evidenceBytes);
-    return { standards, autoscore, reviews, evidence, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
+    const onsite = new OnsiteService(store, standards, autoscore, reviews, services.audit, clock);
+    return { standards, autoscore, reviews, evidence, onsite, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
   },
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);
@@ -44,5 +50,6 @@ export const evaluation: ServerModule = {
     registerTitleWatchRoutes(app, ctx);
     registerExpertRoutes(app, ctx);
     registerEvidenceRoutes(app, ctx);
+    registerOnsiteRoutes(app, ctx);
   },
 };

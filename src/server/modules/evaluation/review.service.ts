@@ -194,6 +194,12 @@ export class ReviewService {
       if (missing.length) throw new AppError('E7008', { field: 'scores', missing: missing.join('、') });
       // The national review passes into publicity only what the standard passes.
       if (stage === 'NATIONAL') {
+        // A unit drawn for the on-site review passes only with its checklist complete.
+        if (await this.store.repos.onsite.sampled(id)) {
+          const done = new Set((await this.store.repos.onsite.checks(id)).map((c) => c.item));
+          const lacking = allItems(std).filter((i) => !done.has(i.code)).map((i) => i.code);
+          if (lacking.length) throw new AppError('E7024', { field: 'onsite', missing: lacking.join('、') });
+        }
         const t = totalScore(std, this.scoreMap(std, await this.automatic(std, cycle, app.subjectCode), mine));
         if (!t.passed) throw new AppError('E7016', { field: 'decision', total: t.total, passLine: std.passLine, vetoes: t.vetoes.join('、') || '无' });
       }

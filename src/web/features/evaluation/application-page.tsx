@@ -31,6 +31,7 @@ export function ApplicationPage() {
   const d = detail.data;
   const std = useAsync(d?.cycle.standard ?? null, () => evaluationApi.standard(d!.cycle.standard));
   const limit = useAsync('evidence-limits', () => reviewApi.evidenceLimits());
+  const onsite = useAsync(`onsite|${id}`, () => reviewApi.checklist(id));
   const earlier = useAsync(d ? `earlier|${id}` : null, () => reviewApi.earlierEvidence(id));
   const [draft, setDraft] = useState<Draft>({});
   const [busy, setBusy] = useState(false);
@@ -164,6 +165,10 @@ export function ApplicationPage() {
           items={order.map((s) => ({ title: t(`eval.stage.${s}` as MessageKey) }))}
           responsive
         />
+        {onsite.data?.sampled ? (
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="eval-onsite-link"
+            title={<Link to={`/evaluation/applications/${id}/onsite`}>{t('eval.onsiteChecklist')} · {onsite.data.sampled.detail} · {t('eval.onsiteProgress', { done: onsite.data.items.filter((i) => i.check).length, all: onsite.data.items.length })}</Link>} />
+        ) : null}
         {a.decisionNote ? <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('eval.decisionNote', { note: a.decisionNote })}</Typography.Paragraph> : null}
         {a.stage === 'PUBLICITY' && a.publicityUntil ? <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('eval.publicityUntil', { date: a.publicityUntil })} /> : null}
         {a.stage === 'NAMED' && a.namedYear ? <Alert type="success" showIcon style={{ marginTop: 8 }} title={t('eval.namedIn', { year: a.namedYear })} data-testid="eval-named" /> : null}
@@ -265,6 +270,21 @@ function ExpertsCard({ detail, onChange }: { detail: ApplicationDetail; onChange
             placeholder={t('eval.pickExpert')}
             options={(pool.data?.items ?? []).filter((e) => !assigned.has(e.id)).map((e) => ({ value: e.id, label: `${e.name}（${e.provinceCode} · ${e.specialty}）` }))}
             data-testid="eval-expert-pick"
+          />
+          <Select<string>
+            style={{ width: 160 }}
+            placeholder={t('eval.assignGroup')}
+            value={undefined}
+            options={[...new Set((pool.data?.items ?? []).map((e) => e.group).filter((g): g is string => !!g))].map((g) => ({ value: g, label: g }))}
+            onChange={async (g) => {
+              try {
+                await reviewApi.assignGroup(detail.application.id, g);
+                onChange();
+              } catch (e) {
+                message.error(errorText(e, lang));
+              }
+            }}
+            data-testid="eval-group-pick"
           />
           <Button
             disabled={pick === undefined}

@@ -16,6 +16,7 @@ import { ErrorAlert } from '../../shared/error-alert.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { useAsync } from '../../shared/use-async.js';
 import { reviewApi, type ApplicationDto, type StandardSummary } from './evaluation-api.js';
+import { DrawSampleButton, SampleTag } from './onsite-sample.js';
 
 export const STAGE_COLORS: Record<string, string> = { SELF: 'default', CITY: 'cyan', PROVINCE: 'blue', NATIONAL: 'geekblue', PUBLICITY: 'gold', NAMED: 'green', REJECTED: 'red' };
 
@@ -36,6 +37,8 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
   const current = cycle ?? cycles.data?.items[cycles.data.items.length - 1]?.code ?? null;
   const [stage, setStage] = useState<string | undefined>();
   const apps = useAsync(current ? `${current}|${stage ?? ''}` : null, () => reviewApi.applications(current!, stage));
+  const sample = useAsync(current ? `sample|${current}` : null, () => reviewApi.sample(current!));
+  const sampled = new Map((sample.data?.items ?? []).map((x) => [x.applicationId, x]));
   const [subject, setSubject] = useState<string | undefined>();
   const [creating, setCreating] = useState(false);
   const admin = user.role === 'AREA_ADMIN' || user.role === 'SYSTEM_ADMIN';
@@ -104,6 +107,7 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
             {t(stage === 'PUBLICITY' ? 'eval.publicityList' : stage === 'NAMED' ? 'eval.namingList' : 'eval.results')}
           </Button>
         ) : null}
+        {admin && user.scopeLevel === 0 && current ? <DrawSampleButton cycle={current} onDrawn={sample.reload} /> : null}
         {admin && user.scopeLevel === 0 ? (
           <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="eval-new-cycle">
             {t('eval.newCycle')}
@@ -131,6 +135,7 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
               ),
             },
             { title: t('eval.stage'), dataIndex: 'stage', width: 120, render: (s: string) => <StageTag stage={s} /> },
+            ...(sampled.size ? [{ title: t('eval.onsite'), key: 'onsite', render: (_: unknown, a: ApplicationDto) => <SampleTag s={sampled.get(a.id)} /> }] : []),
             { title: t('eval.note'), dataIndex: 'decisionNote', render: (n: string | null) => n ?? '' },
           ]}
         />

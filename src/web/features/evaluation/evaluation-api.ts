@@ -20,8 +20,8 @@ export const evaluationApi = {
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
 
-import type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto } from '../../../domain/api/evaluation.js';
-export type { ApplicationDetail, ApplicationDto, AtRiskView, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto };
+import type { ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, SampleDto } from '../../../domain/api/evaluation.js';
+export type { ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, SampleDto };
 export type CycleDto = ApplicationDetail['cycle'];
 export interface ScoreInput {
   item: string;
@@ -46,7 +46,7 @@ export const reviewApi = {
   earlyWarning: (standard: string, period: string, area?: string) => api.get<EarlyWarningAnswer>('/api/evaluation/early-warning', { standard, period, area }),
   results: (cycle: string, stage?: string) => api.getBlob(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/results`, { stage, format: 'xlsx' }),
   experts: () => api.get<{ items: ExpertDto[] }>('/api/evaluation/experts'),
-  addExpert: (e: { name: string; provinceCode: string; specialty: string; contact?: string }) => api.post<ExpertDto>('/api/evaluation/experts', e),
+  addExpert: (e: { name: string; provinceCode: string; specialty: string; contact?: string; group?: string; username?: string }) => api.post<ExpertDto>('/api/evaluation/experts', e),
   declareConflict: (expertId: number, subjectCode: string, note: string) => api.post<unknown>(`/api/evaluation/experts/${expertId}/conflicts`, { subjectCode, note }),
   assign: (id: number, expertId: number) => api.post<unknown>(`/api/evaluation/applications/${id}/experts`, { expertId }),
   evidenceLimits: () => api.get<{ bytes: number; text: string; kinds: string[] }>('/api/evaluation/evidence/limits'),
@@ -56,5 +56,10 @@ export const reviewApi = {
   reuse: (id: number, item: string, evidenceId: number) => api.post<EvidenceDto>(`/api/evaluation/applications/${id}/evidence/reuse`, { item, evidenceId }),
   detach: (evidenceId: number) => api.del<unknown>(`/api/evaluation/evidence/${evidenceId}`),
   evidenceUrl: (evidenceId: number) => `/api/evaluation/evidence/${evidenceId}/file`,
+  sample: (cycle: string) => api.get<{ items: SampleDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/onsite-sample`),
+  drawSample: (cycle: string, b: { random: number; seed?: number }) => api.post<{ items: SampleDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/onsite-sample`, b),
+  checklist: (id: number) => api.get<ChecklistAnswer>(`/api/evaluation/applications/${id}/onsite`),
+  check: (id: number, checks: { item: string; result: 'MET' | 'PARTLY' | 'NOT_MET'; note?: string }[]) => api.put<ChecklistAnswer>(`/api/evaluation/applications/${id}/onsite`, { checks }),
+  assignGroup: (id: number, group: string) => api.post<unknown>(`/api/evaluation/applications/${id}/experts`, { group }),
   reReview: (b: { standard: string; subjectCode: string; year: number; passed: boolean; note: string }) => api.post<unknown>('/api/evaluation/re-reviews', b),
 };

@@ -47,6 +47,12 @@ export function ExpertsPanel() {
         <Form.Item name="contact">
           <Input placeholder={t('eval.contact')} style={{ width: 140 }} />
         </Form.Item>
+        <Form.Item name="group">
+          <Input placeholder={t('eval.group')} style={{ width: 110 }} />
+        </Form.Item>
+        <Form.Item name="username">
+          <Input placeholder={t('eval.expertUser')} style={{ width: 150 }} />
+        </Form.Item>
         <Button type="primary" onClick={() => void add()} data-testid="expert-add">{t('eval.addExpert')}</Button>
       </Form>
       <ErrorAlert error={experts.error} style={{ marginBottom: 8 }} />
@@ -61,6 +67,8 @@ export function ExpertsPanel() {
           { title: t('eval.expertProvince'), dataIndex: 'provinceCode', width: 100 },
           { title: t('eval.specialty'), dataIndex: 'specialty' },
           { title: t('eval.contact'), dataIndex: 'contact', render: (c: string | null) => c ?? '' },
+          { title: t('eval.group'), dataIndex: 'group', width: 90, render: (g: string | null) => g ?? '' },
+          { title: t('eval.expertUser'), dataIndex: 'username', width: 120, render: (u: string | null) => u ?? '' },
           { title: '', key: 'act', width: 110, render: (_, e) => <a onClick={() => { setConflict(e); setSubject(undefined); setNote(''); }}>{t('eval.declareConflict')}</a> },
         ]}
       />
