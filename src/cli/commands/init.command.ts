@@ -25,7 +25,7 @@ export async function runInit(ctx: AppContext, flags: InitFlags): Promise<void> 
   out.write(`机构 facilities: ${r.facilities.toLocaleString('zh-CN')}，年报 reports: ${r.reports.toLocaleString('zh-CN')}（${secs} s）\n`);
   if (r.demoLoaded) {
     out.write(`演示用户 demo users — 演示密码，仅供体验，正式使用前请停用或修改 demo passwords, for trying the platform only: disable or change them before real use (密码 password: ${DEMO_PASSWORD}):\n`);
-    for (const u of r.users) out.write(`  ${u.username.padEnd(8)} ${u.role.padEnd(18)} ${u.scopeCode}\n`);
+    for (const u of r.users) out.write(`  ${u.username.padEnd(10)} ${u.role.padEnd(18)} ${u.scopeCode}\n`);
   } else if (!flags.demo) {
     const password = process.env.GTCM_ADMIN_PASSWORD || `Gtcm@${randomBytes(9).toString('base64url')}`;
     if (await ctx.services.init.ensureAdmin(password))

@@ -226,3 +226,34 @@ export const checklistAnswer = z.object({
 export type ChecklistAnswer = z.infer<typeof checklistAnswer>;
 export type SampleDto = z.infer<typeof sampleView>;
 export const checkBody = z.object({ checks: z.array(z.object({ item: z.string().min(1).max(20), result: checkResult, note: z.string().max(2000).optional() })).max(200) });
+
+// ---- outputs: the ranked list (for the printed 公文) and the overview by stage
+
+export const rankingQuery = z.object({ stage: stage.optional().describe('PUBLICITY: the publicity list; NAMED: the naming list') });
+export const rankingAnswer = z.object({
+  cycle: cycleView,
+  stages: z.array(reviewStage),
+  passLine: z.number(),
+  issuer: z.string().describe('who issues the list: the caller’s level (国家中医药管理局, 云南省中医药管理局 …)'),
+  issuedOn: z.string().describe('today in China: the date the list is issued on'),
+  rows: z.array(z.object({
+    rank: z.number().int(),
+    provinceName: z.string(),
+    subjectCode: z.string(),
+    subjectName: z.string(),
+    stage,
+    totals: z.partialRecord(reviewStage, z.number()),
+    passed: z.boolean().nullable(),
+    note: z.string().nullable(),
+    publicityUntil: z.string().nullable(),
+    namedYear: z.number().int().nullable(),
+  })),
+});
+export type RankingAnswer = z.infer<typeof rankingAnswer>;
+export const overviewAnswer = z.object({
+  cycle: cycleView,
+  area: z.object({ code: z.string(), name: z.string() }),
+  rows: z.array(z.object({ code: z.string(), name: z.string(), counts: z.partialRecord(stage, z.number().int()), total: z.number().int() })).describe('each child area of the caller’s (the nation: provinces) with its applications by stage'),
+  totals: z.partialRecord(stage, z.number().int()),
+});
+export type OverviewAnswer = z.infer<typeof overviewAnswer>;

@@ -20,6 +20,8 @@ import { QualityPage } from '../features/approval/quality-page.js';
 import { EvaluationPage } from '../features/evaluation/evaluation-page.js';
 import { ApplicationPage } from '../features/evaluation/application-page.js';
 import { OnsitePage } from '../features/evaluation/onsite-page.js';
+import { PrintListsPage } from '../features/evaluation/print-lists-page.js';
+import { PrintSheetPage } from '../features/evaluation/print-sheet-page.js';
 import { DefinitionsPage } from '../features/help/definitions-page.js';
 import { DataPeriodGate } from '../features/indicators/data-period-gate.js';
 import { FacilityViewPage } from '../features/indicators/facility-view-page.js';
@@ -91,6 +93,8 @@ export function App() {
                     </RequireAuth>
                   }
                 />
+                <Route path="/evaluation/print/applications/:id" element={<RequireAuth><PrintSheetPage /></RequireAuth>} />
+                <Route path="/evaluation/print/cycles/:code" element={<RequireAuth><PrintListsPage /></RequireAuth>} />
                 <Route
                   path="/definitions"
                   element={

@@ -157,7 +157,7 @@ describe('the national review passes only what the standard passes', () => {
 
 describe('the results of the cycle', () => {
   it('rank the applications by their last stage’s total, each stage’s total beside it', async () => {
-    const rows = await r().results(nation, CYCLE);
+    const rows = await ctx.services.results.results(nation, CYCLE);
     expect(rows[0].application).toMatchObject({ subjectCode: FUMIN, stage: 'NAMED' });
     expect(Object.keys(rows[0].totals).sort()).toEqual(['NATIONAL', 'PROVINCE', 'SELF']);
     expect(rows[0].totals.NATIONAL!.passed).toBe(true);
@@ -165,12 +165,27 @@ describe('the results of the cycle', () => {
   });
 
   it('the naming list as a file, and a county sees only its own', async () => {
-    const file = await r().resultsFile(nation, CYCLE, 'NAMED', 'csv');
+    const file = await ctx.services.results.resultsFile(nation, CYCLE, 'NAMED', 'csv');
     let text = '';
     for await (const chunk of file.body as AsyncIterable<Buffer | string>) text += chunk.toString();
     const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toBe('rank,province,code,name,stage,SELF,PROVINCE,NATIONAL,passed,note');
     expect(lines.slice(1).map((l) => l.split(',')[2])).toEqual([FUMIN]);
-    expect(await r().results(wuhua, CYCLE)).toEqual([]);
+    expect(await ctx.services.results.results(wuhua, CYCLE)).toEqual([]);
+  });
+
+  it('the naming list as rows for the printed 公文: rank, province, unit, totals, passed', async () => {
+    const { rows, passLine } = await ctx.services.results.ranking(nation, CYCLE, 'NAMED');
+    expect(rows.map((x) => [x.rank, x.provinceName, x.subjectCode, x.passed])).toEqual([[1, '云南省', FUMIN, true]]);
+    expect(rows[0].totals.NATIONAL).toBeGreaterThanOrEqual(passLine);
+  });
+
+  it('counts the applications by stage per province for the nation, per city for a province', async () => {
+    const all = await ctx.services.results.overview(nation, CYCLE);
+    expect(all.rows.map((x) => [x.code, x.name])).toEqual([['53', '云南省']]);
+    expect(all.rows[0].counts.NAMED).toBe(1);
+    expect(all.rows[0].total).toBe(Object.values(all.totals).reduce((n, v) => n + (v ?? 0), 0));
+    const yunnanView = await ctx.services.results.overview(yunnan, CYCLE);
+    expect(yunnanView.rows.map((x) => x.code)).toEqual(['5301']);
   });
 });

@@ -9,6 +9,9 @@ import {
   cyclesAnswer,
   resultsAnswer,
   resultsQuery,
+  rankingAnswer,
+  rankingQuery,
+  overviewAnswer,
   assignBody,
   assignedAnswer,
   conflictBody,
@@ -62,8 +65,12 @@ export function registerReviewRoutes(app: App, ctx: AppContext): void {
     reply.code(201).send(await r.enrol(actorOf(req), req.params.code, req.body.subjectCode)),
   );
   app.get('/api/evaluation/cycles/:code/results', { schema: { tags, params: cycleParams, querystring: resultsQuery, produces: TABLE_FILE_TYPES, response: { 200: resultsAnswer } } }, async (req, reply) =>
-    sendTableFile(reply, await r.resultsFile(actorOf(req), req.params.code, req.query.stage, req.query.format)),
+    sendTableFile(reply, await ctx.services.results.resultsFile(actorOf(req), req.params.code, req.query.stage, req.query.format)),
   );
+  app.get('/api/evaluation/cycles/:code/ranking', { schema: { tags, params: cycleParams, querystring: rankingQuery, response: { 200: rankingAnswer } } }, async (req) =>
+    ctx.services.results.ranking(actorOf(req), req.params.code, req.query.stage),
+  );
+  app.get('/api/evaluation/cycles/:code/overview', { schema: { tags, params: cycleParams, response: { 200: overviewAnswer } } }, async (req) => ctx.services.results.overview(actorOf(req), req.params.code));
   app.get('/api/evaluation/applications/:id', { schema: { tags, params: idParams, response: { 200: applicationDetail } } }, async (req) => r.view(actorOf(req), req.params.id));
   app.put('/api/evaluation/applications/:id/scores', { schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetail } } }, async (req) => r.score(actorOf(req), req.params.id, req.body.scores));
   app.post('/api/evaluation/applications/:id/submit', { schema: { tags, params: idParams, body: submitBody, response: { 200: applicationView } } }, async (req) =>

@@ -8,6 +8,7 @@ import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceService } from './evidence.service.js';
 import { OnsiteRepository } from './onsite.repository.js';
 import { OnsiteService } from './onsite.service.js';
+import { ResultsService } from './results.service.js';
 import { ReviewService } from './review.service.js';
 import { registerEvaluationRoutes, registerExpertRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
 import { registerEvidenceRoutes } from './evidence.routes.js';
@@ -30,6 +31,7 @@ declare module '../../platform/registry.js' {
     experts: ExpertService;
     evidence: EvidenceService;
     onsite: OnsiteService;
+    results: ResultsService;
   }
 }
 
@@ -41,8 +43,9 @@ export const evaluation: ServerModule = {
     const autoscore = new AutoscoreService(store, standards, metadata, services.analytics, services.engine, services.facilities);
     const reviews = new ReviewService(store, standards, autoscore, services.audit, clock);
     const evidence = new EvidenceService(store, reviews, services.audit, clock, config.limits.evidenceBytes);
-    const onsite = new OnsiteService(store, standards, autoscore, reviews, services.audit, clock);
-    return { standards, autoscore, reviews, evidence, onsite, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
+    const results = new ResultsService(store, standards, autoscore, reviews, clock);
+    const onsite = new OnsiteService(store, standards, autoscore, reviews, results, services.audit, clock);
+    return { standards, autoscore, reviews, evidence, onsite, results, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
   },
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);

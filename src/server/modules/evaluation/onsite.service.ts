@@ -18,6 +18,7 @@ import type { Store } from '../../platform/db/store.js';
 import type { AutoscoreService } from './autoscore.service.js';
 import type { Application } from './evaluation.repository.js';
 import type { OnsiteCheck, SampledApplication } from './onsite.repository.js';
+import type { ResultsService } from './results.service.js';
 import type { ReviewService } from './review.service.js';
 import type { StandardService } from './standard.service.js';
 
@@ -49,6 +50,7 @@ export class OnsiteService {
     private readonly standards: StandardService,
     private readonly autoscore: AutoscoreService,
     private readonly reviews: ReviewService,
+    private readonly results: ResultsService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
@@ -65,7 +67,7 @@ export class OnsiteService {
     const checked = await this.store.repos.onsite.checkedCount(cycle.code);
     if (checked) throw new AppError('E7022', { field: 'cycle', count: checked });
     const std = this.standards.get(cycle.standard);
-    const results = await this.reviews.results(actor, cycle.code, 'NATIONAL');
+    const results = await this.results.results(actor, cycle.code, 'NATIONAL');
     const completenessItem = allItems(std).find((i) => i.mode.type === 'COMPLETENESS_BELOW');
     const completeness = new Map<string, number | null>();
     if (completenessItem && results.length) {

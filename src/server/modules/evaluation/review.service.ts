@@ -27,12 +27,10 @@ import type { Application, Cycle, Objection, StoredScore } from './evaluation.re
 import type { StandardService } from './standard.service.js';
 
 const ACTORS = ['SYSTEM_ADMIN', 'AREA_ADMIN'] as const;
-const STAGE_NAMES: Record<Stage, string> = { SELF: '自评', CITY: '市级预审', PROVINCE: '省级评审', NATIONAL: '国家评审', PUBLICITY: '公示', NAMED: '已命名', REJECTED: '未通过' };
+export const STAGE_NAMES: Record<Stage, string> = { SELF: '自评', CITY: '市级预审', PROVINCE: '省级评审', NATIONAL: '国家评审', PUBLICITY: '公示', NAMED: '已命名', REJECTED: '未通过' };
 
-export interface ResultRow {
-  application: Application;
-  totals: Partial<Record<ReviewStage, Total>>;
-}
+
+
 
 /** A cycle as opened: its deadlines and publicity days may be left out (none, 7). */
 export type NewCycle = Omit<Cycle, 'createdAt' | 'deadlines' | 'publicityDays'> & Partial<Pick<Cycle, 'deadlines' | 'publicityDays'>>;
@@ -63,6 +61,18 @@ export interface ApplicationView {
 }
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The automatic scores with a stage's manual scores laid over them: what its total is computed from. */
+export function scoreMapOf(std: Standard, auto: Map<string, ItemScore>, manual: StoredScore[]): Map<string, ItemScore> {
+  const out = new Map(auto);
+  const items = new Map(allItems(std).map((i) => [i.code, i]));
+  for (const s of manual) {
+    const it = items.get(s.item);
+    if (!it) continue;
+    out.set(s.item, scoreManual(it, s.applicable ? (s.veto !== null ? { veto: s.veto } : { points: s.points ?? 0 }) : { notApplicable: true }));
+  }
+  return out;
+}
 
 export class ReviewService {
   constructor(
@@ -146,7 +156,7 @@ export class ReviewService {
     for (const stage of stages) {
       const mine = stored.filter((s) => s.stage === stage);
       if (!mine.length) continue;
-      totals[stage] = totalScore(std, this.scoreMap(std, auto, mine));
+      totals[stage] = totalScore(std, scoreMapOf(std, auto, mine));
       points[stage] = new Map(mine.map((s) => [s.item, s.points]));
     }
     const experts = (await this.store.repos.experts.assignments(id)).map(({ expert: e }) => ({ id: e.id, name: e.name, provinceCode: e.provinceCode, specialty: e.specialty }));
@@ -200,7 +210,7 @@ export class ReviewService {
           const lacking = allItems(std).filter((i) => !done.has(i.code)).map((i) => i.code);
           if (lacking.length) throw new AppError('E7024', { field: 'onsite', missing: lacking.join('、') });
         }
-        const t = totalScore(std, this.scoreMap(std, await this.automatic(std, cycle, app.subjectCode), mine));
+        const t = totalScore(std, scoreMapOf(std, await this.automatic(std, cycle, app.subjectCode), mine));
         if (!t.passed) throw new AppError('E7016', { field: 'decision', total: t.total, passLine: std.passLine, vetoes: t.vetoes.join('、') || '无' });
       }
       const next = nextStage(stage, std.cityPreReview)!;
@@ -261,78 +271,6 @@ export class ReviewService {
     });
   }
 
-  // ---- outputs
-
-  /**
-   * The ranked results of a cycle in the caller's area: every application with its stage and the
-   * total each stage gave (automatic items read once for all subjects), best national total first
-   * — the list a province sends up, and (stage PUBLICITY or NAMED) the publicity and naming lists.
-   */
-  async results(actor: Actor, cycleCode: string, stage?: Stage): Promise<ResultRow[]> {
-    const cycle = await this.cycle(cycleCode);
-    const std = this.standards.get(cycle.standard);
-    const apps = await this.store.repos.evaluation.applications(cycleCode, this.areaOf(actor), stage);
-    if (!apps.length) return [];
-    const area = actor.scope.kind === 'nation' ? NATION_CODE : this.areaOf(actor).code;
-    const { rows } = await this.autoscore.autoscore(SYSTEM_ACTOR, std.code, cycle.assessmentYear, area);
-    const items = new Map(allItems(std).map((i) => [i.code, i]));
-    const auto = new Map<string, Map<string, ItemScore>>();
-    for (const r of rows) {
-      let m = auto.get(r.subjectCode);
-      if (!m) auto.set(r.subjectCode, (m = new Map()));
-      m.set(r.item, scoreAutomatic(items.get(r.item)!, r.numerator === null || r.denominator === null ? null : { numerator: r.numerator, denominator: r.denominator }));
-    }
-    const stages = reviewStages(std.cityPreReview);
-    const out: ResultRow[] = [];
-    const scores = await this.store.repos.evaluation.scoresOf(apps.map((a) => a.id));
-    for (const app of apps) {
-      const stored = scores.get(app.id) ?? [];
-      const totals: Partial<Record<ReviewStage, Total>> = {};
-      for (const s of stages) {
-        const mine = stored.filter((x) => x.stage === s);
-        if (mine.length) totals[s] = totalScore(std, this.scoreMap(std, auto.get(app.subjectCode) ?? new Map(), mine));
-      }
-      out.push({ application: app, totals });
-    }
-    const last = (r: ResultRow) => [...stages].reverse().map((s) => r.totals[s]?.total).find((t) => t !== undefined) ?? -1;
-    return out.sort((a, b) => last(b) - last(a) || a.application.subjectCode.localeCompare(b.application.subjectCode));
-  }
-
-  /** The results as a spreadsheet: 序号, 省份, 单位, 阶段, each stage's total, 是否达到合格线. */
-  async resultsFile(actor: Actor, cycleCode: string, stage: Stage | undefined, format: TableFormat): Promise<TableFile> {
-    const cycle = await this.cycle(cycleCode);
-    const std = this.standards.get(cycle.standard);
-    const rows = await this.results(actor, cycleCode, stage);
-    const stages = reviewStages(std.cityPreReview);
-    const provinces = new Map((await this.store.repos.divisions.getMany([...new Set(rows.map((r) => r.application.subjectCode.slice(0, 2)))])).map((d) => [d.code, d.name]));
-    const columns = [
-      { key: 'rank', header: '序号', width: 6 },
-      { key: 'province', header: '省份', width: 14 },
-      { key: 'code', header: '单位代码', width: 10 },
-      { key: 'name', header: '单位', width: 18 },
-      { key: 'stage', header: '阶段', width: 10 },
-      ...stages.map((s) => ({ key: s, header: `${STAGE_NAMES[s]}总分`, width: 12 })),
-      { key: 'passed', header: '是否达到合格线', width: 14 },
-      { key: 'note', header: '意见', width: 40 },
-    ];
-    const lastStage = (r: ResultRow) => [...stages].reverse().find((s) => r.totals[s]);
-    const body = rows.map((r, i) => {
-      const t = lastStage(r);
-      return {
-        rank: i + 1,
-        province: provinces.get(r.application.subjectCode.slice(0, 2)) ?? r.application.subjectCode.slice(0, 2),
-        code: r.application.subjectCode,
-        name: r.application.subjectName,
-        stage: STAGE_NAMES[r.application.stage],
-        ...Object.fromEntries(stages.map((s) => [s, r.totals[s]?.total ?? null])),
-        passed: t ? (r.totals[t]!.passed ? '是' : '否') : '',
-        note: r.application.decisionNote ?? '',
-      };
-    });
-    const title = stage === 'PUBLICITY' ? '公示名单' : stage === 'NAMED' ? '命名名单' : '评审结果';
-    return tableFile(`${title}-${cycle.code}`, title, columns, body, format);
-  }
-
   // ---- helpers
 
   private async change(actor: Actor, app: Application, set: Partial<Application>, action: 'submit' | 'return' | 'name', also?: (repos: Repositories) => Promise<void>): Promise<Application> {
@@ -354,7 +292,7 @@ export class ReviewService {
     return { app, cycle, std: this.standards.get(cycle.standard) };
   }
 
-  private areaOf(actor: Actor): Area {
+  areaOf(actor: Actor): Area {
     const s = actor.scope;
     if (s.kind === 'facility') throw new AppError('E2102', { field: 'area' });
     return s.kind === 'nation' ? NATION_AREA : { level: s.level, code: s.code };
@@ -393,14 +331,4 @@ export class ReviewService {
     );
   }
 
-  private scoreMap(std: Standard, auto: Map<string, ItemScore>, manual: StoredScore[]): Map<string, ItemScore> {
-    const out = new Map(auto);
-    const items = new Map(allItems(std).map((i) => [i.code, i]));
-    for (const s of manual) {
-      const it = items.get(s.item);
-      if (!it) continue;
-      out.set(s.item, scoreManual(it, s.applicable ? (s.veto !== null ? { veto: s.veto } : { points: s.points ?? 0 }) : { notApplicable: true }));
-    }
-    return out;
-  }
 }

@@ -4,6 +4,7 @@
  * stage, and what the user's level may do now — score its stage's manual items, pass, reject or
  * return; in publicity record and resolve objections, then name.
  */
+import { PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Alert, Button, Card, Input, InputNumber, List, Modal, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -151,7 +152,14 @@ export function ApplicationPage() {
 
   return (
     <div>
-      <PageTitle extra={<Link to={`/evaluation?tab=applications&cycle=${encodeURIComponent(d.cycle.code)}`}>{d.cycle.name}</Link>}>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <Link to={`/evaluation/print/applications/${id}`} data-testid="eval-print-sheet-link"><PrinterOutlined /> {t('eval.printSheet')}</Link>
+            <Link to={`/evaluation?tab=applications&cycle=${encodeURIComponent(d.cycle.code)}`}>{d.cycle.name}</Link>
+          </Space>
+        }
+      >
         <Space>
           {a.subjectName}
           <StageTag stage={a.stage} />

@@ -3,7 +3,7 @@
  * applying (a county for itself, a province or the nation for a county under it), and — for the
  * nation — opening a new cycle.
  */
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -106,6 +106,11 @@ export function ApplicationsPanel({ cycle, onCycle, standards }: { cycle: string
           >
             {t(stage === 'PUBLICITY' ? 'eval.publicityList' : stage === 'NAMED' ? 'eval.namingList' : 'eval.results')}
           </Button>
+        ) : null}
+        {current ? (
+          <Link to={`/evaluation/print/cycles/${encodeURIComponent(current)}${stage ? `?stage=${stage}` : ''}`} data-testid="eval-print-list-link">
+            <PrinterOutlined /> {t('eval.printList')}
+          </Link>
         ) : null}
         {admin && user.scopeLevel === 0 && current ? <DrawSampleButton cycle={current} onDrawn={sample.reload} /> : null}
         {admin && user.scopeLevel === 0 ? (

@@ -20,8 +20,8 @@ export const evaluationApi = {
   autoscore: (standard: string, period: string, area?: string) => api.get<AutoscoreAnswer>('/api/evaluation/autoscore', { standard, period, area }),
 };
 
-import type { ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, SampleDto } from '../../../domain/api/evaluation.js';
-export type { ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, SampleDto };
+import type { ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, OverviewAnswer, RankingAnswer, SampleDto } from '../../../domain/api/evaluation.js';
+export type { OverviewAnswer, RankingAnswer, ApplicationDetail, ApplicationDto, AtRiskView, ChecklistAnswer, EarlyWarningAnswer, EvidenceDto, ExpertDto, NewCycleBody, ObjectionDto, SampleDto };
 export type CycleDto = ApplicationDetail['cycle'];
 export interface ScoreInput {
   item: string;
@@ -56,6 +56,8 @@ export const reviewApi = {
   reuse: (id: number, item: string, evidenceId: number) => api.post<EvidenceDto>(`/api/evaluation/applications/${id}/evidence/reuse`, { item, evidenceId }),
   detach: (evidenceId: number) => api.del<unknown>(`/api/evaluation/evidence/${evidenceId}`),
   evidenceUrl: (evidenceId: number) => `/api/evaluation/evidence/${evidenceId}/file`,
+  ranking: (cycle: string, stage?: string) => api.get<RankingAnswer>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/ranking`, { stage }),
+  overview: (cycle: string) => api.get<OverviewAnswer>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/overview`),
   sample: (cycle: string) => api.get<{ items: SampleDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/onsite-sample`),
   drawSample: (cycle: string, b: { random: number; seed?: number }) => api.post<{ items: SampleDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/onsite-sample`, b),
   checklist: (id: number) => api.get<ChecklistAnswer>(`/api/evaluation/applications/${id}/onsite`),

@@ -19,6 +19,7 @@ import { useAsync, type Async } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { ApplicationsPanel } from './applications-panel.js';
 import { EarlyWarningPanel } from './early-warning-panel.js';
+import { EvaluationOverviewTab } from './evaluation-overview.js';
 import { ExpertsPanel } from './experts-panel.js';
 import { evaluationApi, type AutoscoreRow, type Standard, type StandardSummary } from './evaluation-api.js';
 
@@ -53,7 +54,7 @@ export function EvaluationPage() {
   const standards = useAsync('standards', () => evaluationApi.standards());
   const user = useUser();
   const nation = user.scopeLevel === 0 && (user.role === 'AREA_ADMIN' || user.role === 'SYSTEM_ADMIN');
-  const tab = ['autoscore', 'warning', ...(nation ? ['experts'] : [])].includes(params.get('tab') ?? '') ? params.get('tab')! : 'applications';
+  const tab = ['overview', 'autoscore', 'warning', ...(nation ? ['experts'] : [])].includes(params.get('tab') ?? '') ? params.get('tab')! : 'applications';
   return (
     <div>
       <PageTitle>{t('nav.evaluation')}</PageTitle>
@@ -62,6 +63,7 @@ export function EvaluationPage() {
         onChange={(k) => update({ tab: k })}
         items={[
           { key: 'applications', label: t('eval.tab.applications'), children: <Card size="small"><ApplicationsPanel cycle={params.get('cycle')} onCycle={(c) => update({ cycle: c })} standards={standards.data?.items ?? []} /></Card> },
+          { key: 'overview', label: t('eval.tab.overview'), children: <EvaluationOverviewTab area={user.scopeLevel === null || user.scopeLevel === 0 ? 'CN' : user.scopeCode} /> },
           { key: 'autoscore', label: t('eval.tab.autoscore'), children: <AutoscoreView standards={standards} /> },
           { key: 'warning', label: t('eval.tab.warning'), children: <Card size="small"><EarlyWarningPanel standard={params.get('standard') ?? 'DEMO_COUNTY'} /></Card> },
           ...(nation ? [{ key: 'experts', label: t('eval.tab.experts'), children: <Card size="small"><ExpertsPanel /></Card> }] : []),

@@ -18,6 +18,7 @@ import { areaCompleteness, CompletenessBanner } from '../../shared/completeness-
 import { useAsync } from '../../shared/use-async.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { PinnedFavourites } from '../favourites/pinned-favourites.js';
+import { EvaluationOverviewCard } from '../evaluation/evaluation-overview.js';
 import { divisionApi } from '../org-units/org-units-api.js';
 import { analyticsApi } from './analytics-api.js';
 import { DashboardCards } from './dashboard-cards.js';
@@ -105,6 +106,9 @@ export function DashboardPage() {
           <DashboardChildren area={area} period={period} indicator={selected} onPick={drill} trend={<DashboardTrend area={area} indicator={selected} />} />
         </div>
       ) : null}
+      <div style={{ marginTop: 16 }}>
+        <EvaluationOverviewCard />
+      </div>
       <div style={{ marginTop: 16 }}>
         <PinnedFavourites />
       </div>
