@@ -257,3 +257,5 @@ export const overviewAnswer = z.object({
   totals: z.partialRecord(stage, z.number().int()),
 });
 export type OverviewAnswer = z.infer<typeof overviewAnswer>;
+export const sheetQuery = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const sheetAnswer = fileAnswer('the score sheet: 评分项, 内容, 类别, 分值, 自动得分, 依据, each stage\'s score, 佐证材料; the totals last');

@@ -9,6 +9,7 @@ import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/server/platform/access/actor.js';
 import { SYSTEM_ACTOR } from '../../../src/server/platform/access/actor.js';
 import type { ManualClock } from '../../../src/server/platform/clock.js';
+import { allItems } from '../../../src/domain/evaluation/standard.js';
 import { createTestActor, createTestFacility, FUMIN, WUHUA } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
 
@@ -178,6 +179,18 @@ describe('the results of the cycle', () => {
     const { rows, passLine } = await ctx.services.results.ranking(nation, CYCLE, 'NAMED');
     expect(rows.map((x) => [x.rank, x.provinceName, x.subjectCode, x.passed])).toEqual([[1, '云南省', FUMIN, true]]);
     expect(rows[0].totals.NATIONAL).toBeGreaterThanOrEqual(passLine);
+  });
+
+  it('the score sheet as a file: every item, each stage’s score, the totals last; another county gets nothing', async () => {
+    const [app] = await ctx.services.results.results(nation, CYCLE, 'NAMED');
+    const file = await ctx.services.results.sheetFile(yunnan, app.application.id, 'csv');
+    let text = '';
+    for await (const chunk of file.body as AsyncIterable<Buffer | string>) text += chunk.toString();
+    const lines = text.replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(lines[0]).toBe('item,name,kind,max,auto,basis,SELF,PROVINCE,NATIONAL,evidence');
+    expect(lines.map((l) => l.split(',')[0])).toEqual(['item', ...allItems(ctx.services.standards.get('DEMO_COUNTY')).map((i) => i.code), '总分']);
+    expect(lines.at(-1)!.split(',').slice(6, 9).every((v) => Number(v) > 0)).toBe(true);
+    await expect(ctx.services.results.sheetFile(wuhua, app.application.id, 'csv')).rejects.toMatchObject({ code: 'E7004' });
   });
 
   it('counts the applications by stage per province for the nation, per city for a province', async () => {

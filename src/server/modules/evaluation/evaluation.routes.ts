@@ -10,6 +10,8 @@ import {
   resultsAnswer,
   resultsQuery,
   rankingAnswer,
+  sheetAnswer,
+  sheetQuery,
   rankingQuery,
   overviewAnswer,
   assignBody,
@@ -72,6 +74,9 @@ export function registerReviewRoutes(app: App, ctx: AppContext): void {
   );
   app.get('/api/evaluation/cycles/:code/overview', { schema: { tags, params: cycleParams, response: { 200: overviewAnswer } } }, async (req) => ctx.services.results.overview(actorOf(req), req.params.code));
   app.get('/api/evaluation/applications/:id', { schema: { tags, params: idParams, response: { 200: applicationDetail } } }, async (req) => r.view(actorOf(req), req.params.id));
+  app.get('/api/evaluation/applications/:id/sheet', { schema: { tags, params: idParams, querystring: sheetQuery, produces: TABLE_FILE_TYPES, response: { 200: sheetAnswer } } }, async (req, reply) =>
+    sendTableFile(reply, await ctx.services.results.sheetFile(actorOf(req), req.params.id, req.query.format)),
+  );
   app.put('/api/evaluation/applications/:id/scores', { schema: { tags, params: idParams, body: scoreBody, response: { 200: applicationDetail } } }, async (req) => r.score(actorOf(req), req.params.id, req.body.scores));
   app.post('/api/evaluation/applications/:id/submit', { schema: { tags, params: idParams, body: submitBody, response: { 200: applicationView } } }, async (req) =>
     r.submit(actorOf(req), req.params.id, req.body.decision, req.body.note),

@@ -176,4 +176,42 @@ export class ResultsService {
     const name = (await this.store.repos.divisions.get(area.code))?.name ?? area.code;
     return `${name}${area.level === 1 ? '中医药管理局' : area.level === 2 ? '卫生健康委员会' : '卫生健康局'}`;
   }
+
+  /**
+   * One application's score sheet as a spreadsheet: every item with its points, the automatic
+   * score and its basis, each stage's score, the evidence attached; the totals last.
+   */
+  async sheetFile(actor: Actor, id: number, format: TableFormat): Promise<TableFile> {
+    const v = await this.reviews.view(actor, id);
+    const std = this.standards.get(v.cycle.standard);
+    const columns = [
+      { key: 'item', header: '评分项', width: 8 },
+      { key: 'name', header: '内容', width: 36 },
+      { key: 'kind', header: '类别', width: 8 },
+      { key: 'max', header: '分值', width: 8 },
+      { key: 'auto', header: '自动得分', width: 10 },
+      { key: 'basis', header: '依据（分子/分母，值）', width: 26 },
+      ...v.stages.map((s) => ({ key: s, header: STAGE_NAMES[s], width: 10 })),
+      { key: 'evidence', header: '佐证材料', width: 30 },
+    ];
+    const kinds = { BASIC: '基本项', BONUS: '加分项', VETO: '否决项' } as const;
+    const manual = (sc: { applicable: boolean; veto: boolean | null; points: number | null } | undefined) =>
+      !sc ? null : !sc.applicable ? '不适用' : sc.veto !== null ? (sc.veto ? '否决' : '否') : sc.points;
+    const rows: Record<string, string | number | null>[] = allItems(std).map((it) => {
+      const row = v.items.find((i) => i.code === it.code)!;
+      const a = row.auto;
+      return {
+        item: it.code,
+        name: it.name.zh,
+        kind: kinds[it.kind],
+        max: it.max ?? null,
+        auto: !row.automatic ? null : !a || !a.applicable ? '不适用' : a.veto !== null ? (a.veto ? '触发否决' : '未触发') : a.points,
+        basis: row.automatic && a?.applicable ? `${a.numerator ?? '–'}/${a.denominator ?? '–'}，${a.value === null ? '–' : `${(a.value * 100).toFixed(1)}%`}` : null,
+        ...Object.fromEntries(v.stages.map((s) => [s, row.automatic ? null : manual(row.stages[s])])),
+        evidence: v.evidence.filter((e) => e.item === it.code).map((e) => e.filename).join('；') || null,
+      };
+    });
+    rows.push({ item: '总分', name: `满分 ${std.scale}，合格线 ${std.passLine}`, kind: null, max: null, auto: null, basis: null, ...Object.fromEntries(v.stages.map((s) => [s, v.totals[s]?.total ?? null])), evidence: null });
+    return tableFile(`评分表-${v.application.subjectName}-${v.cycle.code}`, '评分表', columns, rows, format);
+  }
 }

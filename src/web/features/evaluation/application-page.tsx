@@ -4,7 +4,8 @@
  * stage, and what the user's level may do now — score its stage's manual items, pass, reject or
  * return; in publicity record and resolve objections, then name.
  */
-import { PrinterOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { saveBlob } from '../../shared/download.js';
 import { App as AntApp, Alert, Button, Card, Input, InputNumber, List, Modal, Select, Space, Steps, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
@@ -156,6 +157,19 @@ export function ApplicationPage() {
         extra={
           <Space wrap>
             <Link to={`/evaluation/print/applications/${id}`} data-testid="eval-print-sheet-link"><PrinterOutlined /> {t('eval.printSheet')}</Link>
+            <a
+              onClick={async () => {
+                try {
+                  const { blob, fileName } = await reviewApi.sheet(id);
+                  saveBlob(blob, fileName ?? 'sheet.xlsx');
+                } catch (e) {
+                  message.error(errorText(e, lang));
+                }
+              }}
+              data-testid="eval-sheet-xlsx"
+            >
+              <DownloadOutlined /> {t('eval.sheetXlsx')}
+            </a>
             <Link to={`/evaluation?tab=applications&cycle=${encodeURIComponent(d.cycle.code)}`}>{d.cycle.name}</Link>
           </Space>
         }

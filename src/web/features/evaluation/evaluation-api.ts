@@ -56,6 +56,7 @@ export const reviewApi = {
   reuse: (id: number, item: string, evidenceId: number) => api.post<EvidenceDto>(`/api/evaluation/applications/${id}/evidence/reuse`, { item, evidenceId }),
   detach: (evidenceId: number) => api.del<unknown>(`/api/evaluation/evidence/${evidenceId}`),
   evidenceUrl: (evidenceId: number) => `/api/evaluation/evidence/${evidenceId}/file`,
+  sheet: (id: number) => api.getBlob(`/api/evaluation/applications/${id}/sheet`, { format: 'xlsx' }),
   ranking: (cycle: string, stage?: string) => api.get<RankingAnswer>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/ranking`, { stage }),
   overview: (cycle: string) => api.get<OverviewAnswer>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/overview`),
   sample: (cycle: string) => api.get<{ items: SampleDto[] }>(`/api/evaluation/cycles/${encodeURIComponent(cycle)}/onsite-sample`),
