@@ -49,17 +49,25 @@ const FIXED: [string, Stage][] = [
   ['530102', 'SELF'], // 五华区: wuhua's self-assessment, begun
   ['530124', 'PROVINCE'], // 富民县: for yunnan to review
 ];
+/** The demo users' own counties: they create in the cycle, so they hold no earlier title. */
+export const DEMO_FIXED_SUBJECTS = FIXED.map(([c]) => c);
 const SPREAD: Stage[] = ['SELF', 'PROVINCE', 'NATIONAL', 'NATIONAL', 'PUBLICITY', 'NAMED', 'REJECTED'];
 const PROVINCES = ['11', '32', '33', '37', '44', '51', '53', '61'];
 
-/** Manual scores a stage gave, drawn from the subject's code (a reviewer a little stricter than the county). */
-function manual(code: string, stage: DemoScore['stage'], seed: number, partial: boolean): DemoScore[] {
+/** What a unit would score with full manual marks: its automatic items from the data decide whether the standard can pass it. */
+export interface Potential {
+  total: number;
+  passed: boolean;
+}
+
+/** Manual scores a stage gave, drawn from the subject's code (a reviewer a little stricter than the county); `full` for a unit the nation passed. */
+function manual(code: string, stage: DemoScore['stage'], seed: number, partial: boolean, full = false): DemoScore[] {
   const r = (k: string) => unit(`${seed}:eval:${code}:${stage}:${k}`);
   const strict = stage === 'SELF' ? 0 : 1;
-  const half = (max: number, k: string) => Math.max(0, Math.round((max * (0.6 + 0.4 * r(k)) - strict * r(`${k}s`)) * 2) / 2);
+  const half = (max: number, k: string) => (full ? max : Math.max(0, Math.round((max * (0.6 + 0.4 * r(k)) - strict * r(`${k}s`)) * 2) / 2));
   const all: DemoScore[] = [
     { stage, item: 'A1', points: 5, veto: null },
-    { stage, item: 'A2', points: r('A2') < 0.85 ? 5 : 0, veto: null },
+    { stage, item: 'A2', points: full || r('A2') < 0.85 ? 5 : 0, veto: null },
     { stage, item: 'A3', points: half(5, 'A3'), veto: null },
     { stage, item: 'F1', points: half(10, 'F1'), veto: null },
     { stage, item: 'V2', points: null, veto: false },
@@ -67,29 +75,51 @@ function manual(code: string, stage: DemoScore['stage'], seed: number, partial: 
   return partial ? all.slice(0, 2) : all;
 }
 
-export function demoApplications(divisions: Iterable<Division>, seed: number): DemoApplication[] {
-  const counties = new Map<string, Division>();
-  for (const d of divisions) if (d.level === 3) counties.set(d.code, d);
-  const plan = new Map<string, Stage>(FIXED.filter(([c]) => counties.has(c)));
+/**
+ * The demo's applications. `counties`: the county-level units that may create (none holding the
+ * title); `potential`: each one's total with full manual marks — a unit in publicity or named is
+ * one the standard passes (the national review gave it full manual marks), as the workflow
+ * requires; the rejected one of a province is its weakest.
+ */
+export function demoApplications(counties: Iterable<Division>, seed: number, potential: ReadonlyMap<string, Potential>): DemoApplication[] {
+  const byCode = new Map<string, Division>();
+  for (const d of counties) if (d.level === 3) byCode.set(d.code, d);
+  const plan = new Map<string, Stage>(FIXED.filter(([c]) => byCode.has(c)));
+  const order = (a: Division, b: Division) => unit(`${seed}:pick:${a.code}`) - unit(`${seed}:pick:${b.code}`);
   for (const p of PROVINCES) {
-    const inP = [...counties.values()].filter((d) => d.code.startsWith(p) && !plan.has(d.code));
-    inP.sort((a, b) => unit(`${seed}:pick:${a.code}`) - unit(`${seed}:pick:${b.code}`));
-    inP.slice(0, SPREAD.length).forEach((d, i) => plan.set(d.code, SPREAD[(i + PROVINCES.indexOf(p)) % SPREAD.length]));
+    const inP = [...byCode.values()].filter((d) => d.code.startsWith(p) && !plan.has(d.code)).sort(order);
+    const passers = inP.filter((d) => potential.get(d.code)?.passed);
+    const others = inP.filter((d) => !potential.get(d.code)?.passed);
+    const weakest = [...others].sort((a, b) => (potential.get(a.code)?.total ?? 0) - (potential.get(b.code)?.total ?? 0))[0];
+    const stages = SPREAD.map((_, i) => SPREAD[(i + PROVINCES.indexOf(p)) % SPREAD.length]).slice(0, inP.length);
+    for (const stage of stages) {
+      const passing = stage === 'PUBLICITY' || stage === 'NAMED';
+      const from = passing ? passers : stage === 'REJECTED' && weakest && !plan.has(weakest.code) ? [weakest] : others.length ? others : passers;
+      const d = from.find((x) => !plan.has(x.code));
+      if (d) plan.set(d.code, stage);
+    }
   }
   const out: DemoApplication[] = [];
   for (const [code, stage] of [...plan].sort((a, b) => a[0].localeCompare(b[0]))) {
     const reached = ['SELF', 'PROVINCE', 'NATIONAL', 'PUBLICITY', 'NAMED'].indexOf(stage === 'REJECTED' ? 'NATIONAL' : stage);
+    const passedNation = stage === 'PUBLICITY' || stage === 'NAMED';
     const scores = [
       ...manual(code, 'SELF', seed, stage === 'SELF'),
       ...(reached >= 2 ? manual(code, 'PROVINCE', seed, false) : []),
-      ...(reached >= 3 ? manual(code, 'NATIONAL', seed, false) : []),
+      ...(reached >= 3 ? manual(code, 'NATIONAL', seed, false, passedNation) : []),
     ];
+    const p = potential.get(code);
     out.push({
       subjectCode: code,
-      subjectName: counties.get(code)!.name,
+      subjectName: byCode.get(code)!.name,
       stage,
       scores,
-      decisionNote: stage === 'REJECTED' ? '国家评审：年报上报率低于 95%，一票否决（演示数据）' : stage === 'NATIONAL' ? '省级评审：推荐（演示数据）' : null,
+      decisionNote:
+        stage === 'REJECTED'
+          ? `国家评审：总分未达合格线${p ? `（满分人工项下 ${Math.round(p.total * 10) / 10} 分）` : ''}，不予通过（演示数据）`
+          : stage === 'NATIONAL'
+            ? '省级评审：推荐（演示数据）'
+            : null,
       objection: stage === 'PUBLICITY' ? '有群众反映该县部分村卫生室未实际提供中医药服务（演示数据）' : null,
       named: stage === 'NAMED',
     });

@@ -1,4 +1,5 @@
 /** Wires the store, metadata and services together; the HTTP app and the CLI both start here. */
+import type { ServerModule } from './registry.js';
 import { MODULES } from '../modules/index.js';
 import { migrateToLatest } from '../migrations/index.js';
 import { AuditService } from './audit/audit.service.js';
@@ -36,7 +37,9 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   }
   const store = new Store(database);
   const audit = new AuditService(store, clock);
-  const services = { audit, init: new InitService(store, audit, clock), backup: new BackupService(config, store) } as Services;
+  const services = {} as Services;
+  const moduleDemos = () => MODULES.flatMap((m) => (m.demo ? [(o: Parameters<NonNullable<ServerModule['demo']>>[1]) => m.demo!({ services, store, clock }, o)] : []));
+  Object.assign(services, { audit, init: new InitService(store, audit, clock, moduleDemos), backup: new BackupService(config, store) });
   for (const m of MODULES) Object.assign(services, m.services({ config, store, clock, metadata, services }));
   return {
     config,

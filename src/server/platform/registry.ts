@@ -19,6 +19,7 @@ import type { App } from './http/request.js';
 import type { InitService } from './init/init.service.js';
 import type { BackupService } from './db/backup.service.js';
 import type { MetadataService } from './program/metadata.service.js';
+import type { Progress } from './progress.js';
 
 /** The repositories of one connection or transaction: the platform's, and every module's (merged in). */
 export interface Repositories {
@@ -48,6 +49,8 @@ export interface ServerModule {
   repositories(db: Kysely<DB>): Partial<Repositories>;
   services(deps: ModuleDeps): Partial<Services>;
   routes(app: App, ctx: AppContext): void;
+  /** The module's part of the national demo, run after the demo's data are stored; idempotent. */
+  demo?(deps: { services: Services; store: Store; clock: Clock }, opts: { seed: number; progress: Progress }): Promise<void>;
   /** Stops what the module runs in the background (the analytics engine's poller). */
   close?(services: Services): Promise<void> | void;
 }

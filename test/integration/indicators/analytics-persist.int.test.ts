@@ -5,7 +5,7 @@
  * rebuilds, or keeps its tables in memory — and the values always equal the reference.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -146,11 +146,15 @@ describe('a persisted engine', () => {
   it('a build left behind by a process that died is removed; a live one is left alone', async () => {
     const ctx = await fresh();
     const file = ctx.config.analyticsFile!;
+    // This context's engine started at init (the demo's evaluation scores from it): stopped and its file removed, the next start builds anew.
+    ctx.engine.stop();
+    rmSync(file, { force: true });
     const dead = `${file}.building-999999999`;
     const live = `${file}.building-${process.ppid}`;
     writeFileSync(dead, 'half a build');
     writeFileSync(live, 'another process building');
-    await ctx.engine.start(0);
+    const b = await reopened(ctx);
+    await b.ctx.engine.start(0);
     expect(existsSync(dead)).toBe(false);
     expect(existsSync(live)).toBe(true);
     expect(existsSync(file)).toBe(true);
@@ -158,6 +162,9 @@ describe('a persisted engine', () => {
 
   it('without a file (GTCM_ANALYTICS_FILE=memory) nothing is written to the data directory', async () => {
     const ctx = await fresh();
+    // The demo's engine (started at init for the evaluation's demo) wrote its file: stopped and removed, it is out of the way.
+    ctx.engine.stop();
+    rmSync(ctx.config.analyticsFile!, { force: true });
     const engine = new AnalyticsEngine(ctx.store, ctx.metadata, { file: null });
     await engine.start(0);
     expect(await engine.persisted()).toBe(false);

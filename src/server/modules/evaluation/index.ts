@@ -9,6 +9,7 @@ import { EvidenceService } from './evidence.service.js';
 import { OnsiteRepository } from './onsite.repository.js';
 import { OnsiteService } from './onsite.service.js';
 import { ResultsService } from './results.service.js';
+import { loadEvaluationDemo } from './evaluation.demo.js';
 import { ReviewService } from './review.service.js';
 import { registerEvaluationRoutes, registerExpertRoutes, registerReviewRoutes, registerTitleWatchRoutes } from './evaluation.routes.js';
 import { registerEvidenceRoutes } from './evidence.routes.js';
@@ -47,6 +48,7 @@ export const evaluation: ServerModule = {
     const onsite = new OnsiteService(store, standards, autoscore, reviews, results, services.audit, clock);
     return { standards, autoscore, reviews, evidence, onsite, results, titleWatch: new TitleWatchService(store, standards, autoscore, services.audit), experts: new ExpertService(store, services.audit, clock) };
   },
+  demo: ({ services, store, clock }, { seed, progress }) => loadEvaluationDemo(services, store, clock, seed, progress),
   routes: (app, ctx) => {
     registerEvaluationRoutes(app, ctx);
     registerReviewRoutes(app, ctx);

@@ -10,8 +10,7 @@ import { normalizeValues } from '../../../domain/program.js';
 import { readAllDivisions } from '../../modules/org-units/china-division.source.js';
 import { DEMO_YEARS, facilitiesForDivision, reportFor } from '../../demo/demo-generator.js';
 import { demoTitles } from '../../demo/demo-titles.js';
-import { DEMO_CHECKS, DEMO_CYCLE, DEMO_EXPERTS, demoApplications, type DemoApplication } from '../../demo/demo-evaluation.js';
-import { drawSample } from '../../../domain/evaluation/onsite.js';
+import { DEMO_FIXED_SUBJECTS } from '../../demo/demo-evaluation.js';
 import type { Report } from '../../modules/data-entry/report.repository.js';
 import type { Repositories, Store } from '../db/store.js';
 import { SYSTEM_ACTOR } from '../access/actor.js';
@@ -87,11 +86,16 @@ export function demoWorkflow(code: string, year: number): Pick<Report, 'status' 
 /** Rows per batch while generating: bounds memory for the national demo. */
 const BATCH = 20_000;
 
+/** A module's part of the demo, run once the demo's data are stored (the evaluation module's cycle, scored from them). */
+export type ModuleDemo = (opts: { seed: number; progress: Progress }) => Promise<void>;
+
 export class InitService {
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    /** The modules' demo steps; each is idempotent (it skips what is already stored). */
+    private readonly moduleDemos: () => ModuleDemo[] = () => [],
   ) {}
 
   async isInitialised(): Promise<boolean> {
@@ -102,7 +106,7 @@ export class InitService {
   async needsInit(): Promise<boolean> {
     const st = this.store.repos.state;
     if (!(await this.isInitialised())) return true;
-    return (await st.get('demo_requested')) !== null && (await st.get('demo')) === null;
+    return (await st.get('demo_requested')) !== null && ((await st.get('demo')) === null || (await st.get('demo_modules')) === null);
   }
 
   async requireInitialised(): Promise<void> {
@@ -141,6 +145,12 @@ export class InitService {
       users = await this.loadDemo(divisions, opts.seed, progress);
       demoLoaded = true;
     }
+    // The modules' demo steps read the demo's data (the evaluation's cycle is chosen by the
+    // units' scores), so they run after it is stored — again after a crash until all are done.
+    if (opts.demo && (await this.store.repos.state.get('demo_modules')) === null) {
+      for (const step of this.moduleDemos()) await step({ seed: opts.seed, progress });
+      await this.store.repos.state.set('demo_modules', 'done');
+    }
     return {
       hierarchyLoaded,
       demoLoaded,
@@ -178,9 +188,8 @@ export class InitService {
       }
       await flush();
       progress('演示机构与年报 facilities + reports', divisions.length, divisions.length);
-      const applying = demoApplications(divisions, seed);
-      await repos.titles.upsertMany(demoTitles(divisions, seed, new Set(applying.map((a) => a.subjectCode))));
-      await this.storeEvaluation(repos, applying, now);
+      // The demo users' own counties create in the demo cycle (loaded by the evaluation module): no earlier title.
+      await repos.titles.upsertMany(demoTitles(divisions, seed, new Set(DEMO_FIXED_SUBJECTS)));
       for (const u of DEMO_USERS) {
         if (await repos.users.byUsername(u.username)) continue;
         if (u.scopeCode !== 'CN' && !(await repos.divisions.get(u.scopeCode))) continue;
@@ -190,46 +199,6 @@ export class InitService {
       await this.audit.record(repos, SYSTEM_ACTOR, { action: 'init', entity: 'demo', entityKey: `seed=${seed}`, areaCode: 'CN', after: { facilities: done } });
     });
     return DEMO_USERS.map((u) => ({ username: u.username, role: u.role, scopeCode: u.scopeCode }));
-  }
-
-  /** The demo's 示范县 cycle in progress, its applications at every stage (src/server/demo/demo-evaluation.ts). */
-  private async storeEvaluation(repos: Repositories, applications: DemoApplication[], now: string): Promise<void> {
-    if (!(await repos.evaluation.cycle(DEMO_CYCLE.code))) await repos.evaluation.insertCycle({ ...DEMO_CYCLE, createdAt: now });
-    const day = now.slice(0, 10);
-    const publicityUntil = new Date(Date.parse(`${day}T00:00:00Z`) + 5 * 86_400_000).toISOString().slice(0, 10);
-    const year = Number(day.slice(0, 4));
-    for (const a of applications) {
-      if (await repos.evaluation.applicationOf(DEMO_CYCLE.code, a.subjectCode)) continue;
-      const app = await repos.evaluation.insertApplication({
-        cycle: DEMO_CYCLE.code, subjectCode: a.subjectCode, subjectName: a.subjectName, stage: a.stage, decisionNote: a.decisionNote,
-        publicityUntil: a.stage === 'PUBLICITY' ? publicityUntil : null, namedYear: a.named ? year : null, createdAt: now, updatedAt: now,
-      });
-      await repos.evaluation.upsertScores(app.id, a.scores.map((s) => ({ ...s, applicable: true, note: null, scoredBy: 'demo', scoredAt: now })));
-      if (a.objection) await repos.evaluation.insertObjection({ applicationId: app.id, text: a.objection, receivedAt: now, recordedBy: 'demo', resolution: null, resolvedBy: null, resolvedAt: null });
-      if (a.named) await repos.titles.upsertMany([{ divisionCode: a.subjectCode, title: 'DEMO_COUNTY', granted: year, withdrawn: null, source: DEMO_CYCLE.code }]);
-    }
-    await this.storeOnsite(repos, now);
-  }
-
-  /**
-   * The demo's expert pool, and the on-site review begun: half the units at the national review
-   * drawn at random, each assigned an expert of another province (`expert` where it may), the
-   * first with a few findings.
-   */
-  private async storeOnsite(repos: Repositories, now: string): Promise<void> {
-    if ((await repos.experts.list()).length) return;
-    const provinces = new Set((await repos.divisions.getMany([...new Set(DEMO_EXPERTS.map((e) => e.provinceCode))])).map((d) => d.code));
-    const experts = [];
-    for (const e of DEMO_EXPERTS) if (provinces.has(e.provinceCode)) experts.push(await repos.experts.insert({ ...e, createdAt: now }));
-    const national = await repos.evaluation.applications(DEMO_CYCLE.code, { level: 0, code: 'CN' }, 'NATIONAL');
-    if (!experts.length || !national.length) return;
-    const picks = drawSample(national.map((a) => ({ applicationId: a.id, subjectCode: a.subjectCode, selfTotal: null, provinceTotal: null, completeness: null })), { random: Math.ceil(national.length / 2), seed: 2024, gapPoints: 10, completenessBelow: 0 });
-    await repos.onsite.replaceSample(DEMO_CYCLE.code, picks.map((p) => ({ applicationId: p.applicationId, reasons: p.reasons, detail: p.detail, seed: 2024, drawnBy: 'demo', drawnAt: now })));
-    for (const p of picks) {
-      const x = experts.find((e) => e.provinceCode !== p.subjectCode.slice(0, 2));
-      if (x) await repos.experts.assign(p.applicationId, x.id, 'demo', now);
-    }
-    await repos.onsite.upsertChecks(picks[0].applicationId, DEMO_CHECKS.map((c) => ({ ...c, checkedBy: 'expert', checkedAt: now })));
   }
 
   private async storeFacilities(repos: Repositories, facilities: Facility[], seed: number, now: string): Promise<void> {
