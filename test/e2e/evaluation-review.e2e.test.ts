@@ -24,6 +24,9 @@ beforeAll(async () => {
   // 盘龙区 as a district of 昆明市 without facilities (this store holds the demo of two counties only).
   await web.ctx.store.repos.divisions.insertMany([{ code: SUBJECT, name: '盘龙区', level: 3, parentCode: '5301', kind: 'DISTRICT' }]);
   await web.ctx.store.repos.titles.upsertMany([{ divisionCode: SUBJECT, title: 'DEMO_COUNTY', granted: 2019, withdrawn: 2021, source: 'test' }]);
+  // The engine was built at init (the demo's evaluation scores from it); divisions carry no change
+  // sequence (the hierarchy is loaded once), so a district added afterwards needs a rebuild.
+  await web.ctx.engine.rebuild();
   await createTestUser(web.ctx, { role: 'AREA_ADMIN', scopeCode: SUBJECT, username: 'panlong', password: DEMO_PASSWORD });
   const nation = await web.ctx.services.auth.actorFor('nation');
   await web.ctx.services.reviews.createCycle(nation, {
