@@ -116,7 +116,7 @@ export function demoApplications(counties: Iterable<Division>, seed: number, pot
       scores,
       decisionNote:
         stage === 'REJECTED'
-          ? `国家评审：总分未达合格线${p ? `（满分人工项下 ${Math.round(p.total * 10) / 10} 分）` : ''}，不予通过（演示数据）`
+          ? `国家评审：总分未达合格线${p ? `（人工项满分时为 ${Math.round(p.total * 10) / 10} 分）` : ''}，不予通过（演示数据）`
           : stage === 'NATIONAL'
             ? '省级评审：推荐（演示数据）'
             : null,

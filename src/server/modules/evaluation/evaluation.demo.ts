@@ -68,7 +68,7 @@ async function storeApplications(repos: Repositories, applications: DemoApplicat
 /**
  * The demo's expert pool, and the on-site review begun: half the units at the national review
  * drawn at random, each assigned an expert of another province (`expert` where it may), the
- * first with a few findings.
+ * first of `expert`'s with a few findings.
  */
 async function storeOnsite(repos: Repositories, now: string): Promise<void> {
   if ((await repos.experts.list()).length) return;
@@ -79,9 +79,13 @@ async function storeOnsite(repos: Repositories, now: string): Promise<void> {
   if (!experts.length || !national.length) return;
   const picks = drawSample(national.map((a) => ({ applicationId: a.id, subjectCode: a.subjectCode, selfTotal: null, provinceTotal: null, completeness: null })), { random: Math.ceil(national.length / 2), seed: 2024, gapPoints: 10, completenessBelow: 0 });
   await repos.onsite.replaceSample(DEMO_CYCLE.code, picks.map((p) => ({ applicationId: p.applicationId, reasons: p.reasons, detail: p.detail, seed: 2024, drawnBy: 'demo', drawnAt: now })));
+  let begun: { applicationId: number; by: string } | null = null;
   for (const p of picks) {
     const x = experts.find((e) => e.provinceCode !== p.subjectCode.slice(0, 2));
-    if (x) await repos.experts.assign(p.applicationId, x.id, 'demo', now);
+    if (!x) continue;
+    await repos.experts.assign(p.applicationId, x.id, 'demo', now);
+    // The checklist under way is one the demo user `expert` may go on with.
+    if (x.username && !begun) begun = { applicationId: p.applicationId, by: x.username };
   }
-  await repos.onsite.upsertChecks(picks[0].applicationId, DEMO_CHECKS.map((c) => ({ ...c, checkedBy: 'expert', checkedAt: now })));
+  if (begun) await repos.onsite.upsertChecks(begun.applicationId, DEMO_CHECKS.map((c) => ({ ...c, checkedBy: begun!.by, checkedAt: now })));
 }

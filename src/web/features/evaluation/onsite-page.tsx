@@ -79,7 +79,7 @@ export function OnsitePage() {
             type={c.sampled.reasons.includes('RANDOM') ? 'info' : 'warning'}
             showIcon
             style={{ marginBottom: 12 }}
-            title={`${c.sampled.reasons.map((r) => t(`eval.reason.${r}` as MessageKey)).join('、')}：${c.sampled.detail}`}
+            title={[c.sampled.reasons.map((r) => t(`eval.reason.${r}` as MessageKey)).join('、'), ...(c.sampled.reasons.includes('RANDOM') ? [] : [c.sampled.detail])].join('：')}
             description={c.canCheck ? undefined : t('eval.readOnlyChecklist')}
           />
           <Progress percent={Math.round((done / c.items.length) * 100)} format={() => t('eval.onsiteProgress', { done, all: c.items.length })} style={{ marginBottom: 12 }} />
