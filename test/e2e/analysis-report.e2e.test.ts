@@ -82,7 +82,8 @@ describe('analysis in the browser, as nation', () => {
     // Breakdown: provinces.
     await page.getByTestId('an-level').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '省级' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('ind')).toBe('tcm_hall_coverage,vc_tcm_service');
+    // The favourite is fetched before the URL takes its choices: under a loaded run that is more than expect.poll's default second.
+    await expect.poll(() => new URL(page.url()).searchParams.get('ind'), { timeout: 10_000 }).toBe('tcm_hall_coverage,vc_tcm_service');
     expect(new URL(page.url()).searchParams.get('level')).toBe('province');
     await expect.poll(() => new URL(page.url()).searchParams.get('periods')).toBe(PERIODS);
   });
@@ -154,7 +155,8 @@ describe('analysis in the browser, as nation', () => {
   it('a fresh load of /analysis?fav=<id> restores the saved choices', async () => {
     const fav = await createTestFavourite(ctx, { username: 'nation', name: '重新打开的对比（测试）', config: SAVED });
     const page = await openAs('nation', `/analysis?fav=${fav.id}`);
-    await expect.poll(() => new URL(page.url()).searchParams.get('ind')).toBe('tcm_hall_coverage,vc_tcm_service');
+    // The favourite is fetched before the URL takes its choices: under a loaded run that is more than expect.poll's default second.
+    await expect.poll(() => new URL(page.url()).searchParams.get('ind'), { timeout: 10_000 }).toBe('tcm_hall_coverage,vc_tcm_service');
     const url = new URL(page.url());
     expect(url.searchParams.get('level')).toBe('province');
     expect(url.searchParams.get('display')).toBe('map');
