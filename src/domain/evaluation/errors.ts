@@ -24,6 +24,7 @@ export const EVALUATION_ERRORS = {
   E7022: { status: 409, zh: '现场评审已开始（{count} 个单位已有检查记录），不能重新抽取', en: 'The on-site review has begun ({count} units have findings): the sample cannot be drawn again' },
   E7023: { status: 403, zh: '您不是该申报的评审专家，也不是国家评审办理人', en: 'You are neither an expert assigned to this application nor the national reviewer' },
   E7024: { status: 409, zh: '该单位在现场评审抽查名单中，现场检查尚未完成（缺：{missing}）', en: 'The unit is in the on-site sample and its on-site check is not complete (missing: {missing})' },
+  E7026: { status: 409, zh: '该申报的佐证材料已达上限（{limit} 个文件），请先移除不需要的文件', en: 'The application already holds its most evidence files ({limit}): remove some first' },
   E7025: { status: 409, zh: '用户 {value} 已是另一位专家', en: 'User {value} is already another expert' },
   E7016: { status: 409, zh: '国家评审总分 {total} 分，未达合格线 {passLine} 分或触发否决项（{vetoes}），不能通过', en: 'National review total {total} is below the pass line {passLine}, or a veto fired ({vetoes}): it cannot pass' },
   E7015: { status: 400, zh: '评分项 {item} 由系统按数据自动计算，不能人工打分', en: 'Item {item} is scored from the data, not by hand' },

@@ -12,6 +12,7 @@ import {
   createTestActor, createTestApplication, createTestCycle, createTestUserSession, docxFile, exeFile, FUMIN, jpgFile, pdfFile, pngFile, testApp, textFile, WUHUA, xlsxFile,
 } from '../../support/builders/index.js';
 import { createTestContext, type TestContext } from '../../support/test-context.js';
+import { MAX_FILES } from '../../../src/server/modules/evaluation/evidence.service.js';
 
 const LIMIT = 64 * 1024;
 let ctx: TestContext;
@@ -89,6 +90,16 @@ describe('what is refused, and nothing stored', () => {
 
   it('an item the standard does not have: E7007', async () => {
     expectError(await fumin.upload(url(appId, 'Z9', 'a.pdf'), pdfFile()), 400, 'E7007', 'item');
+  });
+
+  it('an application holding the most files takes no more: E7026, nothing stored', async () => {
+    const cycle = await createTestCycle(ctx);
+    const full = await createTestApplication(ctx, cycle, FUMIN);
+    const county = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: FUMIN });
+    const pdf = pdfFile('one of many');
+    for (let i = 0; i < MAX_FILES; i++) await ctx.services.evidence.upload(county, full.id, 'A1', `${i}.pdf`, pdf);
+    expectError(await fumin.upload(url(full.id, 'A1', 'more.pdf'), pdfFile('one more')), 409, 'E7026', 'file');
+    expect((await fumin.get(`/api/evaluation/applications/${full.id}/evidence`)).body.items).toHaveLength(MAX_FILES);
   });
 
   it('the limit is told before uploading', async () => {

@@ -56,6 +56,11 @@ export class EvidenceRepository {
     return rows.map(EvidenceRepository.toEvidence);
   }
 
+  async count(applicationId: number): Promise<number> {
+    const r = await this.db.selectFrom('eval_evidence').select((eb) => eb.fn.countAll<number>().as('n')).where('application_id', '=', applicationId).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+
   async remove(id: number): Promise<void> {
     await this.db.deleteFrom('eval_evidence').where('id', '=', id).execute();
   }

@@ -15,8 +15,12 @@ import type { Clock } from '../../platform/clock.js';
 import type { Store } from '../../platform/db/store.js';
 import { EVIDENCE_KINDS, requireKind } from '../../platform/files/content-kind.js';
 import { formatBytes } from '../../platform/files/upload-spool.js';
+import type { Application } from './evaluation.repository.js';
 import type { Evidence } from './evidence.repository.js';
 import type { ReviewService } from './review.service.js';
+
+/** Files one application may hold (佐证材料 for some twenty items): past it E7026, nothing stored. */
+export const MAX_FILES = 200;
 
 export interface EvidenceFile {
   evidence: Evidence;
@@ -43,20 +47,24 @@ export class EvidenceService {
     return { bytes: this.limitBytes, text: formatBytes(this.limitBytes), kinds: EVIDENCE_KINDS.map((k) => k.label) };
   }
 
-  /** Refuses an upload before its bytes are received: who, which item, what declared size. */
-  async authorize(actor: Actor, applicationId: number, item: string, declaredBytes?: number): Promise<void> {
+  /**
+   * Refuses an upload before its bytes are received: who, which item, what declared size, and an
+   * application that already holds MAX_FILES files. Answers the application.
+   */
+  async authorize(actor: Actor, applicationId: number, item: string, declaredBytes?: number): Promise<Application> {
     const { app, std } = await this.reviews.load(actor, applicationId);
     this.reviews.requireActing(actor, app);
     if (!allItems(std).some((i) => i.code === item)) throw new AppError('E7007', { field: 'item', value: item, item, rule: 'unknown item' });
     if (declaredBytes !== undefined && declaredBytes > this.limitBytes) throw new AppError('E4014', { field: 'file', limit: formatBytes(this.limitBytes) });
+    if ((await this.store.repos.evidence.count(applicationId)) >= MAX_FILES) throw new AppError('E7026', { field: 'file', limit: MAX_FILES });
+    return app;
   }
 
   async upload(actor: Actor, applicationId: number, item: string, filename: string | undefined, content: Buffer): Promise<Evidence> {
-    await this.authorize(actor, applicationId, item);
+    const app = await this.authorize(actor, applicationId, item);
     if (content.length > this.limitBytes) throw new AppError('E4014', { field: 'file', limit: formatBytes(this.limitBytes) });
     const kind = await requireKind(content, EVIDENCE_KINDS);
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const { app } = await this.reviews.load(actor, applicationId);
     const at = this.clock.now().toISOString();
     return this.store.transaction(async (repos) => {
       const isNew = await repos.files.put({ sha256, sizeBytes: content.length, mediaType: kind.mime, content, createdAt: at });
@@ -71,8 +79,7 @@ export class EvidenceService {
    * subject (an earlier cycle's 规划文件): a link, no bytes copied.
    */
   async reuse(actor: Actor, applicationId: number, item: string, evidenceId: number): Promise<Evidence> {
-    await this.authorize(actor, applicationId, item);
-    const { app } = await this.reviews.load(actor, applicationId);
+    const app = await this.authorize(actor, applicationId, item);
     const from = await this.store.repos.evidence.get(evidenceId);
     const source = from && (await this.store.repos.evaluation.application(from.applicationId));
     if (!from || !source || source.subjectCode !== app.subjectCode) throw new AppError('E1015', { field: 'evidenceId', value: evidenceId });
