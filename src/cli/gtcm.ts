@@ -8,6 +8,7 @@ import { serveCommand } from './commands/serve.command.js';
 import { userCommand } from './commands/user.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { evaluationCommand } from './commands/evaluation.command.js';
+import { workpointsCommand } from './commands/workpoints.command.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   importCommand(program);
   backupCommand(program);
   evaluationCommand(program);
+  workpointsCommand(program);
   return program;
 }
 

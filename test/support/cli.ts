@@ -8,8 +8,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `gtcm <args>` with the store of `config` (data dir and DATABASE_URL), and extra environment variables. */
-export async function runCli(config: Config, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
+/** Runs `gtcm <args>` with the store of `config` (data dir and DATABASE_URL), and extra environment variables; with `null`, a command that needs no store. */
+export async function runCli(config: Config | null, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   const saved = { url: process.env.DATABASE_URL, out: process.stdout.write, err: process.stderr.write };
   const savedEnv = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
@@ -17,10 +17,10 @@ export async function runCli(config: Config, args: string[], env: Record<string,
   let stderr = '';
   process.stdout.write = ((chunk: string | Uint8Array) => ((stdout += chunk.toString()), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: string | Uint8Array) => ((stderr += chunk.toString()), true)) as typeof process.stderr.write;
-  if (config.databaseUrl) process.env.DATABASE_URL = config.databaseUrl;
+  if (config?.databaseUrl) process.env.DATABASE_URL = config.databaseUrl;
   else delete process.env.DATABASE_URL;
   try {
-    const code = await main([...args, '--data-dir', config.dataDir]);
+    const code = await main(config ? [...args, '--data-dir', config.dataDir] : args);
     return { code, stdout, stderr };
   } finally {
     process.stdout.write = saved.out;

@@ -41,3 +41,14 @@ export const exeFile = (): Buffer => Buffer.concat([Buffer.from('MZ', 'latin1'),
 
 /** Bytes no type is told from: plain text. */
 export const textFile = (): Buffer => Buffer.from('这是一个纯文本文件', 'utf8');
+
+/** A Word document of paragraphs; `numbered` paragraphs use Word's automatic numbering (the number is not in their text), as `levels` describe. */
+export async function policyDocx(paragraphs: { text: string; level?: number }[], levels: { format: (typeof docx.LevelFormat)[keyof typeof docx.LevelFormat]; text: string }[] = []): Promise<Buffer> {
+  const reference = 'policy';
+  return docx.Packer.toBuffer(
+    new docx.Document({
+      numbering: { config: [{ reference, levels: levels.map((l, level) => ({ level, format: l.format, text: l.text, start: 1 })) }] },
+      sections: [{ children: paragraphs.map((p) => new docx.Paragraph(p.level === undefined ? { text: p.text } : { text: p.text, numbering: { reference, level: p.level } })) }],
+    }),
+  );
+}
