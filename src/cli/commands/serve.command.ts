@@ -22,6 +22,9 @@ async function serve(ctx: AppContext): Promise<void> {
   // background. Built for the first time (about a minute on the national demo) they compete with
   // the store for the first minute of browsing, and the dashboard waits for them.
   void ctx.engine.start().catch((e: Error) => app.log.error({ err: e }, '分析引擎启动失败 analytics engine failed to start'));
+  // Jobs (reminders, escalation, the outbound channel): every node polls; the job table's row locks let exactly one run each.
+  ctx.services.jobs.setLogger((line) => app.log.info(line));
+  ctx.services.jobs.start(ctx.config.supervision.jobPollSeconds);
   app.log.info({ store: ctx.store.dialect, location: ctx.store.location, port: ctx.config.port }, `平台已启动 platform ready: http://localhost:${ctx.config.port}/`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -16,6 +16,8 @@ import { expertsMigration } from './evaluation.2026-12-01-007-experts.js';
 import { storedFileMigration } from './platform.2026-12-01-008-stored-file.js';
 import { evidenceMigration } from './evaluation.2026-12-01-009-evidence.js';
 import { onsiteMigration } from './evaluation.2026-12-01-010-onsite.js';
+import { supervisionMigration } from './supervision.2026-12-01-011-supervision.js';
+import { notificationsJobsMigration } from './platform.2026-12-01-012-notifications-jobs.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -29,6 +31,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-008-stored-file': storedFileMigration(dialect),
     '2026-12-01-009-evidence': evidenceMigration(dialect),
     '2026-12-01-010-onsite': onsiteMigration,
+    '2026-12-01-011-supervision': supervisionMigration(dialect),
+    '2026-12-01-012-notifications-jobs': notificationsJobsMigration(dialect),
   };
 }
 

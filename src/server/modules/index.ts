@@ -13,5 +13,6 @@ import { importExport } from './import-export/index.js';
 import { indicators } from './indicators/index.js';
 import { maps } from './maps/index.js';
 import { orgUnits } from './org-units/index.js';
+import { supervision } from './supervision/index.js';
 
-export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation];
+export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation, supervision];

@@ -31,6 +31,17 @@ export interface Config {
   completenessEnough: number;
   /** Who users call for help, shown on the help page (GTCM_SUPPORT_CONTACT, e.g. "省卫健委信息中心 0871-12345678"). */
   support: string | null;
+  /** Supervision and jobs: escalation, the job poll, the outbound channel. */
+  supervision: SupervisionConfig;
+}
+
+export interface SupervisionConfig {
+  /** A task red this many days is escalated to the level above (GTCM_ESCALATE_DAYS, default 7). */
+  escalateDays: number;
+  /** How often each node polls the job table, in seconds; 0: never (GTCM_JOB_POLL_SECONDS, default 30). */
+  jobPollSeconds: number;
+  /** Where notifications are POSTed as JSON (GTCM_NOTIFY_WEBHOOK), or none. */
+  webhook: string | null;
 }
 
 export interface Limits {
@@ -92,6 +103,7 @@ export interface ConfigOverrides {
   limits?: Partial<Limits>;
   security?: Partial<SecurityConfig>;
   completenessEnough?: number;
+  supervision?: Partial<SupervisionConfig>;
 }
 
 /** The repository root: three levels above this file in both src/server/platform and dist/server/platform. */
@@ -158,5 +170,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     security: { ...loadSecurity(env), ...overrides.security },
     completenessEnough: overrides.completenessEnough ?? Math.min(100, num(env.GTCM_COMPLETENESS_ENOUGH, 80)) / 100,
     support: env.GTCM_SUPPORT_CONTACT?.trim() || null,
+    supervision: {
+      escalateDays: num(env.GTCM_ESCALATE_DAYS, 7),
+      jobPollSeconds: env.GTCM_JOB_POLL_SECONDS === '0' ? 0 : num(env.GTCM_JOB_POLL_SECONDS, 30),
+      webhook: env.GTCM_NOTIFY_WEBHOOK?.trim() || null,
+      ...overrides.supervision,
+    },
   };
 }

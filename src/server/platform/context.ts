@@ -9,6 +9,8 @@ import { BackupService } from './db/backup.service.js';
 import { openDatabase } from './db/database.js';
 import { Store } from './db/store.js';
 import { InitService } from './init/init.service.js';
+import { JobRunner } from './jobs/job-runner.js';
+import { NotificationService } from './notifications/notification.service.js';
 import { MetadataService } from './program/metadata.service.js';
 import type { Services } from './registry.js';
 
@@ -25,7 +27,7 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, opts: { clock?: Clock } = {}): Promise<AppContext> {
+export async function createContext(config: Config, opts: { clock?: Clock; log?: (line: string) => void } = {}): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
   const metadata = MetadataService.load(config.programsDir);
   const database = openDatabase(config);
@@ -39,7 +41,13 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
   const audit = new AuditService(store, clock);
   const services = {} as Services;
   const moduleDemos = () => MODULES.flatMap((m) => (m.demo ? [(o: Parameters<NonNullable<ServerModule['demo']>>[1]) => m.demo!({ services, store, clock }, o)] : []));
-  Object.assign(services, { audit, init: new InitService(store, audit, clock, moduleDemos), backup: new BackupService(config, store) });
+  Object.assign(services, {
+    audit,
+    init: new InitService(store, audit, clock, moduleDemos),
+    backup: new BackupService(config, store),
+    notifications: new NotificationService(store, clock, config.supervision.webhook),
+    jobs: new JobRunner(store, clock, opts.log),
+  });
   for (const m of MODULES) Object.assign(services, m.services({ config, store, clock, metadata, services }));
   return {
     config,
@@ -49,6 +57,7 @@ export async function createContext(config: Config, opts: { clock?: Clock } = {}
     engine: services.engine,
     services,
     close: async () => {
+      await services.jobs.stop();
       for (const m of MODULES) await m.close?.(services);
       await store.close();
     },

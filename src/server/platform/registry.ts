@@ -14,6 +14,10 @@ import type { AppContext } from './context.js';
 import type { DB } from './db/database.js';
 import type { StateRepository } from './db/state.repository.js';
 import type { StoredFileRepository } from './files/stored-file.repository.js';
+import type { NotificationRepository } from './notifications/notification.repository.js';
+import type { JobRepository } from './jobs/job.repository.js';
+import type { JobRunner } from './jobs/job-runner.js';
+import type { NotificationService } from './notifications/notification.service.js';
 import type { Store } from './db/store.js';
 import type { App } from './http/request.js';
 import type { InitService } from './init/init.service.js';
@@ -26,11 +30,15 @@ export interface Repositories {
   state: StateRepository;
   audit: AuditRepository;
   files: StoredFileRepository;
+  notifications: NotificationRepository;
+  jobs: JobRepository;
 }
 
 /** The services: the platform's, and every module's (merged in). */
 export interface Services {
   audit: AuditService;
+  notifications: NotificationService;
+  jobs: JobRunner;
   init: InitService;
   backup: BackupService;
 }

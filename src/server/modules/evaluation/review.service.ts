@@ -308,7 +308,7 @@ export class ReviewService {
   }
 
   /** Whether the caller is the level that acts at the application's stage. */
-  private acts(actor: Actor, app: Application): boolean {
+  acts(actor: Actor, app: Application): boolean {
     if (!(ACTORS as readonly string[]).includes(actor.role)) return false;
     const level = STAGE_LEVEL[app.stage as keyof typeof STAGE_LEVEL];
     if (level === undefined) return false;

@@ -6,12 +6,14 @@ import type { Repositories } from '../registry.js';
 import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
 import { StoredFileRepository } from '../files/stored-file.repository.js';
+import { NotificationRepository } from '../notifications/notification.repository.js';
+import { JobRepository } from '../jobs/job.repository.js';
 
 export type { Repositories } from '../registry.js';
 
 /** The platform's repositories and every module's, over one connection or transaction. */
 function repositories(db: Kysely<DB>): Repositories {
-  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db), files: new StoredFileRepository(db) };
+  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db), files: new StoredFileRepository(db), notifications: new NotificationRepository(db), jobs: new JobRepository(db) };
   for (const m of MODULES) Object.assign(repos, m.repositories(db));
   return repos as Repositories;
 }
