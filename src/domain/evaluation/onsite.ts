@@ -5,6 +5,8 @@
  * the rest by a seeded shuffle — the same seed draws the same units, so a draw can be re-checked.
  * Pure.
  */
+import { mulberry32 } from '../random.js';
+
 export type SampleReason = 'GAP' | 'COMPLETENESS' | 'RANDOM';
 
 export const SAMPLE_REASON_NAMES: Record<SampleReason, { zh: string; en: string }> = {
@@ -43,17 +45,7 @@ export interface SamplePick {
   detail: string;
 }
 
-/** A small, well-mixed generator (mulberry32): enough for a fair draw that a seed reproduces. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const generator = mulberry32;
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

@@ -16,6 +16,8 @@ import {
   MenuOutlined,
   QuestionCircleOutlined,
   TeamOutlined,
+  AimOutlined,
+  InboxOutlined,
 } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
 import { useState } from 'react';
@@ -25,6 +27,7 @@ import { useI18n } from '../shared/i18n.js';
 import { AnalyticsWaitNotice } from '../shared/analytics-wait.js';
 import { isAdmin, useUser } from './auth.js';
 import { UserMenu } from './user-menu.js';
+import { InboxBell } from '../features/supervision/inbox-page.js';
 
 const { Header, Sider, Content } = Layout;
 
@@ -63,6 +66,7 @@ export function AppLayout() {
 
   const officials = user.role !== 'FACILITY_REPORTER';
   const items: MenuProps['items'] = [
+    { key: '/inbox', icon: <InboxOutlined />, label: t('nav.inbox') },
     ...(officials
       ? [
           { key: '/dashboard', icon: <DashboardOutlined />, label: t('nav.dashboard') },
@@ -70,6 +74,7 @@ export function AppLayout() {
           { key: '/analysis', icon: <LineChartOutlined />, label: t('nav.analysis') },
           { key: '/report', icon: <PrinterOutlined />, label: t('nav.report') },
           { key: '/evaluation', icon: <TrophyOutlined />, label: t('nav.evaluation') },
+          { key: '/supervision', icon: <AimOutlined />, label: t('nav.supervision') },
         ]
       : []),
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },
@@ -127,6 +132,7 @@ export function AppLayout() {
           </span>
         </Space>
         {phone ? null : <div style={{ flex: 1 }} />}
+        <InboxBell />
         <UserMenu />
       </Header>
       <Layout>

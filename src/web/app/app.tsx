@@ -18,6 +18,11 @@ import { AnnualReportPage } from '../features/indicators/annual-report-page.js';
 import { DashboardPage } from '../features/indicators/dashboard-page.js';
 import { QualityPage } from '../features/approval/quality-page.js';
 import { EvaluationPage } from '../features/evaluation/evaluation-page.js';
+import { SupervisionPage } from '../features/supervision/supervision-page.js';
+import { TaskPage } from '../features/supervision/task-page.js';
+import { RectPage } from '../features/supervision/rect-page.js';
+import { InboxPage } from '../features/supervision/inbox-page.js';
+import { PrintTaskPage } from '../features/supervision/print-task-page.js';
 import { ApplicationPage } from '../features/evaluation/application-page.js';
 import { OnsitePage } from '../features/evaluation/onsite-page.js';
 import { PrintListsPage } from '../features/evaluation/print-lists-page.js';
@@ -95,6 +100,7 @@ export function App() {
                 />
                 <Route path="/evaluation/print/applications/:id" element={<RequireAuth><PrintSheetPage /></RequireAuth>} />
                 <Route path="/evaluation/print/cycles/:code" element={<RequireAuth><PrintListsPage /></RequireAuth>} />
+                <Route path="/supervision/print/tasks/:id" element={<RequireAuth><PrintTaskPage /></RequireAuth>} />
                 <Route
                   path="/definitions"
                   element={
@@ -125,6 +131,10 @@ export function App() {
                   <Route path="/evaluation" element={<EvaluationPage />} />
                   <Route path="/evaluation/applications/:id" element={<ApplicationPage />} />
                   <Route path="/evaluation/applications/:id/onsite" element={<OnsitePage />} />
+                  <Route path="/supervision" element={<SupervisionPage />} />
+                  <Route path="/supervision/tasks/:id" element={<TaskPage />} />
+                  <Route path="/supervision/rect/:id" element={<RectPage />} />
+                  <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />
                   <Route path="/help" element={<HelpPage />} />

@@ -6,6 +6,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { approvalEn, approvalZh } from '../features/approval/i18n.js';
 import { evaluationEn, evaluationZh } from '../features/evaluation/i18n.js';
+import { supervisionEn, supervisionZh } from '../features/supervision/i18n.js';
 import { auditEn, auditZh } from '../features/audit/i18n.js';
 import { entryEn, entryZh } from '../features/data-entry/i18n.js';
 import { identityEn, identityZh } from '../features/identity/i18n.js';
@@ -71,6 +72,7 @@ const zh = {
   ...importZh,
   ...approvalZh,
   ...evaluationZh,
+  ...supervisionZh,
   ...dashboardZh,
   ...indicatorsZh,
   ...analysisZh,
@@ -131,6 +133,7 @@ const en: Record<MessageKey, string> = {
   ...importEn,
   ...approvalEn,
   ...evaluationEn,
+  ...supervisionEn,
   ...dashboardEn,
   ...indicatorsEn,
   ...analysisEn,

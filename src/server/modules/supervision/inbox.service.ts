@@ -77,10 +77,18 @@ export class InboxService {
     return r.total ? [{ kind: 'approval', title: `待审核的报表 ${r.total} 份`, detail: `${period} 年度报表等待您这一级审核`, deadline: null, light: null, link: `/approval?period=${period}&waiting=true`, count: 1 }] : [];
   }
 
-  /** Applications at the stage the user's level acts on. */
+  /** Applications at the stage the user's level acts on; for an expert, the on-site checklists of the applications assigned to them. */
   private async evaluation(actor: Actor): Promise<InboxEntry[]> {
     if (actor.scope.kind === 'facility') return [];
     const out: InboxEntry[] = [];
+    const expert = await this.store.repos.experts.byUsername(actor.username);
+    if (expert) {
+      const ids = await this.store.repos.experts.applicationsOf(expert.id);
+      for (const id of ids.slice(0, 50)) {
+        const a = await this.store.repos.evaluation.application(id);
+        if (a && a.stage === 'NATIONAL') out.push({ kind: 'evaluation', title: `现场评审：${a.subjectName}`, detail: '您被分配为该申报的评审专家', deadline: null, light: null, link: `/evaluation/applications/${a.id}/onsite` });
+      }
+    }
     for (const c of await this.services.reviews.cycles()) {
       const apps = (await this.services.reviews.list(actor, c.code)).filter((a) => this.services.reviews.acts(actor, a));
       const deadline = (c.deadlines as Record<string, string | undefined>)[apps[0]?.stage ?? ''] ?? null;
@@ -99,8 +107,10 @@ export class InboxService {
     const mine = (await repos.supervision.tasks(own === 'CN' ? null : own, { states: ['not_started', 'in_progress'] })).filter((t) => t.responsible.includes(actor.username) && t.leadArea !== own);
     const views = await this.services.supervisionTasks.views(repos, [...led, ...mine]);
     const out: InboxEntry[] = [];
+    const admin = isAdmin(actor);
     for (const v of views) {
       if (v.children > 0 && v.light === 'green') continue; // handed down and on track: the children carry it
+      if (!admin && !v.responsible.includes(actor.username) && v.light !== 'red' && v.light !== 'yellow') continue; // a reader is shown the lights that turned
       out.push({ kind: 'task', title: `任务：${v.title}`, detail: v.lightInfo.reasons.map((r) => r.zh).join('；') || `完成 ${v.percent}%`, deadline: v.dueDate, light: v.light, link: `/supervision/tasks/${v.id}` });
       if (v.lightInfo.overdueReports.length) out.push({ kind: 'task_report', title: `进展报告未报：${v.title}`, detail: v.lightInfo.overdueReports.join('、'), deadline: null, light: 'yellow', link: `/supervision/tasks/${v.id}` });
     }

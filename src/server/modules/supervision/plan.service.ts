@@ -3,6 +3,8 @@
  * split, re-level, edit) while a draft, then published — each chosen item becomes a task of the
  * issuing area (lead: the area itself, its office named), to be handed down from there.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppError } from '../../../domain/errors.js';
 import type { Cadence } from '../../../domain/supervision/lights.js';
 import { parseWorkPoints, titleOf, type WorkPoint } from '../../../domain/supervision/workpoints.js';
@@ -55,7 +57,14 @@ export class PlanService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly tasks: TaskService,
+    /** Where the programmes' policy texts live (programs/<programme>/policies/*.txt). */
+    private readonly programsDir: string,
   ) {}
+
+  /** A policy text shipped with a programme (the demo's plan is seed 001). */
+  policy(programme: string, file: string): string {
+    return readFileSync(join(this.programsDir, programme, 'policies', file), 'utf8');
+  }
 
   /** Parses without storing (the web's preview; the CLI's `workpoints parse`). */
   async parse(input: { text?: string; file?: Buffer }): Promise<WorkPoint[]> {

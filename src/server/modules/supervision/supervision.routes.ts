@@ -1,5 +1,10 @@
 /** HTTP routes of supervision (plans, tasks, rectification, visits) and of the inbox and notifications. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { z } from 'zod';
+import { policyText } from './policy-text.js';
+import { spoolUpload, UPLOAD_DIR } from '../../platform/files/upload-spool.js';
 import * as api from '../../../domain/api/supervision.js';
 import { sendTableFile, TABLE_FILE_TYPES } from '../../platform/files/table-file.js';
 import { actorOf, type App } from '../../platform/http/request.js';
@@ -15,6 +20,22 @@ export function registerSupervisionRoutes(app: App, ctx: AppContext): void {
   const rects = ctx.services.rectification;
 
   app.post('/api/supervision/workpoints/parse', { schema: { tags, body: api.parseBody, response: { 200: api.parseAnswer } } }, async (req) => ({ items: await plans.parse({ text: req.body.text }) }));
+  // A policy file (TXT/DOCX) as the raw body, at most limits.evidenceBytes: its text and items, nothing stored.
+  if (!app.hasContentTypeParser('application/octet-stream')) app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
+  app.post(
+    '/api/supervision/workpoints/parse-file',
+    { schema: { tags, querystring: z.object({ filename: z.string().max(300).optional() }), body: z.any().meta({ description: 'the file (TXT in UTF-8 or GB18030, DOCX) as the raw body', type: 'string', format: 'binary' }), consumes: ['application/octet-stream'], response: { 200: api.parseAnswer.extend({ text: z.string() }) } } },
+    async (req) => {
+      actorOf(req);
+      const file = await spoolUpload(req.body as Readable, join(ctx.config.dataDir, UPLOAD_DIR), ctx.config.limits.evidenceBytes);
+      try {
+        const text = await policyText(await readFile(file.path));
+        return { text, items: await plans.parse({ text }) };
+      } finally {
+        await file.remove();
+      }
+    },
+  );
   app.get('/api/supervision/plans', { schema: { tags, response: { 200: api.plansAnswer } } }, async (req) => ({ items: await plans.list(actorOf(req)) }));
   app.post('/api/supervision/plans', { schema: { tags, body: api.newPlanBody, response: { 201: api.planAnswer } } }, async (req, reply) => {
     const actor = actorOf(req);
