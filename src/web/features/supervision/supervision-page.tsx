@@ -21,15 +21,16 @@ function TaskList({ items, phone }: { items: TaskViewDto[]; phone: boolean }) {
   const nav = useNavigate();
   if (phone)
     return (
+      <div data-testid="task-list">
       <List
         dataSource={items}
-        data-testid="task-list"
         renderItem={(t) => (
           <List.Item onClick={() => nav(`/supervision/tasks/${t.id}`)} style={{ cursor: 'pointer' }}>
             <List.Item.Meta title={<Space wrap><LightTag light={t.light} /><span>{t.number} {t.title}</span></Space>} description={`${t.leadName} · ${L('截止', 'due')} ${t.dueDate} · ${t.percent}%`} />
           </List.Item>
         )}
       />
+      </div>
     );
   return (
     <Table
@@ -37,6 +38,7 @@ function TaskList({ items, phone }: { items: TaskViewDto[]; phone: boolean }) {
       rowKey="id"
       dataSource={items}
       data-testid="task-list"
+      expandable={{ childrenColumnName: 'subtasks' }}
       pagination={{ pageSize: 20, showSizeChanger: false }}
       columns={[
         { title: L('督办灯', 'Light'), width: 90, render: (_, t) => <LightTag light={t.light} /> },

@@ -80,7 +80,7 @@ export function TaskPage() {
       ) : null}
       {t.childTasks.length ? (
         <Card size="small" title={L(`下级任务（${t.rollup.total} 个，平均进度 ${t.rollup.averagePercent ?? 0}%，红 ${t.rollup.byLight.red} 黄 ${t.rollup.byLight.yellow}）`, `Handed down (${t.rollup.total}, average ${t.rollup.averagePercent ?? 0}%)`)} style={{ marginTop: 12 }} data-testid="task-children">
-          <Table size="small" rowKey="id" pagination={{ pageSize: 10 }} dataSource={t.childTasks}
+          <Table size="small" rowKey="id" pagination={{ pageSize: 10 }} dataSource={t.childTasks} expandable={{ childrenColumnName: 'subtasks' }}
             columns={[
               { title: L('督办灯', 'Light'), width: 90, render: (_, c) => <LightTag light={c.light} /> },
               { title: L('牵头单位', 'Lead'), render: (_, c) => <Link to={`/supervision/tasks/${c.id}`}>{c.leadName}</Link> },
