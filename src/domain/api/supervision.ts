@@ -1,5 +1,6 @@
 /** Request and response schemas of supervision (督导调度) and the inbox, shared by the server and the web. */
 import { z } from 'zod';
+import { fileAnswer } from './common.js';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const light = z.enum(['red', 'yellow', 'blue', 'green', 'done']);
@@ -111,3 +112,13 @@ export const statsAnswer = z.object({
   overdue: z.array(taskView),
 });
 export type StatsAnswer = z.infer<typeof statsAnswer>;
+
+export const ledgerQuery = z.object({ planId: z.coerce.number().int().positive().optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') });
+export const ledgerAnswer = fileAnswer('督办台账: 编号, 任务, 下达单位, 牵头单位, 牵头处室, 协办单位, 开始日期, 截止日期, 状态, 完成进度(%), 督办灯, 说明, 最近报送 — one row per task you may read');
+export const statsQuery = z.object({ planId: z.coerce.number().int().positive().optional() });
+export const fileParams = z.object({ id: z.coerce.number().int().positive(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+export const progressFileParams = z.object({ id: z.coerce.number().int().positive(), pid: z.coerce.number().int().positive() });
+export const filenameQuery = z.object({ filename: z.string().max(300).optional() });
+export const attachmentView = z.object({ sha256: z.string(), filename: z.string(), bytes: z.number() });
+export const uploadBody = z.any().meta({ description: 'the file as the raw body: PDF, JPG/PNG, DOCX or XLSX (told by its content)', type: 'string', format: 'binary' });
+export const attachmentFileAnswer = fileAnswer('the attachment, with the type told by its content');

@@ -55,6 +55,9 @@ const NO_INPUT = new Set([
   'GET /api/evaluation/cycles',
   'GET /api/evaluation/experts',
   'GET /api/evaluation/evidence/limits',
+  'GET /api/supervision/plans',
+  'GET /api/inbox',
+  'GET /api/notifications',
 ]);
 
 let ctx: TestContext;

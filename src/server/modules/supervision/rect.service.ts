@@ -16,6 +16,7 @@ import type { Repositories, Store } from '../../platform/db/store.js';
 import type { NotificationService } from '../../platform/notifications/notification.service.js';
 import type { MetadataService } from '../../platform/program/metadata.service.js';
 import type { AnalyticsService, LevelName } from '../indicators/analytics.service.js';
+import { readAttachment, storeAttachment } from './attachments.js';
 import { areaNames, areaWithin, isAdmin, ownArea, prefixOf } from './supervision-access.js';
 import type { ProgressFile, Rect, RectSource, RectState, SupEvent, Visit } from './supervision.repository.js';
 
@@ -79,6 +80,8 @@ export class RectService {
     private readonly notifications: NotificationService,
     private readonly analytics: AnalyticsService,
     private readonly metadata: MetadataService,
+    /** limits.evidenceBytes: the largest attachment. */
+    private readonly attachmentBytes = 20 * 1024 * 1024,
   ) {}
 
   private today = () => isoDay(this.clock.now());
@@ -232,6 +235,25 @@ export class RectService {
 
   private async event(repos: Repositories, actor: Actor, r: Rect, kind: string, note: string, detail?: unknown): Promise<void> {
     await repos.supervision.insertEvent({ taskId: null, rectId: r.id, kind, note, detail, by: actor.username, at: this.clock.now().toISOString() });
+  }
+
+  /** Evidence of the rectification, by the owner while the item is open. */
+  async attach(actor: Actor, id: number, filename: string | undefined, content: Buffer): Promise<ProgressFile> {
+    const r = await this.readable(actor, id);
+    this.requireOwner(actor, r);
+    if (r.state !== 'open') throw new AppError('E8008', { field: 'state', state: r.state === 'submitted' ? '待核验' : '已销号', action: '上传佐证材料' });
+    const at = this.clock.now().toISOString();
+    return this.store.transaction(async (repos) => {
+      const file = await storeAttachment(repos, r.files, filename, content, this.attachmentBytes, at);
+      await repos.supervision.updateRect(id, { files: [...r.files, file], updatedAt: at });
+      await this.audit.record(repos, actor, { action: 'attach', entity: 'sup_rect', entityKey: String(id), areaCode: r.areaCode, after: file });
+      return file;
+    });
+  }
+
+  async file(actor: Actor, id: number, sha256: string) {
+    const r = await this.readable(actor, id);
+    return readAttachment(this.store.repos, r.files, sha256);
   }
 
   /** The owner submits completion with its evidence; the issuing level is told. */

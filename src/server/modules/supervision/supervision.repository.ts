@@ -259,6 +259,10 @@ export class SupervisionRepository {
     return toProgress(r as R<'sup_progress'>);
   }
 
+  async updateProgressFiles(id: number, files: ProgressFile[]): Promise<void> {
+    await this.db.updateTable('sup_progress').set({ files: JSON.stringify(files) }).where('id', '=', id).execute();
+  }
+
   async progressOf(taskIds: number[]): Promise<Progress[]> {
     if (!taskIds.length) return [];
     const out: Progress[] = [];

@@ -5,13 +5,13 @@ import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { policyText } from './policy-text.js';
 import { spoolUpload, UPLOAD_DIR } from '../../platform/files/upload-spool.js';
+import { EVIDENCE_KINDS } from '../../platform/files/content-kind.js';
+import type { FastifyReply } from 'fastify';
 import * as api from '../../../domain/api/supervision.js';
 import { sendTableFile, TABLE_FILE_TYPES } from '../../platform/files/table-file.js';
 import { actorOf, type App } from '../../platform/http/request.js';
 import type { AppContext } from '../../platform/context.js';
 
-const ledgerQuery = z.object({ planId: z.coerce.number().int().positive().optional(), format: z.enum(['xlsx', 'csv']).default('xlsx') });
-const statsQuery = z.object({ planId: z.coerce.number().int().positive().optional() });
 
 export function registerSupervisionRoutes(app: App, ctx: AppContext): void {
   const tags = ['supervision'];
@@ -53,8 +53,8 @@ export function registerSupervisionRoutes(app: App, ctx: AppContext): void {
   app.get('/api/supervision/tasks', { schema: { tags, querystring: api.tasksQuery, response: { 200: api.tasksAnswer } } }, async (req) => ({
     items: await tasks.list(actorOf(req), { planId: req.query.planId, light: req.query.light, ...(req.query.top === 'true' && { parentId: null }) }),
   }));
-  app.get('/api/supervision/stats', { schema: { tags, querystring: statsQuery, response: { 200: api.statsAnswer } } }, async (req) => tasks.stats(actorOf(req), req.query.planId));
-  app.get('/api/supervision/ledger', { schema: { tags, querystring: ledgerQuery, produces: TABLE_FILE_TYPES } }, async (req, reply) => sendTableFile(reply, await tasks.ledger(actorOf(req), req.query.planId, req.query.format)));
+  app.get('/api/supervision/stats', { schema: { tags, querystring: api.statsQuery, response: { 200: api.statsAnswer } } }, async (req) => tasks.stats(actorOf(req), req.query.planId));
+  app.get('/api/supervision/ledger', { schema: { tags, querystring: api.ledgerQuery, produces: TABLE_FILE_TYPES, response: { 200: api.ledgerAnswer } } }, async (req, reply) => sendTableFile(reply, await tasks.ledger(actorOf(req), req.query.planId, req.query.format)));
   app.get('/api/supervision/tasks/:id', { schema: { tags, params: api.idParams, response: { 200: api.taskDetail } } }, async (req) => tasks.detail(actorOf(req), req.params.id));
   app.patch('/api/supervision/tasks/:id', { schema: { tags, params: api.idParams, body: api.taskChangesBody, response: { 200: api.taskDetail } } }, async (req) => tasks.update(actorOf(req), req.params.id, req.body));
   app.post('/api/supervision/tasks/:id/cascade', { schema: { tags, params: api.idParams, body: api.cascadeBody, response: { 200: api.tasksAnswer } } }, async (req) => ({
@@ -78,6 +78,47 @@ export function registerSupervisionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/supervision/rect/:id/submit', { schema: { tags, params: api.idParams, body: api.submitRectBody, response: { 200: api.rectView } } }, async (req) => rects.submit(actorOf(req), req.params.id, req.body.completion));
   app.post('/api/supervision/rect/:id/verify', { schema: { tags, params: api.idParams, body: api.verifyRectBody, response: { 200: api.rectView } } }, async (req) => rects.verify(actorOf(req), req.params.id, req.body.accept, req.body.note));
   app.post('/api/supervision/visits', { schema: { tags, body: api.visitBody, response: { 201: api.visitAnswer } } }, async (req, reply) => reply.code(201).send(await rects.visit(actorOf(req), req.body)));
+
+  // Evidence of a report or an item: the raw body, received whole into a temporary file (at most limits.evidenceBytes), then stored by content.
+  const received = async <T>(body: unknown, store: (bytes: Buffer) => Promise<T>): Promise<T> => {
+    const file = await spoolUpload(body as Readable, join(ctx.config.dataDir, UPLOAD_DIR), ctx.config.limits.evidenceBytes);
+    try {
+      return await store(await readFile(file.path));
+    } finally {
+      await file.remove();
+    }
+  };
+  const sendFile = (reply: FastifyReply, f: { file: { filename: string }; content: Buffer; mediaType: string }) =>
+    reply
+      .header('content-type', f.mediaType)
+      .header('content-disposition', `${f.mediaType === 'application/pdf' || f.mediaType.startsWith('image/') ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.file.filename)}`)
+      .header('cache-control', 'private, max-age=3600')
+      .send(f.content);
+  const FILE_TYPES = EVIDENCE_KINDS.map((k) => k.mime);
+  app.post(
+    '/api/supervision/tasks/:id/progress/:pid/files',
+    { schema: { tags, params: api.progressFileParams, querystring: api.filenameQuery, body: api.uploadBody, consumes: ['application/octet-stream'], response: { 201: api.attachmentView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await tasks.readable(actor, req.params.id);
+      return reply.code(201).send(await received(req.body, (bytes) => tasks.attach(actor, req.params.id, req.params.pid, req.query.filename, bytes)));
+    },
+  );
+  app.get('/api/supervision/tasks/:id/files/:sha256', { schema: { tags, params: api.fileParams, produces: FILE_TYPES, response: { 200: api.attachmentFileAnswer } } }, async (req, reply) =>
+    sendFile(reply, await tasks.file(actorOf(req), req.params.id, req.params.sha256)),
+  );
+  app.post(
+    '/api/supervision/rect/:id/files',
+    { schema: { tags, params: api.idParams, querystring: api.filenameQuery, body: api.uploadBody, consumes: ['application/octet-stream'], response: { 201: api.attachmentView } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      await rects.readable(actor, req.params.id);
+      return reply.code(201).send(await received(req.body, (bytes) => rects.attach(actor, req.params.id, req.query.filename, bytes)));
+    },
+  );
+  app.get('/api/supervision/rect/:id/files/:sha256', { schema: { tags, params: api.fileParams, produces: FILE_TYPES, response: { 200: api.attachmentFileAnswer } } }, async (req, reply) =>
+    sendFile(reply, await rects.file(actorOf(req), req.params.id, req.params.sha256)),
+  );
 
   app.get('/api/inbox', { schema: { tags: ['inbox'], response: { 200: api.inboxAnswer } } }, async (req) => ctx.services.inbox.summary(actorOf(req)));
   app.get('/api/notifications', { schema: { tags: ['inbox'], response: { 200: api.notificationsAnswer } } }, async (req) => ctx.services.notifications.list(actorOf(req)));

@@ -16,6 +16,7 @@ import { tableFile, type TableFile, type TableFormat } from '../../platform/file
 import type { NotificationService } from '../../platform/notifications/notification.service.js';
 import type { MetadataService } from '../../platform/program/metadata.service.js';
 import type { AnalyticsService } from '../indicators/analytics.service.js';
+import { readAttachment, storeAttachment } from './attachments.js';
 import { areaNames, areaWithin, isAdmin, prefixOf } from './supervision-access.js';
 import type { Kpi, Milestone, Owner, Progress, ProgressFile, SupEvent, Task, TaskFilter } from './supervision.repository.js';
 
@@ -78,6 +79,8 @@ export class TaskService {
     private readonly notifications: NotificationService,
     private readonly analytics: AnalyticsService,
     private readonly metadata: MetadataService,
+    /** limits.evidenceBytes: the largest attachment. */
+    private readonly attachmentBytes = 20 * 1024 * 1024,
   ) {}
 
   today(): string {
@@ -241,6 +244,28 @@ export class TaskService {
       if (t.issuerArea !== t.leadArea) await this.notifications.notifyArea(repos, t.issuerArea, { kind: 'progress', title: `进展报告：${t.title}`, body: `${period} 完成 ${p.percent}%`, link: this.link(id) }, actor.username);
       return r;
     });
+  }
+
+  /** Evidence for one of the task's progress reports, by whoever may report on the task. */
+  async attach(actor: Actor, id: number, progressId: number, filename: string | undefined, content: Buffer): Promise<ProgressFile> {
+    const t = await this.readable(actor, id);
+    this.requireOwner(actor, t, '上传佐证材料');
+    const report = (await this.store.repos.supervision.progressOf([id])).find((p) => p.id === progressId);
+    if (!report) throw new AppError('E1015', { field: 'pid', value: progressId });
+    const at = this.clock.now().toISOString();
+    return this.store.transaction(async (repos) => {
+      const file = await storeAttachment(repos, report.files, filename, content, this.attachmentBytes, at);
+      await repos.supervision.updateProgressFiles(progressId, [...report.files, file]);
+      await this.audit.record(repos, actor, { action: 'attach', entity: 'sup_task', entityKey: String(id), areaCode: t.leadArea, after: { progress: progressId, ...file } });
+      return file;
+    });
+  }
+
+  /** An attachment of the task's reports, for whoever may read the task. */
+  async file(actor: Actor, id: number, sha256: string) {
+    await this.readable(actor, id);
+    const held = (await this.store.repos.supervision.progressOf([id])).flatMap((p) => p.files);
+    return readAttachment(this.store.repos, held, sha256);
   }
 
   /** The owner marks the task done (100%); it waits for the issuing level's 销号. */

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../shared/error-alert.js';
 import { formatPercent } from '../../shared/format.js';
 import { useI18n, type MessageKey } from '../../shared/i18n.js';
 import { PageTitle } from '../../shared/page-title.js';
+import { FindingRectButton } from '../supervision/finding-rect-button.js';
 import { useAsync } from '../../shared/use-async.js';
 import { StageTag } from './applications-panel.js';
 import { evaluationApi, reviewApi, type ApplicationDetail, type ScoreInput } from './evaluation-api.js';
@@ -170,6 +171,7 @@ export function ApplicationPage() {
             >
               <DownloadOutlined /> {t('eval.sheetXlsx')}
             </a>
+            {d.canAct && a.stage !== 'SELF' ? <FindingRectButton applicationId={id} subjectCode={a.subjectCode} /> : null}
             <Link to={`/evaluation?tab=applications&cycle=${encodeURIComponent(d.cycle.code)}`}>{d.cycle.name}</Link>
           </Space>
         }

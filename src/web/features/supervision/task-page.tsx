@@ -13,6 +13,7 @@ import { useAsync } from '../../shared/use-async.js';
 import { divisionApi } from '../org-units/org-units-api.js';
 import { LightTag, STATE_TEXT, useL } from './lights.js';
 import { supervisionApi, type TaskDetailDto } from './supervision-api.js';
+import { TaskEditModal } from './task-edit-modal.js';
 
 type Action = 'report' | 'cascade' | 'remind' | 'extend' | 'complete' | 'verify' | 'reopen' | null;
 
@@ -30,6 +31,7 @@ export function TaskPage() {
   const id = Number(useParams().id);
   const task = useAsync(`task-${id}`, () => supervisionApi.task(id));
   const [action, setAction] = useState<Action>(null);
+  const [editing, setEditing] = useState(false);
   const t = task.data;
   if (task.error && !t) return <ErrorAlert error={task.error} onRetry={task.reload} />;
   if (!t) return null;
@@ -71,6 +73,7 @@ export function TaskPage() {
           {issuer && (t.state === 'done' || t.state === 'closed') ? <Button onClick={() => setAction('reopen')}>{L('退回重办', 'Reopen')}</Button> : null}
           {issuer && t.state !== 'closed' ? <Button onClick={() => setAction('remind')} data-testid="task-remind">{L('催办', 'Remind')}</Button> : null}
           {issuer && t.state !== 'closed' ? <Button onClick={() => setAction('extend')}>{L('延期', 'Extend')}</Button> : null}
+          {issuer && t.state !== 'closed' ? <Button onClick={() => setEditing(true)} data-testid="task-edit-open">{L('编辑', 'Edit')}</Button> : null}
         </Space>
       </Card>
       {t.milestones.length ? (
@@ -102,6 +105,7 @@ export function TaskPage() {
       <Card size="small" title={L('办理记录', 'History')} style={{ marginTop: 12 }}>
         <Timeline items={t.events.map((e) => ({ children: `${e.at.slice(0, 16).replace('T', ' ')} ${e.by}：${e.note}` }))} />
       </Card>
+      {editing ? <TaskEditModal task={t} open={editing} onClose={() => setEditing(false)} onSaved={() => (setEditing(false), task.reload())} /> : null}
       <TaskAction action={action} task={t} onClose={() => setAction(null)} onDone={() => (setAction(null), task.reload())} lang={lang} />
     </>
   );
