@@ -11,8 +11,8 @@ export const WORKPOINT_COLUMNS = ['number', 'level', 'path', 'title', 'text'] as
 export function workpointsCommand(program: Command): void {
   const wp = program.command('workpoints').description('工作要点 / work points from policy texts');
   wp.command('parse')
-    .description(`把政策文本（TXT、DOCX）解析为编号的工作要点树，只打印不保存 / parse a policy text into its numbered items, print them, store nothing: ${WORKPOINT_COLUMNS.join(',')}`)
-    .argument('<file>', '政策文本文件 / the policy text (TXT in UTF-8 or GB18030, DOCX)')
+    .description(`把政策文本（TXT、DOCX、PDF）解析为编号的工作要点树，只打印不保存 / parse a policy text into its numbered items, print them, store nothing: ${WORKPOINT_COLUMNS.join(',')}`)
+    .argument('<file>', '政策文本文件 / the policy text (TXT in UTF-8 or GB18030, DOCX, PDF with a text layer)')
     .addOption(new Option('--format <format>', 'json | csv').choices(['json', 'csv']).default('json'))
     .action(async (file: string, flags: { format: Format }) => {
       let bytes: Buffer;

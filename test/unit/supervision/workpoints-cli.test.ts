@@ -78,8 +78,17 @@ describe('gtcm workpoints parse', () => {
     expect(r.stdout).toBe('');
   });
 
-  it('a PDF is refused with a message that says what to do', async () => {
-    const r = await parse(file('plan.pdf', pdfFile()));
+  it('reads the text of a PDF (seed 001 printed to PDF by Chromium): the same 13 items', async () => {
+    const pdf = fileURLToPath(new URL('../../fixtures/policies/2024-中医医政工作要点.pdf', import.meta.url));
+    const r = await parse(pdf);
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout).items as { path: string; title: string }[];
+    const fromText = JSON.parse((await parse(SEED_001)).stdout).items as { path: string; title: string }[];
+    expect(items.map((i) => [i.path, i.title])).toEqual(fromText.map((i) => [i.path, i.title]));
+  });
+
+  it('a PDF without a text layer (a scan) is refused with a message that says what to do', async () => {
+    const r = await parse(file('scan.pdf', pdfFile('')));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('E8001');
     expect(r.stderr).toContain('DOCX');

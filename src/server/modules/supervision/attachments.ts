@@ -8,15 +8,11 @@ import { AppError } from '../../../domain/errors.js';
 import type { Repositories } from '../../platform/db/store.js';
 import { EVIDENCE_KINDS, requireKind } from '../../platform/files/content-kind.js';
 import { formatBytes } from '../../platform/files/upload-spool.js';
+import { cleanFilename } from '../evaluation/evidence.service.js';
 import type { ProgressFile } from './supervision.repository.js';
 
 /** Files one report or item may hold. */
 export const MAX_ATTACHMENTS = 20;
-
-export function cleanName(name: string | undefined): string {
-  const base = (name ?? '').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, '').trim();
-  return (base || '附件').slice(-200);
-}
 
 /** Checks and stores the bytes (inside the caller's transaction); answers the attachment. */
 export async function storeAttachment(repos: Repositories, held: ProgressFile[], filename: string | undefined, content: Buffer, limitBytes: number, at: string): Promise<ProgressFile> {
@@ -25,7 +21,7 @@ export async function storeAttachment(repos: Repositories, held: ProgressFile[],
   const kind = await requireKind(content, EVIDENCE_KINDS);
   const sha256 = createHash('sha256').update(content).digest('hex');
   await repos.files.put({ sha256, sizeBytes: content.length, mediaType: kind.mime, content, createdAt: at });
-  return { sha256, filename: cleanName(filename), bytes: content.length };
+  return { sha256, filename: cleanFilename(filename), bytes: content.length };
 }
 
 /** The bytes of an attachment the caller may read (one of `held`), or E1015. */

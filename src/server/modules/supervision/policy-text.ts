@@ -1,8 +1,9 @@
 /**
  * The text of a policy document as it was uploaded or pasted: TXT (UTF-8, or GB18030 as Windows
  * Notepad and WPS save Chinese text), DOCX (the paragraphs of word/document.xml, with the numbers
- * Word's automatic numbering shows but does not store in the text), PDF (refused with a clear
- * message for now: see the README). Told by content, never by the file's name.
+ * Word's automatic numbering shows but does not store in the text), PDF (its text layer, line by
+ * line, read with pdf.js — the field's library; a scan has none and is refused in words). Told by
+ * content, never by the file's name.
  */
 import yauzl from 'yauzl';
 import { AppError } from '../../../domain/errors.js';
@@ -12,9 +13,35 @@ const unreadable = (zh: string, en: string) => new AppError('E8001', { reason: z
 export async function policyText(bytes: Buffer): Promise<string> {
   if (bytes.length === 0) throw new AppError('E1016');
   if (bytes.subarray(0, 4).toString('latin1') === 'PK\u0003\u0004') return docxText(bytes);
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') throw unreadable('PDF 文件请先另存为 DOCX 或复制文字后粘贴', 'save the PDF as DOCX or paste its text');
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return pdfText(bytes);
   if (bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) throw unreadable('这是 Word 97–2003 (.doc) 文件，请另存为 .docx', 'this is a Word 97–2003 (.doc) file; save it as .docx');
   return plainText(bytes);
+}
+
+/** A policy document is tens of pages; past this it is no work plan. */
+export const MAX_PDF_PAGES = 300;
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  let doc;
+  try {
+    doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  } catch {
+    throw unreadable('PDF 文件已损坏或已加密', 'the PDF is damaged or encrypted');
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw unreadable(`PDF 共 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页`, `the PDF has ${doc.numPages} pages, more than ${MAX_PDF_PAGES}`);
+    let text = '';
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      for (const item of (await page.getTextContent()).items) if ('str' in item) text += item.str + (item.hasEOL ? '\n' : '');
+      text += '\n';
+    }
+    if (!text.trim()) throw unreadable('PDF 中没有可提取的文字（可能是扫描件），请上传 DOCX 或粘贴文字', 'the PDF holds no text (a scan?): upload DOCX or paste the text');
+    return text;
+  } finally {
+    await doc.destroy();
+  }
 }
 
 function plainText(bytes: Buffer): string {

@@ -24,7 +24,7 @@ export function registerSupervisionRoutes(app: App, ctx: AppContext): void {
   if (!app.hasContentTypeParser('application/octet-stream')) app.addContentTypeParser('application/octet-stream', (_req, payload, done) => done(null, payload));
   app.post(
     '/api/supervision/workpoints/parse-file',
-    { schema: { tags, querystring: z.object({ filename: z.string().max(300).optional() }), body: z.any().meta({ description: 'the file (TXT in UTF-8 or GB18030, DOCX) as the raw body', type: 'string', format: 'binary' }), consumes: ['application/octet-stream'], response: { 200: api.parseAnswer.extend({ text: z.string() }) } } },
+    { schema: { tags, querystring: z.object({ filename: z.string().max(300).optional() }), body: z.any().meta({ description: 'the file (TXT in UTF-8 or GB18030, DOCX, PDF with a text layer) as the raw body', type: 'string', format: 'binary' }), consumes: ['application/octet-stream'], response: { 200: api.parseAnswer.extend({ text: z.string() }) } } },
     async (req) => {
       actorOf(req);
       const file = await spoolUpload(req.body as Readable, join(ctx.config.dataDir, UPLOAD_DIR), ctx.config.limits.evidenceBytes);

@@ -100,13 +100,13 @@ export function PlanEditor({ open, onClose, onCreated }: { open: boolean; onClos
       </Form>
       {items === null ? (
         <>
-          <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={14} placeholder={L('粘贴政策文本（如工作要点、实施方案），或打开 TXT / DOCX 文件', 'Paste a policy text, or open a TXT / DOCX file')} data-testid="plan-text" />
+          <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} rows={14} placeholder={L('粘贴政策文本（如工作要点、实施方案），或打开 TXT / DOCX / PDF 文件', 'Paste a policy text, or open a TXT / DOCX / PDF file')} data-testid="plan-text" />
           <Space style={{ marginTop: 12 }}>
             <Button type="primary" onClick={() => void parse()} disabled={!text.trim()} data-testid="plan-parse">
               {L('解析要点', 'Parse')}
             </Button>
-            <Upload accept=".txt,.docx" showUploadList={false} beforeUpload={(f) => openFile(f)}>
-              <Button>{L('打开文件（TXT、DOCX）', 'Open a file (TXT, DOCX)')}</Button>
+            <Upload accept=".txt,.docx,.pdf" showUploadList={false} beforeUpload={(f) => openFile(f)}>
+              <Button>{L('打开文件（TXT、DOCX、PDF）', 'Open a file (TXT, DOCX, PDF)')}</Button>
             </Upload>
           </Space>
         </>

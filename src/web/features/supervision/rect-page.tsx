@@ -1,5 +1,6 @@
 /** One rectification item: the problem, requirement and deadline, the indicator's value now, completion, verification and history. */
-import { Alert, Button, Card, Descriptions, Input, Space, Tag, Timeline, Typography } from 'antd';
+import { PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Input, Space, Tag, Timeline, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { isAdmin, useUser } from '../../app/auth.js';
@@ -28,11 +29,11 @@ export function RectPage() {
   const admin = isAdmin(user);
   const owner = admin && holds(user.scopeCode, user.scopeLevel, r.areaCode);
   const issuer = admin && holds(user.scopeCode, user.scopeLevel, r.issuerArea);
-  const act = async (fn: () => Promise<unknown>) => {
+  const act = async (fn: () => Promise<unknown>, keepText = false) => {
     setError(null);
     try {
       await fn();
-      setText('');
+      if (!keepText) setText('');
       rect.reload();
     } catch (e) {
       setError(errorText(e, lang));
@@ -62,13 +63,27 @@ export function RectPage() {
             </Descriptions.Item>
           ) : null}
           {r.completion ? <Descriptions.Item label={L('整改情况', 'Completion')}>{r.completion}</Descriptions.Item> : null}
+          {r.files.length ? (
+            <Descriptions.Item label={L('佐证材料', 'Evidence')}>
+              <Space direction="vertical" size={2} data-testid="rect-files">
+                {r.files.map((f) => <a key={f.sha256} href={supervisionApi.rectFileUrl(r.id, f.sha256)} target="_blank" rel="noreferrer"><PaperClipOutlined /> {f.filename}</a>)}
+              </Space>
+            </Descriptions.Item>
+          ) : null}
         </Descriptions>
         {r.indicatorName && r.live?.met !== true ? <Alert type="info" showIcon style={{ marginTop: 8 }} message={L('该事项关联指标，数据达标后方可销号。', 'Tied to an indicator: it closes only when the data meet the target.')} /> : null}
         {(owner && r.state === 'open') || (issuer && r.state === 'submitted') ? (
           <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
             <Input.TextArea rows={3} value={text} onChange={(e) => setText(e.target.value)} placeholder={r.state === 'open' ? L('整改完成情况', 'What was done') : L('核验意见', 'Note')} data-testid="rect-text" />
             <Space>
-              {owner && r.state === 'open' ? <Button type="primary" onClick={() => void act(() => supervisionApi.submitRect(r.id, text))} data-testid="rect-submit">{L('提交整改完成', 'Submit completion')}</Button> : null}
+              {owner && r.state === 'open' ? (
+                <>
+                  <Upload showUploadList={false} beforeUpload={(f) => (void act(() => supervisionApi.attachToRect(r.id, f), true), false)}>
+                    <Button icon={<UploadOutlined />} data-testid="rect-attach">{L('上传佐证材料', 'Attach evidence')}</Button>
+                  </Upload>
+                  <Button type="primary" onClick={() => void act(() => supervisionApi.submitRect(r.id, text))} data-testid="rect-submit">{L('提交整改完成', 'Submit completion')}</Button>
+                </>
+              ) : null}
               {issuer && r.state === 'submitted' ? (
                 <>
                   <Button type="primary" onClick={() => void act(() => supervisionApi.verifyRect(r.id, true, text))} data-testid="rect-close">{L('核验销号', 'Verify and close')}</Button>

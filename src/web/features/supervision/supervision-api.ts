@@ -7,6 +7,12 @@ import { api } from '../../shared/api.js';
 
 export type { GapCandidatesAnswer, InboxAnswer, PlanAnswer, PlansAnswer, RectDetailDto, RectViewDto, StatsAnswer, TaskDetailDto, TaskViewDto, WorkPointView };
 
+export interface FileDto {
+  sha256: string;
+  filename: string;
+  bytes: number;
+}
+
 export const supervisionApi = {
   parse: (text: string) => api.post<ParseAnswer>('/api/supervision/workpoints/parse', { text }),
   parseFile: (file: File) => api.postRaw<ParseAnswer & { text: string }>('/api/supervision/workpoints/parse-file', file, 'application/octet-stream', { filename: file.name }),
@@ -18,7 +24,12 @@ export const supervisionApi = {
   task: (id: number) => api.get<TaskDetailDto>(`/api/supervision/tasks/${id}`),
   updateTask: (id: number, c: TaskChangesBody) => api.patch<TaskDetailDto>(`/api/supervision/tasks/${id}`, c),
   cascade: (id: number, b: CascadeBody) => api.post<TasksAnswer>(`/api/supervision/tasks/${id}/cascade`, b),
-  report: (id: number, b: ProgressBody) => api.post<unknown>(`/api/supervision/tasks/${id}/progress`, b),
+  report: (id: number, b: ProgressBody) => api.post<{ id: number }>(`/api/supervision/tasks/${id}/progress`, b),
+  /** Sends the file as it is: the server tells its type from the content. */
+  attachToReport: (id: number, pid: number, file: File) => api.postRaw<FileDto>(`/api/supervision/tasks/${id}/progress/${pid}/files`, file, 'application/octet-stream', { filename: file.name }),
+  attachToRect: (id: number, file: File) => api.postRaw<FileDto>(`/api/supervision/rect/${id}/files`, file, 'application/octet-stream', { filename: file.name }),
+  taskFileUrl: (id: number, sha: string) => `/api/supervision/tasks/${id}/files/${sha}`,
+  rectFileUrl: (id: number, sha: string) => `/api/supervision/rect/${id}/files/${sha}`,
   complete: (id: number, note: string) => api.post<TaskDetailDto>(`/api/supervision/tasks/${id}/complete`, { note }),
   verify: (id: number, note: string) => api.post<TaskDetailDto>(`/api/supervision/tasks/${id}/verify`, { note }),
   reopen: (id: number, note: string) => api.post<TaskDetailDto>(`/api/supervision/tasks/${id}/reopen`, { note }),

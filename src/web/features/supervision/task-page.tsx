@@ -1,6 +1,6 @@
 /** One task: its light and why, KPI, milestones, the children's roll-up, progress reports and history; the actions the user's level may take. */
-import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { PaperClipOutlined, PrinterOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Checkbox, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Progress, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
@@ -98,7 +98,7 @@ export function TaskPage() {
           columns={[
             { title: L('期次', 'Period'), dataIndex: 'period', width: 90 },
             { title: L('进度', 'Progress'), width: 70, render: (_, p) => `${p.percent}%` },
-            { title: L('进展情况', 'Report'), dataIndex: 'text' },
+            { title: L('进展情况', 'Report'), render: (_, p) => <>{p.text}{p.files.map((f) => <div key={f.sha256}><a href={supervisionApi.taskFileUrl(t.id, f.sha256)} target="_blank" rel="noreferrer"><PaperClipOutlined /> {f.filename}</a></div>)}</> },
             { title: L('报送', 'Reported'), width: 170, render: (_, p) => <>{p.reportedAt.slice(0, 10)} {p.reportedBy} {p.late ? <Tag color="gold">{L('迟报', 'late')}</Tag> : null}</> },
           ]} />
       </Card>
@@ -117,6 +117,7 @@ function TaskAction({ action, task, onClose, onDone, lang }: { action: Action; t
   const [percent, setPercent] = useState<number>(task.percent);
   const [date, setDate] = useState(dayjs(task.dueDate).add(1, 'month'));
   const [areas, setAreas] = useState<string[]>([]);
+  const [files, setFiles] = useState<File[]>([]);
   const [error, setError] = useState<string | null>(null);
   const below = useAsync(action === 'cascade' ? `below-${task.leadArea}` : null, () => divisionApi.children(task.leadArea));
   const done = new Set(task.childTasks.map((c) => c.leadArea));
@@ -127,7 +128,11 @@ function TaskAction({ action, task, onClose, onDone, lang }: { action: Action; t
   const run = async () => {
     setError(null);
     try {
-      if (action === 'report') await supervisionApi.report(task.id, { text, percent });
+      if (action === 'report') {
+        const r = await supervisionApi.report(task.id, { text, percent });
+        for (const f of files) await supervisionApi.attachToReport(task.id, r.id, f);
+        setFiles([]);
+      }
       if (action === 'cascade') await supervisionApi.cascade(task.id, { areas });
       if (action === 'remind') await supervisionApi.remind(task.id, text);
       if (action === 'extend') await supervisionApi.extend(task.id, date.format('YYYY-MM-DD'), text);
@@ -146,6 +151,13 @@ function TaskAction({ action, task, onClose, onDone, lang }: { action: Action; t
         {action === 'report' ? (
           <Form.Item label={L('完成进度（%）', 'Progress (%)')}>
             <InputNumber min={0} max={100} value={percent} onChange={(v) => setPercent(Number(v))} data-testid="progress-percent" />
+          </Form.Item>
+        ) : null}
+        {action === 'report' ? (
+          <Form.Item label={L('佐证材料（PDF、图片、Word、Excel）', 'Evidence (PDF, images, Word, Excel)')}>
+            <Upload multiple fileList={files.map((f, i) => ({ uid: String(i), name: f.name }))} beforeUpload={(f) => (setFiles((xs) => [...xs, f]), false)} onRemove={(x) => setFiles((xs) => xs.filter((_, i) => String(i) !== x.uid))}>
+              <Button icon={<UploadOutlined />}>{L('选择文件', 'Choose files')}</Button>
+            </Upload>
           </Form.Item>
         ) : null}
         {action === 'extend' ? (
