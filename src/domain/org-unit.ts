@@ -112,3 +112,10 @@ export interface Division {
   parentCode: string | null;
   kind: DivisionKind;
 }
+
+/** The office that issues a document at an area's level: 国家中医药管理局, 云南省中医药管理局, 昆明市卫生健康委员会, 五华区卫生健康局. */
+export function issuingOffice(code: string, name: string): string {
+  if (code === NATION_CODE) return '国家中医药管理局';
+  const level = levelOfCode(code);
+  return `${name}${level === 1 ? '中医药管理局' : level === 2 ? '卫生健康委员会' : '卫生健康局'}`;
+}

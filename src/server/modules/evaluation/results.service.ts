@@ -7,7 +7,7 @@
 import { scoreAutomatic, totalScore, type ItemScore, type Total } from '../../../domain/evaluation/scoring.js';
 import { allItems } from '../../../domain/evaluation/standard.js';
 import { reviewStages, type ReviewStage, type Stage } from '../../../domain/evaluation/workflow.js';
-import { NATION_CODE } from '../../../domain/org-unit.js';
+import { NATION_CODE, issuingOffice } from '../../../domain/org-unit.js';
 import { chinaDay } from '../../../domain/period.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/access/actor.js';
 import type { Clock } from '../../platform/clock.js';
@@ -172,9 +172,8 @@ export class ResultsService {
   /** The office that issues a list at the caller's level (国家中医药管理局, 云南省中医药管理局, 昆明市卫生健康委员会 …). */
   private async issuer(actor: Actor): Promise<string> {
     const area = this.reviews.areaOf(actor);
-    if (!area.level) return '国家中医药管理局';
-    const name = (await this.store.repos.divisions.get(area.code))?.name ?? area.code;
-    return `${name}${area.level === 1 ? '中医药管理局' : area.level === 2 ? '卫生健康委员会' : '卫生健康局'}`;
+    if (!area.level) return issuingOffice(NATION_CODE, '');
+    return issuingOffice(area.code, (await this.store.repos.divisions.get(area.code))?.name ?? area.code);
   }
 
   /**

@@ -1,6 +1,7 @@
 /** 督办单: one task as a supervision notice in 公文 layout (A4), printed through the browser. */
 import { useEffect } from 'react';
 import { useParams } from 'react-router-dom';
+import { issuingOffice } from '../../../domain/org-unit.js';
 import { useAsync } from '../../shared/use-async.js';
 import { GONGWEN_CSS, gongwenDate } from '../evaluation/print-styles.js';
 import { LIGHT_TEXT, STATE_TEXT } from './lights.js';
@@ -24,11 +25,11 @@ export function PrintTaskPage() {
         <button type="button" onClick={() => window.print()}>打印 / 另存为 PDF</button>
       </div>
       <div className="ar-paper gw-paper">
-        <div className="gw-issuer">{t.issuerName}</div>
+        <div className="gw-issuer">{issuingOffice(t.issuerArea, t.issuerName)}</div>
         <div className="gw-docno">督办〔{t.startDate.slice(0, 4)}〕{t.id} 号</div>
         <hr className="gw-rule" />
         <div className="gw-title">督 办 单</div>
-        <p>{t.leadName}{t.leadOffice ? ` ${t.leadOffice}` : ''}：</p>
+        <p>{t.leadArea === t.issuerArea ? (t.leadOffice ?? issuingOffice(t.leadArea, t.leadName)) : issuingOffice(t.leadArea, t.leadName)}：</p>
         <p className="gw-body">
           根据工作部署，现将“{t.number}{t.title}”列入督办事项。截至{gongwenDate(today)}，该任务完成进度为 {t.percent}%，状态为“{STATE_TEXT[t.state]!.zh}”，督办灯为“{LIGHT_TEXT[t.light]!.zh}”
           {t.lightInfo.reasons.length ? `（${t.lightInfo.reasons.map((r) => r.zh).join('；')}）` : ''}。请于{gongwenDate(t.dueDate)}前完成，并按要求报送进展情况。
@@ -42,7 +43,7 @@ export function PrintTaskPage() {
             {t.childTasks.length ? <tr><td className="k">下级推进</td><td colSpan={3}>共 {t.rollup.total} 个单位，平均进度 {t.rollup.averagePercent ?? 0}%；滞后：{t.rollup.behind.map((b) => b.leadName).join('、') || '无'}</td></tr> : null}
           </tbody>
         </table>
-        <div className="gw-sign">{t.issuerName}<br />{gongwenDate(today)}</div>
+        <div className="gw-sign">{issuingOffice(t.issuerArea, t.issuerName)}<br />{gongwenDate(today)}</div>
       </div>
     </div>
   );
