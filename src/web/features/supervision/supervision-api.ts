@@ -1,7 +1,7 @@
 /** Typed calls for supervision and the inbox (docs/API.md, "Supervision"), typed by the shared API schemas. */
 import type {
   CascadeBody, FromGapsBody, GapCandidatesAnswer, GapQueryDto, InboxAnswer, NewPlanBody, NewRectBody, NotificationsAnswer, ParseAnswer, PlanAnswer, PlansAnswer, ProgressBody, PublishBody,
-  RectDetailDto, RectsAnswer, RectViewDto, StatsAnswer, TaskChangesBody, TaskDetailDto, TasksAnswer, TaskViewDto, WorkPointView,
+  RectDetailDto, RectsAnswer, RectViewDto, StatsAnswer, TaskChangesBody, TaskDetailDto, TasksAnswer, TaskViewDto, VisitBody, WorkPointView,
 } from '../../../domain/api/supervision.js';
 import { api } from '../../shared/api.js';
 
@@ -42,6 +42,7 @@ export const supervisionApi = {
   gaps: (q: GapQueryDto) => api.get<GapCandidatesAnswer>('/api/supervision/rect/gaps', q as Record<string, string>),
   fromGaps: (b: FromGapsBody) => api.post<{ items: RectViewDto[] }>('/api/supervision/rect/from-gaps', b),
   createRect: (b: NewRectBody) => api.post<RectViewDto>('/api/supervision/rect', b),
+  visit: (b: VisitBody) => api.post<{ items: RectViewDto[] }>('/api/supervision/visits', b),
   submitRect: (id: number, completion: string) => api.post<RectViewDto>(`/api/supervision/rect/${id}/submit`, { completion }),
   verifyRect: (id: number, accept: boolean, note: string) => api.post<RectViewDto>(`/api/supervision/rect/${id}/verify`, { accept, note }),
   inbox: () => api.get<InboxAnswer>('/api/inbox'),

@@ -12,6 +12,7 @@ import { useQueryParams } from '../../shared/use-query-params.js';
 import { LIGHT_COLOR, LIGHT_TEXT, LightTag, STATE_TEXT, useL } from './lights.js';
 import { PlanEditor } from './plan-editor.js';
 import { GapRectModal } from './rect-gap-modal.js';
+import { VisitModal } from './visit-modal.js';
 import { supervisionApi, type TaskViewDto } from './supervision-api.js';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -135,6 +136,7 @@ function RectTab({ phone }: { phone: boolean }) {
   const L = useL();
   const user = useUser();
   const [gap, setGap] = useState(false);
+  const [visit, setVisit] = useState(false);
   const [state, setState] = useState<string>('open');
   const rects = useAsync(`rects-${state}`, () => supervisionApi.rects(state === 'all' ? {} : { state }));
   return (
@@ -144,6 +146,11 @@ function RectTab({ phone }: { phone: boolean }) {
         {isAdmin(user) ? (
           <Button icon={<PlusOutlined />} onClick={() => setGap(true)} data-testid="rect-from-gaps">
             {L('从未达标名单生成整改清单', 'Items from a gap list')}
+          </Button>
+        ) : null}
+        {isAdmin(user) ? (
+          <Button onClick={() => setVisit(true)} data-testid="rect-visit">
+            {L('录入督导检查', 'Record a visit')}
           </Button>
         ) : null}
       </Space>
@@ -164,6 +171,7 @@ function RectTab({ phone }: { phone: boolean }) {
           { title: L('下达', 'Issuer'), width: 100, dataIndex: 'issuerName' },
         ]}
       />
+      <VisitModal open={visit} onClose={() => setVisit(false)} onCreated={() => (setVisit(false), rects.reload())} />
       <GapRectModal open={gap} onClose={() => setGap(false)} onCreated={() => (setGap(false), rects.reload())} />
     </>
   );
