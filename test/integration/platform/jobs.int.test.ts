@@ -32,12 +32,12 @@ afterAll(async () => {
 
 describe('jobs on two nodes', () => {
   it('each due job runs exactly once, whichever node claims it', async () => {
-    for (let m = 0; m < 10; m++) await a.store.repos.jobs.schedule('test.count', new Date(Date.UTC(2025, 0, 1, 0, m)).toISOString());
+    for (let m = 0; m < 10; m++) await a.store.repos.jobs.schedule('test.count', new Date(Date.UTC(2025, 0, 14, 0, m)).toISOString());
     const [ra, rb] = await Promise.all([a.services.jobs.runDue(), b.services.jobs.runDue()]);
     const ranIds = [...ra, ...rb].map((j) => j.id);
     expect(new Set(ranIds).size).toBe(ranIds.length);
     expect(runs.length).toBe(ranIds.length);
-    const jobs = (await a.store.repos.jobs.list('test.count')).filter((j) => j.runAt < '2025-01-02');
+    const jobs = (await a.store.repos.jobs.list('test.count')).filter((j) => j.runAt < '2025-01-15');
     expect(jobs).toHaveLength(10);
     expect(jobs.every((j) => j.state === 'done' && j.attempts === 1)).toBe(true);
   });
@@ -55,6 +55,14 @@ describe('jobs on two nodes', () => {
     expect((await b.services.jobs.runDue()).some((j) => j.id === claimed!.id)).toBe(false);
     a.clock.advanceMinutes(31);
     expect((await b.services.jobs.runDue()).some((j) => j.id === claimed!.id)).toBe(true);
+  });
+
+  it('finished runs older than a week are forgotten when the kind runs again; newer ones kept', async () => {
+    await a.store.repos.jobs.schedule('test.count', '2024-12-01T00:00:00.000Z');
+    await a.services.jobs.runDue(); // runs the old slot; the prune after it keeps what ran within the week
+    const runAts = (await a.store.repos.jobs.list('test.count')).map((j) => j.runAt);
+    expect(runAts.some((r) => r < '2025-01-08')).toBe(false);
+    expect(runAts.some((r) => r >= '2025-01-08')).toBe(true);
   });
 
   it('the supervision kinds are registered on every node', () => {

@@ -145,6 +145,17 @@ describe('progress and lights', () => {
     expect((await tasks().detail(nation, task.id)).light).toBe('green');
   });
 
+  it('a co-owner (协办) reads the task from then on; another county still does not', async () => {
+    const { task } = await publishedTask();
+    const [yn] = await tasks().cascade(nation, task.id, ['53']);
+    await expect(tasks().detail(fumin, yn!.id)).rejects.toMatchObject({ code: 'E8005' });
+    await tasks().update(nation, yn!.id, { coOwners: [{ areaCode: FUMIN, office: '中医科' }] });
+    await tasks().report(yunnan, yn!.id, { text: '推进中', percent: 20 }); // later writes keep the co-owner
+    expect((await tasks().list(fumin)).some((t) => t.id === yn!.id)).toBe(true);
+    expect((await tasks().detail(fumin, yn!.id)).coOwners).toEqual([{ areaCode: FUMIN, office: '中医科' }]);
+    expect((await tasks().list(wuhua)).some((t) => t.id === yn!.id)).toBe(false);
+  });
+
   it('a county cannot report on 昆明市’s task; the viewer neither', async () => {
     const { task } = await publishedTask();
     const [yn] = await tasks().cascade(nation, task.id, ['53']);

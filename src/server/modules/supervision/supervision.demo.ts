@@ -96,7 +96,7 @@ export async function loadSupervisionDemo(services: Services, store: Store, cloc
         const child = await repos.supervision.insertTask(base({ parentId: national.id, path: i.path, number: i.number, title: i.title, text: i.text, leadArea: p.code }));
         const kind: Kind = p.code === '53' && i.number === GRASSROOTS_ITEM ? 'yellow' : pick();
         const laid = await layout(child, kind);
-        if (p.code === '53' && i.number === GRASSROOTS_ITEM) await handDown(repos, laid, rnd, layout, base, pick);
+        if (p.code === '53' && i.number === GRASSROOTS_ITEM) await handDown(repos, laid, layout, base, pick);
       }
     }
   });
@@ -109,7 +109,6 @@ export async function loadSupervisionDemo(services: Services, store: Store, cloc
 async function handDown(
   repos: Repositories,
   parent: Task,
-  rnd: () => number,
   layout: (t: Task, kind: Kind) => Promise<Task>,
   base: (over: Partial<Task>) => Omit<Task, 'id'>,
   pick: () => Kind,
@@ -123,7 +122,6 @@ async function handDown(
       await layout(c, county.code === '530102' ? 'yellow' : pick());
     }
   }
-  void rnd;
 }
 
 /** Items from the 2024 gap list of 村卫生室中医药服务提供率, and a visit's finding for 五华区. */

@@ -213,10 +213,15 @@ export class SupervisionRepository {
     return task;
   }
 
+  /** Writes the task's fields; the co-owners' lookup rows change only through replaceCoOwners. */
   async updateTask(id: number, t: Omit<Task, 'id'>): Promise<void> {
     await this.db.updateTable('sup_task').set(taskRow(t)).where('id', '=', id).execute();
+  }
+
+  /** The co-owners' rows the scope filter reads (the task's own `co_owners` is written by updateTask). */
+  async replaceCoOwners(id: number, owners: Owner[]): Promise<void> {
     await this.db.deleteFrom('sup_task_co').where('task_id', '=', id).execute();
-    if (t.coOwners.length) await this.db.insertInto('sup_task_co').values(t.coOwners.map((o) => ({ task_id: id, area_code: o.areaCode, office: o.office }))).execute();
+    if (owners.length) await this.db.insertInto('sup_task_co').values(owners.map((o) => ({ task_id: id, area_code: o.areaCode, office: o.office }))).execute();
   }
 
   async task(id: number): Promise<Task | null> {

@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../domain/errors.js';
 import { targetStatus } from '../../../domain/indicator.js';
-import { levelOfCode, NATION_CODE } from '../../../domain/org-unit.js';
+import { ancestorCodes, levelOfCode, NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
 import { isoDay, LIGHT_NAMES, lightOf, periodFor, reportLate, TASK_STATE_NAMES, type Cadence, type Light, type LightAnswer } from '../../../domain/supervision/lights.js';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -184,6 +184,7 @@ export class TaskService {
     for (const o of next.coOwners) if (o.areaCode !== NATION_CODE && !levelOfCode(o.areaCode)) throw new AppError('E1101', { field: 'coOwners', value: o.areaCode });
     await this.store.transaction(async (repos) => {
       await repos.supervision.updateTask(id, next);
+      if (c.coOwners) await repos.supervision.replaceCoOwners(id, next.coOwners);
       await this.record(repos, actor, t, 'update', 'update', '修改任务', t, c);
     });
     return this.detail(actor, id);
@@ -442,6 +443,5 @@ export const LEDGER_COLUMNS = [
 export function parentArea(code: string): string | null {
   if (code === NATION_CODE) return null;
   const level = levelOfCode(code);
-  if (!level || level === 1) return NATION_CODE;
-  return code.slice(0, [0, 2, 4, 6, 9, 12][level - 1]);
+  return !level || level === 1 ? NATION_CODE : (ancestorCodes(code)[(level - 1) as DivisionLevel] ?? NATION_CODE);
 }

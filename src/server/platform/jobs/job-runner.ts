@@ -19,6 +19,8 @@ export interface JobKind {
 }
 
 const LEASE_MINUTES = 30;
+/** Finished runs are kept this long (what ran, when, on which node, with what result). */
+const KEEP_DAYS = 7;
 
 /** The first slot of `everyMinutes` at or after `at` (a daily job's slot is 01:00 UTC). */
 export function nextSlot(at: Date, everyMinutes: number): string {
@@ -56,9 +58,8 @@ export class JobRunner {
   async ensureScheduled(): Promise<void> {
     const now = this.clock.now();
     for (const k of this.kinds.values()) {
-      const pending = (await this.store.repos.jobs.list(k.kind)).some((j) => j.state === 'pending' || j.state === 'running');
       // A daily job's slot today, even if 01:00 has passed: a fresh store runs it at once.
-      if (!pending) await this.store.repos.jobs.schedule(k.kind, k.everyMinutes >= 1440 ? `${now.toISOString().slice(0, 10)}T01:00:00.000Z` : nextSlot(now, k.everyMinutes));
+      if (!(await this.store.repos.jobs.hasOpen(k.kind))) await this.store.repos.jobs.schedule(k.kind, k.everyMinutes >= 1440 ? `${now.toISOString().slice(0, 10)}T01:00:00.000Z` : nextSlot(now, k.everyMinutes));
     }
   }
 
@@ -79,7 +80,10 @@ export class JobRunner {
         await this.store.repos.jobs.finish(job.id, this.node, 'failed', this.clock.now().toISOString(), { error: String((e as Error).message ?? e) });
         this.log(`任务 ${job.kind} 失败 / job ${job.kind} (${job.runAt}) failed on ${this.node}: ${(e as Error).message}`);
       }
-      if (kind) await this.store.repos.jobs.schedule(kind.kind, nextSlot(new Date(Math.max(Date.parse(job.runAt), now.getTime()) + 1000), kind.everyMinutes));
+      if (kind) {
+        await this.store.repos.jobs.schedule(kind.kind, nextSlot(new Date(Math.max(Date.parse(job.runAt), now.getTime()) + 1000), kind.everyMinutes));
+        await this.store.repos.jobs.pruneFinished(kind.kind, new Date(now.getTime() - KEEP_DAYS * 86_400_000).toISOString());
+      }
       ran.push(job);
     }
   }

@@ -79,6 +79,17 @@ export class JobRepository {
       .execute();
   }
 
+  /** Whether the kind has a run waiting or under way (one cheap row, read on every poll). */
+  async hasOpen(kind: string): Promise<boolean> {
+    const r = await this.db.selectFrom('job').select('id').where('kind', '=', kind).where('state', 'in', ['pending', 'running']).limit(1).executeTakeFirst();
+    return r !== undefined;
+  }
+
+  /** Forgets finished runs older than `before`: a minutely kind would otherwise add 525,600 rows a year. */
+  async pruneFinished(kind: string, before: string): Promise<void> {
+    await this.db.deleteFrom('job').where('kind', '=', kind).where('state', 'in', ['done', 'failed']).where('run_at', '<', before).execute();
+  }
+
   async list(kind?: string): Promise<Job[]> {
     let q = this.db.selectFrom('job').selectAll();
     if (kind) q = q.where('kind', '=', kind);
