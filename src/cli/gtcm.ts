@@ -9,6 +9,7 @@ import { userCommand } from './commands/user.command.js';
 import { backupCommand } from './commands/backup.command.js';
 import { evaluationCommand } from './commands/evaluation.command.js';
 import { workpointsCommand } from './commands/workpoints.command.js';
+import { fundsCommand } from './commands/funds.command.js';
 import { reportError } from './output.js';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   backupCommand(program);
   evaluationCommand(program);
   workpointsCommand(program);
+  fundsCommand(program);
   return program;
 }
 
