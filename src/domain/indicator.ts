@@ -5,7 +5,14 @@
 import type { FacilityType, Ownership } from './facility.js';
 import type { I18nText } from './program.js';
 
-export type IndicatorKind = 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE';
+export type IndicatorKind = 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE' | 'FACT';
+
+/**
+ * FACT: a ratio of program facts (pairings, projects, funds, trainings) a module registers with
+ * the engine, each summed over the area in the period's year; the denominator is facts too, or
+ * the open facilities of some types.
+ */
+export type FactMeasure = { fact: string } | { facilities: { types: FacilityType[] } };
 
 /** A condition on one facility's report: an element compared with a value, or the number of options chosen. */
 export type Condition = { element: string; op: '=' | '>=' | '>' | '<=' | '<'; value: number | boolean } | { optionCount: string; op: '>=' | '>' | '<=' | '<' | '='; value: number };
@@ -31,8 +38,8 @@ export interface Indicator {
   /** FACILITY_SHARE and RATIO: the facility types counted. */
   types?: FacilityType[];
   /** FACILITY_SHARE: the condition; RATIO: `{ sum }`; COUNTY_SHARE: `{ hasFacility }` or `{ hasTitle }`. */
-  numerator: Condition | { sum: string } | CountyCondition;
-  denominator?: { sum: string };
+  numerator: Condition | { sum: string } | CountyCondition | { fact: string };
+  denominator?: { sum: string } | FactMeasure;
   /** COUNTY_SHARE: which county-level units count (default: all). */
   counties?: { kinds: string[] };
   targets: Target[];

@@ -14,15 +14,16 @@ import { NATION_AREA } from '../../src/domain/scope.js';
 import type { Report } from '../../src/server/modules/data-entry/report.repository.js';
 import type { IndicatorRow } from '../../src/server/modules/indicators/analytics.service.js';
 import type { TestContext } from './test-context.js';
+import type { ProgramFact } from '../../src/server/modules/indicators/engine/program-facts.js';
 
 interface Cond { element?: string; optionCount?: string; op: string; value: number | boolean }
 export interface RefIndicator {
   code: string;
-  kind: 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE';
+  kind: 'FACILITY_SHARE' | 'RATIO' | 'COUNTY_SHARE' | 'FACT';
   dataSet: string;
   types?: string[];
-  numerator: Cond & { sum?: string; hasFacility?: { types: string[]; ownership?: string }; hasTitle?: { title: string } };
-  denominator?: { sum: string };
+  numerator: Cond & { sum?: string; hasFacility?: { types: string[]; ownership?: string }; hasTitle?: { title: string }; fact?: string };
+  denominator?: { sum?: string; fact?: string; facilities?: { types: string[] } };
   counties?: { kinds: string[] };
 }
 
@@ -69,6 +70,8 @@ export interface Snapshot {
   /** dataSet|period → facility code → report */
   reports: Map<string, Map<string, Report>>;
   titles: DivisionTitle[];
+  /** What the modules' fact sources give the engine (pairings, projects, funds, trainings). */
+  facts: ProgramFact[];
 }
 
 /** Reads everything the oracle needs straight from the store's repositories. */
@@ -84,7 +87,9 @@ export async function snapshot(ctx: TestContext, periods: string[], dataSets = [
       for await (const r of ctx.store.repos.reports.iterate({ dataSet, period }, { area: NATION_AREA })) m.set(r.facilityCode, r);
       reports.set(`${dataSet}|${period}`, m);
     }
-  return { facilities, divisions, reports, titles: await ctx.store.repos.titles.list(NATION_AREA) };
+  const facts: ProgramFact[] = [];
+  for (const source of ctx.services.engine.sources) facts.push(...(await source.facts()));
+  return { facilities, divisions, reports, titles: await ctx.store.repos.titles.list(NATION_AREA), facts };
 }
 
 /** Every indicator for every unit of `level` (0 nation … 4 township), for each period. */
@@ -97,6 +102,25 @@ export function reference(s: Snapshot, periods: string[], level: number, opts: {
   };
   for (const ind of opts.indicators ?? REF_INDICATORS)
     for (const period of periods) {
+      if (ind.kind === 'FACT') {
+        if (level > 4) continue;
+        const year = Number(period.slice(0, 4));
+        const sum = (kind: string, side: 'numerator' | 'denominator') => {
+          for (const f of s.facts) {
+            const area = f.kind === kind && f.year === year ? ancestor(f.areaCode, level) : null;
+            if (area) add(key(area, period, ind.code), side === 'numerator' ? { numerator: f.value } : { denominator: f.value, expected: f.value, reported: f.value });
+          }
+        };
+        sum(ind.numerator.fact!, 'numerator');
+        const den = ind.denominator!;
+        if (den.fact) sum(den.fact, 'denominator');
+        else
+          for (const f of s.facilities) {
+            const area = ancestor(f.divisionCode, level);
+            if (area && den.facilities!.types.includes(f.type) && openIn(f, period)) add(key(area, period, ind.code), { denominator: 1, expected: 1, reported: 1 });
+          }
+        continue;
+      }
       if (ind.kind === 'COUNTY_SHARE') {
         if (level > 3) continue;
         const has = ind.numerator.hasFacility;
@@ -120,7 +144,7 @@ export function reference(s: Snapshot, periods: string[], level: number, opts: {
         const k = key(area, period, ind.code);
         if (ind.kind === 'RATIO') {
           const num = r?.values[ind.numerator.sum!];
-          const den = r?.values[ind.denominator!.sum];
+          const den = r?.values[ind.denominator!.sum!];
           add(k, { numerator: typeof num === 'number' ? num : 0, denominator: typeof den === 'number' ? den : 0, expected: 1, reported: r ? 1 : 0 });
         } else add(k, { numerator: r && meets(ind.numerator, r.values) ? 1 : 0, denominator: 1, expected: 1, reported: r ? 1 : 0 });
       }

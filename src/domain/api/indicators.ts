@@ -33,7 +33,7 @@ export const indicator = z.object({
   group: z.string().optional(),
   name: i18nText,
   description: i18nText.optional(),
-  kind: z.enum(['FACILITY_SHARE', 'RATIO', 'COUNTY_SHARE']),
+  kind: z.enum(['FACILITY_SHARE', 'RATIO', 'COUNTY_SHARE', 'FACT']),
   dataSet: z.string(),
   types: z.array(facilityType).optional(),
   numerator: z
@@ -42,9 +42,13 @@ export const indicator = z.object({
       z.object({ sum: z.string() }),
       z.object({ hasFacility: z.object({ types: z.array(facilityType), ownership: ownership.optional() }) }),
       z.object({ hasTitle: z.object({ title: z.string() }) }),
+      z.object({ fact: z.string() }),
     ])
-    .describe('FACILITY_SHARE: a condition on a report; RATIO: `{ sum }`; COUNTY_SHARE: `{ hasFacility }` or `{ hasTitle }`'),
-  denominator: z.object({ sum: z.string() }).optional(),
+    .describe('FACILITY_SHARE: a condition on a report; RATIO: `{ sum }`; COUNTY_SHARE: `{ hasFacility }` or `{ hasTitle }`; FACT: `{ fact }`'),
+  denominator: z
+    .union([z.object({ sum: z.string() }), z.object({ fact: z.string() }), z.object({ facilities: z.object({ types: z.array(facilityType) }) })])
+    .optional()
+    .describe('RATIO: `{ sum }`; FACT: `{ fact }` or `{ facilities: { types } }`'),
   counties: z.object({ kinds: z.array(z.string()) }).optional(),
   targets: z.array(indicatorTarget),
   monitor: i18nText.optional(),

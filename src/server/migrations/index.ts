@@ -18,6 +18,7 @@ import { evidenceMigration } from './evaluation.2026-12-01-009-evidence.js';
 import { onsiteMigration } from './evaluation.2026-12-01-010-onsite.js';
 import { supervisionMigration } from './supervision.2026-12-01-011-supervision.js';
 import { notificationsJobsMigration } from './platform.2026-12-01-012-notifications-jobs.js';
+import { projectsFundsMigration } from './projects-funds.2026-12-02-013-projects-funds.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -33,6 +34,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-010-onsite': onsiteMigration,
     '2026-12-01-011-supervision': supervisionMigration(dialect),
     '2026-12-01-012-notifications-jobs': notificationsJobsMigration(dialect),
+    '2026-12-02-013-projects-funds': projectsFundsMigration(dialect),
   };
 }
 

@@ -14,5 +14,6 @@ import { indicators } from './indicators/index.js';
 import { maps } from './maps/index.js';
 import { orgUnits } from './org-units/index.js';
 import { supervision } from './supervision/index.js';
+import { projectsFunds } from './projects-funds/index.js';
 
-export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation, supervision];
+export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation, supervision, projectsFunds];

@@ -58,6 +58,8 @@ const NO_INPUT = new Set([
   'GET /api/supervision/plans',
   'GET /api/inbox',
   'GET /api/notifications',
+  'GET /api/projects/types',
+  'GET /api/funds/batches',
 ]);
 
 let ctx: TestContext;

@@ -7,3 +7,4 @@ export * from './sessions.js';
 export { createTestActor, createTestUser, testPassword, type TestUser } from './users.js';
 export * from './files.js';
 export * from './evaluation.js';
+export * from './projects.js';

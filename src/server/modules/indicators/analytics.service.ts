@@ -23,7 +23,7 @@ export const LEVELS = { nation: 0, province: 1, city: 2, county: 3, township: 4 
 /** How a gap row's value reads for the indicator. */
 function gapValueKind(ind: Indicator): 'boolean' | 'number' | 'ratio' | 'none' {
   if (ind.kind === 'COUNTY_SHARE') return 'none';
-  if (ind.kind === 'RATIO') return 'ratio';
+  if (ind.kind === 'RATIO' || ind.kind === 'FACT') return 'ratio';
   const c = ind.numerator as { element?: string; value?: unknown };
   return 'element' in c && typeof c.value === 'boolean' ? 'boolean' : 'number';
 }

@@ -11,7 +11,7 @@ import { tableFile, type Cell, type TableColumn, type TableFile, type TableForma
 import type { MetadataService } from './metadata.service.js';
 
 const VALUE_TYPES: Record<string, string> = { BOOLEAN: '是/否', INTEGER: '整数', NUMBER: '数值', TEXT: '文本', MULTI_OPTION: '多选' };
-const KINDS: Record<string, string> = { FACILITY_SHARE: '机构占比', RATIO: '比率', COUNTY_SHARE: '县级单位占比' };
+const KINDS: Record<string, string> = { FACILITY_SHARE: '机构占比', RATIO: '比率', COUNTY_SHARE: '县级单位占比', FACT: '业务数据比率' };
 const typeNames = (types: readonly string[]) => types.map((t) => FACILITY_TYPE_NAMES[t as FacilityType]?.zh ?? t).join('、');
 
 /** A definitions table: its columns and rows, the same for the file and the printable page. */
@@ -104,8 +104,12 @@ export class DictionaryService {
   /** An indicator's numerator and denominator in words, from its definition. */
   private describe(i: Indicator): string {
     const name = (code: string) => this.metadata.elements.get(code)?.name.zh ?? code;
-    const n = i.numerator as Condition | { sum: string };
-    if ('sum' in n) return `${name(n.sum)}之和 / ${name(i.denominator?.sum ?? '')}之和`;
+    const n = i.numerator as Condition | { sum: string } | { fact: string };
+    if ('fact' in n) {
+      const d = i.denominator as { fact: string } | { facilities: { types: string[] } };
+      return `${n.fact} / ${'fact' in d ? d.fact : `在运营的 ${d.facilities.types.join('、')} 数`}`;
+    }
+    if ('sum' in n) return `${name(n.sum)}之和 / ${name((i.denominator as { sum: string } | undefined)?.sum ?? '')}之和`;
     if ('element' in n) return `${name(n.element)} ${n.op} ${String(n.value === true ? '是' : n.value === false ? '否' : n.value)} 的机构数 / 应报机构数`;
     if ('optionCount' in n) return `${name(n.optionCount)}选项数 ${n.op} ${String(n.value)} 的机构数 / 应报机构数`;
     return '';

@@ -29,7 +29,7 @@ export function facilityResult(ind: Indicator, fact: Record<string, unknown> | u
   if (!fact) return { kind: 'none' };
   if (ind.kind === 'RATIO') {
     const n = num(fact[(ind.numerator as { sum: string }).sum]);
-    const d = num(fact[ind.denominator?.sum ?? '']);
+    const d = num(fact[(ind.denominator as { sum: string } | undefined)?.sum ?? '']);
     const value = n !== null && d !== null && d > 0 ? n / d : null;
     const t = ind.targets[0];
     const met = value === null || !t ? null : t.comparison === '>=' ? value >= t.threshold - 1e-12 : value <= t.threshold + 1e-12;

@@ -14,7 +14,8 @@ import type { Store } from '../../../platform/db/store.js';
 import type { MetadataService } from '../../../platform/program/metadata.service.js';
 import { ColumnarStore, DEFAULT_POOL, factColumns } from './columnar-store.js';
 import type { PoolOptions } from './connection-pool.js';
-import { countyIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportCounts, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import { countyIndicatorValues, factIndicatorValues, facilityFacts, facilityIndicatorValues, gapCounts, gapRows, reportCounts, reportedPeriods, unitCount, type AreaValue, type GapRow, type QueryOptions } from './indicator-queries.js';
+import type { FactSource } from './program-facts.js';
 import { copyForReading, isLockConflict, removeDuckDb, removeStale } from './analytics-file.js';
 
 const PAGE = 50_000;
@@ -28,7 +29,7 @@ const READ_PAGE = 2_000;
 const POLL_BACKOFF_MAX_MS = 30_000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
-const LAYOUT_VERSION = '3';
+const LAYOUT_VERSION = '4';
 
 export interface EngineOptions {
   /** The DuckDB file that keeps the tables between runs; null: in memory, rebuilt on every start. */
@@ -54,6 +55,9 @@ export class AnalyticsEngine {
   private copy: string | null = null;
   private readonly pool: PoolOptions;
   private log: EngineLog = () => {};
+  /** The modules' fact sources, and the version of each whose facts the tables hold. */
+  private readonly factSources: FactSource[] = [];
+  private factVersions = new Map<string, string>();
   /** Units per level and area (divisions never change once built): `level area` → count. */
   private units = new Map<string, number>();
 
@@ -64,6 +68,26 @@ export class AnalyticsEngine {
   ) {
     this.file = opts.file ?? null;
     this.pool = opts.pool ?? DEFAULT_POOL;
+  }
+
+  /** A module's facts for fact-based indicators; loaded at the next catch-up and whenever their version changes. */
+  registerFactSource(source: FactSource): void {
+    this.factSources.push(source);
+  }
+
+  /** The registered fact sources (tests read them as the oracle does). */
+  get sources(): readonly FactSource[] {
+    return this.factSources;
+  }
+
+  /** The sources whose version differs from what the tables hold. */
+  private async changedFacts(): Promise<{ source: FactSource; version: string }[]> {
+    const out = [];
+    for (const source of this.factSources) {
+      const version = await source.version();
+      if (this.factVersions.get(source.name) !== version) out.push({ source, version });
+    }
+    return out;
   }
 
   setLogger(log: EngineLog): void {
@@ -221,6 +245,9 @@ export class AnalyticsEngine {
     }
     await columnar.appendDivisions(divisions);
     await columnar.replaceTitles(await this.store.repos.titles.list(NATION_AREA));
+    const facts = [];
+    for (const source of this.factSources) facts.push({ source, version: await source.version() });
+    for (const f of facts) await columnar.replaceFacts(f.source.name, await f.source.facts());
     // Page by key, not by sequence: rows written before the sequence existed all carry 0.
     let batch = [];
     for await (const f of this.store.repos.facilities.iterate({ area: NATION_AREA }, READ_PAGE)) {
@@ -257,6 +284,7 @@ export class AnalyticsEngine {
     this.columnar = ready;
     this.units = new Map();
     this.watermark = current;
+    this.factVersions = new Map(facts.map((f) => [f.source.name, f.version]));
     this.log('分析表已重建 analytics tables rebuilt', { ms: Date.now() - started, watermark: current, file: this.file ?? ':memory:' });
   }
 
@@ -282,10 +310,12 @@ export class AnalyticsEngine {
   private async catchUp(): Promise<void> {
     const repos = this.store.repos;
     const current = await repos.reports.currentSeq();
-    if (current <= this.watermark) return;
+    const facts = await this.changedFacts();
+    if (current <= this.watermark && facts.length === 0) return;
     const col = this.columnar!;
     // One transaction: a query running meanwhile sees every change of this run or none of them.
     await col.transaction(async () => {
+      for (const f of facts) await col.replaceFacts(f.source.name, await f.source.facts());
       // Titles are few: any change reloads them all.
       if ((await repos.titles.maxSeq()) > this.watermark) await col.replaceTitles(await repos.titles.list(NATION_AREA));
       // Rows share a sequence number when one statement wrote many (approvals), so a full page
@@ -312,7 +342,8 @@ export class AnalyticsEngine {
       // In the same transaction as the tables: the file's watermark always says what they hold.
       if (this.file) await col.setState('watermark', String(current));
     });
-    this.watermark = current;
+    this.watermark = Math.max(this.watermark, current);
+    for (const f of facts) this.factVersions.set(f.source.name, f.version);
   }
 
   private async ready(): Promise<ColumnarStore> {
@@ -327,6 +358,7 @@ export class AnalyticsEngine {
     return (await this.ready()).read(async (r) => [
       ...(await facilityIndicatorValues(r, inds, periods, area, level, opts)),
       ...(await countyIndicatorValues(r, inds, periods, area, level)),
+      ...(await factIndicatorValues(r, inds, periods, area, level)),
     ]);
   }
 

@@ -12,6 +12,7 @@ import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValu
 import { ancestorCodes, type Division } from '../../../../domain/org-unit.js';
 import type { Facility } from '../../../../domain/facility.js';
 import type { DivisionTitle } from '../../../../domain/title.js';
+import type { ProgramFact } from './program-facts.js';
 import type { DataElement, DataValues } from '../../../../domain/program.js';
 import type { Report } from '../../data-entry/report.repository.js';
 import { ConnectionPool, readAll, type PoolOptions, type SqlParam, type SqlReader } from './connection-pool.js';
@@ -116,6 +117,8 @@ export class ColumnarStore {
     await this.conn.run(`create table facility_dim(code varchar, name varchar, type varchar, ownership varchar, opened varchar, closed varchar,
       division varchar, province varchar, city varchar, county varchar, township varchar, village varchar)`);
     await this.conn.run(`create table title_fact(division_code varchar, title varchar, granted integer, withdrawn integer)`);
+    await this.conn.run(`create table program_fact(source varchar, kind varchar, area varchar, province varchar, city varchar, county varchar, township varchar,
+      year integer, subject varchar, subject_name varchar, value double)`);
     await this.conn.run(`create table division_dim(code varchar, name varchar, level integer, kind varchar, province varchar, city varchar, county varchar, township varchar)`);
     const facts = this.columns.map((c) => `${q(c.code)} ${c.sqlType}`).join(', ');
     const reportCols = `data_set varchar, period varchar, facility_code varchar, status varchar, approval_level integer${facts ? `, ${facts}` : ''}`;
@@ -136,6 +139,15 @@ export class ColumnarStore {
   async replaceTitles(titles: DivisionTitle[]): Promise<void> {
     await this.conn.run('delete from title_fact');
     await this.append('title_fact', titles.map((t) => [t.divisionCode, t.title, t.granted, t.withdrawn]));
+  }
+
+  /** Replaces every fact of one source (a few thousand rows: simpler than tracking single changes). */
+  async replaceFacts(source: string, facts: ProgramFact[]): Promise<void> {
+    await this.conn.run('delete from program_fact where source = $1', [source]);
+    await this.append('program_fact', facts.map((f) => {
+      const a = ancestorCodes(f.areaCode);
+      return [source, f.kind, f.areaCode, a[1] ?? null, a[2] ?? null, a[3] ?? null, a[4] ?? null, f.year, f.subject, f.subjectName, f.value];
+    }));
   }
 
   /** Replaces these facilities' rows (pass `fresh` when the table is known not to hold them). */

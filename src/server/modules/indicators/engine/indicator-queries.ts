@@ -3,7 +3,7 @@
  * every facility-share and ratio indicator at once (conditional aggregates); county-share
  * indicators count county-level units. The breakdown is by the ancestor column of the level.
  */
-import type { Condition, CountyCondition, Indicator } from '../../../../domain/indicator.js';
+import type { Condition, CountyCondition, FactMeasure, Indicator } from '../../../../domain/indicator.js';
 import type { DivisionLevel } from '../../../../domain/org-unit.js';
 import { parsePeriod } from '../../../../domain/period.js';
 import type { Area } from '../../../../domain/scope.js';
@@ -86,7 +86,7 @@ export async function reportCounts(store: SqlReader, dataSet: string, types: str
  * element once; every indicator is then the sum over its types.
  */
 export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
-  const fi = inds.filter((i) => i.kind !== 'COUNTY_SHARE');
+  const fi = inds.filter((i) => i.kind === 'FACILITY_SHARE' || i.kind === 'RATIO');
   const out: AreaValue[] = [];
   const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
   const status = statusFilter(opts);
@@ -96,7 +96,7 @@ export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[
     const sums = new Map<string, string>(); // element → alias
     for (const ind of dsInds) {
       if (ind.kind === 'RATIO') {
-        for (const el of [(ind.numerator as { sum: string }).sum, ind.denominator!.sum]) if (!sums.has(el)) sums.set(el, `s${sums.size}`);
+        for (const el of [(ind.numerator as { sum: string }).sum, (ind.denominator as { sum: string }).sum]) if (!sums.has(el)) sums.set(el, `s${sums.size}`);
       } else {
         const c = conditionSql(ind.numerator as Condition);
         if (!conditions.has(c)) conditions.set(c, `c${conditions.size}`);
@@ -141,7 +141,7 @@ export async function facilityIndicatorValues(store: SqlReader, inds: Indicator[
           const reported = total('reported');
           const [numerator, denominator] =
             ind.kind === 'RATIO'
-              ? [total(sums.get((ind.numerator as { sum: string }).sum)!), total(sums.get(ind.denominator!.sum)!)]
+              ? [total(sums.get((ind.numerator as { sum: string }).sum)!), total(sums.get((ind.denominator as { sum: string }).sum)!)]
               : [total(conditions.get(conditionSql(ind.numerator as Condition))!), expected];
           out.push({ area: a, period: p.id, indicator: ind.code, numerator, denominator, expected, reported });
         }
@@ -195,6 +195,55 @@ export async function countyIndicatorValues(store: SqlReader, inds: Indicator[],
   return out;
 }
 
+/** The facts (or open facilities) of a FACT measure per unit of `level` inside the area in the period's year. */
+function measureSql(m: FactMeasure, period: string, area: Area, level: number): string {
+  const p = parsePeriod(period);
+  if (!p) throw new Error(`bad period ${period}`);
+  if ('facilities' in m) {
+    const group = level === 0 ? `'CN'` : `f.${LEVEL_COL[level as DivisionLevel]}`;
+    return `select ${group} as area, count(*)::double as v from facility_dim f
+      where f.type in (${list(m.facilities.types)}) and f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
+        ${level > 0 ? `and ${group} is not null` : ''} group by all`;
+  }
+  const group = level === 0 ? `'CN'` : `x.${LEVEL_COL[level as DivisionLevel]}`;
+  return `select ${group} as area, sum(x.value) as v from program_fact x
+    where x.kind = ${lit(m.fact)} and x.year = ${Number(p.id.slice(0, 4))} and ${areaWhere('x', area)} ${level > 0 ? `and ${group} is not null` : ''} group by all`;
+}
+
+/** FACT indicators: Σ numerator facts ÷ Σ denominator facts (or open facilities) per unit; completeness does not apply (expected = reported). */
+export async function factIndicatorValues(store: SqlReader, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
+  const out: AreaValue[] = [];
+  if (level > 4) return out;
+  for (const ind of inds.filter((i) => i.kind === 'FACT'))
+    for (const period of periods) {
+      const num = new Map((await store.all(measureSql(ind.numerator as { fact: string }, period, area, level))).map((r) => [String(r.area), Number(r.v)]));
+      const den = new Map((await store.all(measureSql(ind.denominator as FactMeasure, period, area, level))).map((r) => [String(r.area), Number(r.v)]));
+      for (const a of new Set([...den.keys(), ...num.keys()])) {
+        const d = den.get(a) ?? 0;
+        out.push({ area: a, period, indicator: ind.code, numerator: num.get(a) ?? 0, denominator: d, expected: d, reported: d });
+      }
+    }
+  return out;
+}
+
+/** The subjects of a FACT indicator's denominator whose own ratio falls short (below the threshold, or below 1 without one). */
+function factGapQuery(ind: Indicator, period: string, area: Area, threshold: number | null): string {
+  const p = parsePeriod(period)!;
+  const year = Number(p.id.slice(0, 4));
+  const limit = threshold ?? 1;
+  const n = `(select subject, sum(value) as v from program_fact where kind = ${lit((ind.numerator as { fact: string }).fact)} and year = ${year} group by subject)`;
+  const den = ind.denominator as FactMeasure;
+  if ('facilities' in den)
+    return `select f.code, f.name, f.type, f.division as division_code, coalesce(n.v, 0) as value, true as reported
+      from facility_dim f left join ${n} n on n.subject = f.code
+      where f.type in (${list(den.facilities.types)}) and f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)}) and ${areaWhere('f', area)}
+        and coalesce(n.v, 0) < ${limit}`;
+  return `select * from (select d.subject as code, any_value(d.subject_name) as name, null as type, any_value(d.area) as division_code,
+      case when sum(d.value) > 0 then coalesce(any_value(n.v), 0) / sum(d.value) end as value, true as reported
+      from program_fact d left join ${n} n on n.subject = d.subject
+      where d.kind = ${lit(den.fact)} and d.year = ${year} and ${areaWhere('d', area)} group by d.subject) where value is null or value < ${limit}`;
+}
+
 export interface GapRow {
   code: string;
   name: string;
@@ -211,6 +260,7 @@ function gapQuery(ind: Indicator, period: string, area: Area, threshold: number 
   const open = `f.opened <= ${lit(p.end)} and (f.closed is null or f.closed >= ${lit(p.start)})`;
   const status = statusFilter(opts);
   let base: string;
+  if (ind.kind === 'FACT') return { base: factGapQuery(ind, period, area, threshold), params: [] };
   if (ind.kind === 'COUNTY_SHARE') {
     base = `with ${periodsCte([period])}, ${coveredCte(ind)}
       select d.code, d.name, null as type, d.code as division_code, 0.0 as value, true as reported
@@ -221,7 +271,7 @@ function gapQuery(ind: Indicator, period: string, area: Area, threshold: number 
       where f.type in (${list(ind.types ?? [])}) and ${open} and ${areaWhere('f', area)}`;
     if (ind.kind === 'RATIO') {
       const num = (ind.numerator as { sum: string }).sum;
-      const den = ind.denominator!.sum;
+      const den = (ind.denominator as { sum: string }).sum;
       const value = `case when r.${q(den)} > 0 then r.${q(num)} / r.${q(den)} end`;
       base = `select f.code, f.name, f.type, f.division as division_code, ${value} as value, r.facility_code is not null as reported ${join}
         and (r.facility_code is null or ${value} is null${threshold === null ? '' : ` or ${value} < ${threshold}`})`;
