@@ -98,7 +98,7 @@ export const projectView = z.object({
   funds: fundFigures,
   lastBand: band.nullable(),
   /** What the caller may do now. */
-  actions: z.array(z.enum([...PROJECT_ACTIONS, 'report', 'accept', 'self_evaluate', 'edit_targets'])),
+  actions: z.array(z.enum([...PROJECT_ACTIONS, 'report', 'accept', 'self_evaluate', 'edit_targets', 'spend'])),
   createdAt: z.string(),
 });
 export type ProjectView = z.infer<typeof projectView>;

@@ -17,8 +17,7 @@ import {
   QuestionCircleOutlined,
   TeamOutlined,
   AimOutlined,
-  InboxOutlined,
-} from '@ant-design/icons';
+  InboxOutlined, FundOutlined, } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
 import { useState } from 'react';
 import type { MenuProps } from 'antd';
@@ -75,6 +74,7 @@ export function AppLayout() {
           { key: '/report', icon: <PrinterOutlined />, label: t('nav.report') },
           { key: '/evaluation', icon: <TrophyOutlined />, label: t('nav.evaluation') },
           { key: '/supervision', icon: <AimOutlined />, label: t('nav.supervision') },
+          { key: '/projects', icon: <FundOutlined />, label: t('nav.projects') },
         ]
       : []),
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },

@@ -23,6 +23,9 @@ import { TaskPage } from '../features/supervision/task-page.js';
 import { RectPage } from '../features/supervision/rect-page.js';
 import { InboxPage } from '../features/supervision/inbox-page.js';
 import { PrintTaskPage } from '../features/supervision/print-task-page.js';
+import { ProjectsPage } from '../features/projects/projects-page.js';
+import { ProjectPage } from '../features/projects/project-page.js';
+import { AllocatePage } from '../features/projects/allocate-page.js';
 import { ApplicationPage } from '../features/evaluation/application-page.js';
 import { OnsitePage } from '../features/evaluation/onsite-page.js';
 import { PrintListsPage } from '../features/evaluation/print-lists-page.js';
@@ -134,6 +137,9 @@ export function App() {
                   <Route path="/supervision" element={<SupervisionPage />} />
                   <Route path="/supervision/tasks/:id" element={<TaskPage />} />
                   <Route path="/supervision/rect/:id" element={<RectPage />} />
+                  <Route path="/projects" element={<ProjectsPage />} />
+                  <Route path="/projects/:id" element={<ProjectPage />} />
+                  <Route path="/funds/allocate" element={<AllocatePage />} />
                   <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />

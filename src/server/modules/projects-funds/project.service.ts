@@ -266,6 +266,7 @@ export class ProjectService {
     if (r.manager && p.status === 'ACCEPTANCE') out.push('accept');
     if (r.owner && p.status !== 'TERMINATED' && p.status !== 'DECLARED') out.push('self_evaluate');
     if (r.owner && p.status !== 'COMPLETED' && p.status !== 'TERMINATED') out.push('edit_targets');
+    if (r.owner && p.status !== 'DECLARED' && p.status !== 'TERMINATED') out.push('spend');
     return out;
   }
 

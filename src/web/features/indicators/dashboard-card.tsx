@@ -93,8 +93,8 @@ export function DashboardCard({ indicator, row, selected, onSelect }: DashboardC
       <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="indicator-card-completeness">
         {/* A county share counts county-level units, not reports: said so. */}
         {na
-          ? t(indicator.kind === 'COUNTY_SHARE' ? 'dash.naCounties' : 'dash.naFacilities')
-          : t(indicator.kind === 'COUNTY_SHARE' ? 'dash.counties' : 'dash.completeness', {
+          ? t(indicator.kind === 'COUNTY_SHARE' ? 'dash.naCounties' : indicator.kind === 'FACT' ? 'dash.naFacts' : 'dash.naFacilities')
+          : t(indicator.kind === 'COUNTY_SHARE' ? 'dash.counties' : indicator.kind === 'FACT' ? 'dash.facts' : 'dash.completeness', {
               reported: formatNumber(reported),
               expected: formatNumber(expected),
               rate: expected > 0 ? formatPercent(reported / expected) : '–',

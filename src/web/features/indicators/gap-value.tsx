@@ -24,7 +24,7 @@ export function GapValue({ item, indicator }: { item: GapItem; indicator: Indica
     );
   }
   const attr = { 'data-testid': 'gap-value', 'data-value': item.value === null ? '' : String(item.value) };
-  if (indicator.kind === 'RATIO') {
+  if (indicator.kind === 'RATIO' || indicator.kind === 'FACT') {
     return (
       <span {...attr}>
         <Typography.Text type="danger">{formatPercent(item.value)}</Typography.Text>

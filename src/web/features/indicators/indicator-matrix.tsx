@@ -40,7 +40,7 @@ function Cell({ ind, row, areaCode }: { ind: Indicator; row: IndicatorRow | unde
   const band = statusBand(row?.value, row?.target, row?.met);
   const na = notApplicable(row);
   const text = na ? t('dash.status.na') : formatPercent(row?.value);
-  const tip = na ? (ind.kind === 'COUNTY_SHARE' ? t('dash.naCounties') : t('dash.naFacilities')) : row ? (
+  const tip = na ? (ind.kind === 'COUNTY_SHARE' ? t('dash.naCounties') : ind.kind === 'FACT' ? t('dash.naFacts') : t('dash.naFacilities')) : row ? (
     <div style={{ lineHeight: 1.7 }}>
       <div>
         <strong>{pick(ind.name)}</strong>
