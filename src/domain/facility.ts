@@ -1,7 +1,12 @@
 /** Facilities (医疗卫生机构) and how they attach to divisions. Pure, no I/O. */
 import type { DivisionKind, DivisionLevel } from './org-unit.js';
 
-export const FACILITY_TYPES = ['COUNTY_TCM_HOSPITAL', 'CHC', 'THC', 'CHSS', 'VC'] as const;
+/**
+ * The registry's facility types. TERTIARY_TCM_HOSPITAL (三级中医医院) is registered for 对口帮扶
+ * (the assistance module) and reports nothing: GTCM_ANNUAL lists the types that report
+ * (`DataSet.facilityTypes`), and completeness, import and indicators go by that list.
+ */
+export const FACILITY_TYPES = ['COUNTY_TCM_HOSPITAL', 'CHC', 'THC', 'CHSS', 'VC', 'TERTIARY_TCM_HOSPITAL'] as const;
 export type FacilityType = (typeof FACILITY_TYPES)[number];
 
 export const FACILITY_TYPE_NAMES: Record<FacilityType, { zh: string; en: string }> = {
@@ -10,6 +15,7 @@ export const FACILITY_TYPE_NAMES: Record<FacilityType, { zh: string; en: string 
   THC: { zh: '乡镇卫生院', en: 'Township health centre' },
   CHSS: { zh: '社区卫生服务站', en: 'Community health station' },
   VC: { zh: '村卫生室', en: 'Village clinic' },
+  TERTIARY_TCM_HOSPITAL: { zh: '三级中医医院', en: 'Tertiary TCM hospital' },
 };
 
 /** The division level each facility type attaches to. */
@@ -19,6 +25,8 @@ export const FACILITY_DIVISION_LEVEL: Record<FacilityType, DivisionLevel> = {
   THC: 4,
   CHSS: 5,
   VC: 5,
+  /** Attached to the county-level district (区) where it stands. */
+  TERTIARY_TCM_HOSPITAL: 3,
 };
 
 export const OWNERSHIPS = ['PUBLIC', 'PRIVATE'] as const;

@@ -22,6 +22,7 @@ const RULES: Record<FacilityType, readonly Rule[]> = {
   THC: CENTRE_RULES,
   CHSS: BASIC_RULES,
   VC: BASIC_RULES,
+  TERTIARY_TCM_HOSPITAL: [],
 };
 
 /** Makes about 1 report in 2,000 break one rule, and about 1 in 5,000 report visits 20× last year's. */

@@ -20,6 +20,7 @@ export const FACILITY_CODE_PREFIX: Readonly<Record<FacilityType, string>> = {
   THC: 'THC',
   CHSS: 'CHSS',
   VC: 'VC',
+  TERTIARY_TCM_HOSPITAL: 'TTH',
 };
 
 const NEW_FROM = dayOf(2021, 1, 1);
@@ -32,11 +33,12 @@ const OPENED_FROM: Record<FacilityType, number> = {
   THC: dayOf(1958, 1, 1),
   CHSS: dayOf(2000, 1, 1),
   VC: dayOf(1980, 1, 1),
+  TERTIARY_TCM_HOSPITAL: dayOf(1950, 1, 1),
 };
 const OPENED_TO = dayOf(2019, 12, 31);
 
 /** Share of facilities opened during 2021–2024, and closed during 2021–2024. */
-const NEW_SHARE: Record<FacilityType, number> = { COUNTY_TCM_HOSPITAL: 0.04, CHC: 0.01, THC: 0.01, CHSS: 0.01, VC: 0.01 };
+const NEW_SHARE: Record<FacilityType, number> = { COUNTY_TCM_HOSPITAL: 0.04, CHC: 0.01, THC: 0.01, CHSS: 0.01, VC: 0.01, TERTIARY_TCM_HOSPITAL: 0 };
 const CLOSED_SHARE = 0.003;
 const PUBLIC_SHARE: Record<FacilityType, number> = {
   COUNTY_TCM_HOSPITAL: 0.93, // overall; see HOSPITAL_PUBLIC_* below for how it is drawn
@@ -44,6 +46,7 @@ const PUBLIC_SHARE: Record<FacilityType, number> = {
   THC: 0.98,
   CHSS: 0.7,
   VC: 0.55,
+  TERTIARY_TCM_HOSPITAL: 1,
 };
 /** Share of county-level units with a county TCM hospital: non-district units, districts. */
 const HOSPITAL_SHARE_NON_DISTRICT = 0.985;

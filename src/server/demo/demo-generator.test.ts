@@ -133,6 +133,7 @@ describe('facilities of the whole nation', { timeout: 30_000 }, () => {
       THC: /卫生院$/,
       CHSS: /社区卫生服务站$/,
       VC: /卫生室$/,
+      TERTIARY_TCM_HOSPITAL: /医院$/,
     };
     let opened2021on = 0;
     let closed = 0;

@@ -59,18 +59,23 @@ export const DEMO_ELEMENTS: Readonly<Record<FacilityType, readonly string[]>> = 
   THC: CENTRE_ELEMENTS,
   CHSS: STATION_ELEMENTS,
   VC: STATION_ELEMENTS,
+  TERTIARY_TCM_HOSPITAL: [],
 };
 
-const REPORT: Record<FacilityType, (d: ReportDraw) => DataValues> = {
+/** Tertiary hospitals are outside GTCM_ANNUAL: no report. */
+const REPORT: Record<FacilityType, ((d: ReportDraw) => DataValues) | null> = {
   COUNTY_TCM_HOSPITAL: hospitalReport,
   CHC: centreReport,
   THC: centreReport,
   CHSS: stationReport,
   VC: stationReport,
+  TERTIARY_TCM_HOSPITAL: null,
 };
 
 /** The GTCM_ANNUAL values one facility reports for a year, or null when it did not report. */
 export function reportFor(f: Facility, year: number, opts: DemoOptions = DEFAULT_DEMO_OPTIONS): DataValues | null {
+  const report = REPORT[f.type];
+  if (!report) return null;
   const d = startReport(f, year, opts.seed);
-  return d && REPORT[f.type](d);
+  return d && report(d);
 }

@@ -23,6 +23,8 @@ const VISITS: Record<FacilityType, Volume> = {
   THC: { median: 28_000, sigma: 0.45, min: 8_000, max: 100_000 },
   CHSS: { median: 5_500, sigma: 0.5, min: 1_500, max: 18_000 },
   VC: { median: 1_800, sigma: 0.55, min: 400, max: 7_000 },
+  // Tertiary hospitals report nothing (not in GTCM_ANNUAL); kept for completeness of the table.
+  TERTIARY_TCM_HOSPITAL: { median: 900_000, sigma: 0.4, min: 300_000, max: 3_000_000 },
 };
 /** Visits per physician, and physician limits (VC: 1–3 village doctors, drawn directly). */
 export const PHYSICIANS: Record<FacilityType, { perVisits: number; min: number; max: number }> = {
@@ -31,6 +33,7 @@ export const PHYSICIANS: Record<FacilityType, { perVisits: number; min: number; 
   THC: { perVisits: 1_700, min: 5, max: 40 },
   CHSS: { perVisits: 2_200, min: 1, max: 6 },
   VC: { perVisits: 1, min: 1, max: 3 },
+  TERTIARY_TCM_HOSPITAL: { perVisits: 1_100, min: 300, max: 2_000 },
 };
 /** TCM share of visits (logit of the median facility) and its trend per year. */
 export const TCM_VISIT_SHARE: Record<FacilityType, number> = {
@@ -39,6 +42,7 @@ export const TCM_VISIT_SHARE: Record<FacilityType, number> = {
   THC: logit(0.205),
   CHSS: logit(0.22),
   VC: logit(0.285),
+  TERTIARY_TCM_HOSPITAL: logit(0.6),
 };
 export const TCM_VISIT_TREND = 0.02;
 export const NONDRUG_SHARE: Record<FacilityType, number> = {
@@ -47,6 +51,7 @@ export const NONDRUG_SHARE: Record<FacilityType, number> = {
   THC: logit(0.3),
   CHSS: logit(0.3),
   VC: logit(0.26),
+  TERTIARY_TCM_HOSPITAL: logit(0.2),
 };
 
 /** The lasting trait that drives a facility's visit volume. */

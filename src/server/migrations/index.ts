@@ -19,6 +19,7 @@ import { onsiteMigration } from './evaluation.2026-12-01-010-onsite.js';
 import { supervisionMigration } from './supervision.2026-12-01-011-supervision.js';
 import { notificationsJobsMigration } from './platform.2026-12-01-012-notifications-jobs.js';
 import { projectsFundsMigration } from './projects-funds.2026-12-02-013-projects-funds.js';
+import { assistanceMigration } from './assistance.2026-12-02-014-assistance.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -35,6 +36,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-011-supervision': supervisionMigration(dialect),
     '2026-12-01-012-notifications-jobs': notificationsJobsMigration(dialect),
     '2026-12-02-013-projects-funds': projectsFundsMigration(dialect),
+    '2026-12-02-014-assistance': assistanceMigration(dialect),
   };
 }
 

@@ -15,5 +15,6 @@ import { maps } from './maps/index.js';
 import { orgUnits } from './org-units/index.js';
 import { supervision } from './supervision/index.js';
 import { projectsFunds } from './projects-funds/index.js';
+import { assistance } from './assistance/index.js';
 
-export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation, supervision, projectsFunds];
+export const MODULES: readonly ServerModule[] = [orgUnits, identity, dataEntry, approval, importExport, indicators, maps, favourites, evaluation, supervision, projectsFunds, assistance];

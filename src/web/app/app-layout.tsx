@@ -17,7 +17,7 @@ import {
   QuestionCircleOutlined,
   TeamOutlined,
   AimOutlined,
-  InboxOutlined, FundOutlined, } from '@ant-design/icons';
+  InboxOutlined, FundOutlined, HeartOutlined, } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Menu, Space } from 'antd';
 import { useState } from 'react';
 import type { MenuProps } from 'antd';
@@ -75,6 +75,7 @@ export function AppLayout() {
           { key: '/evaluation', icon: <TrophyOutlined />, label: t('nav.evaluation') },
           { key: '/supervision', icon: <AimOutlined />, label: t('nav.supervision') },
           { key: '/projects', icon: <FundOutlined />, label: t('nav.projects') },
+          { key: '/assistance', icon: <HeartOutlined />, label: t('nav.assistance') },
         ]
       : []),
     { key: '/divisions', icon: <ApartmentOutlined />, label: t('nav.divisions') },

@@ -26,6 +26,8 @@ import { PrintTaskPage } from '../features/supervision/print-task-page.js';
 import { ProjectsPage } from '../features/projects/projects-page.js';
 import { ProjectPage } from '../features/projects/project-page.js';
 import { AllocatePage } from '../features/projects/allocate-page.js';
+import { AssistancePage } from '../features/assistance/assistance-page.js';
+import { CountyPage as AssistanceCountyPage } from '../features/assistance/county-page.js';
 import { ApplicationPage } from '../features/evaluation/application-page.js';
 import { OnsitePage } from '../features/evaluation/onsite-page.js';
 import { PrintListsPage } from '../features/evaluation/print-lists-page.js';
@@ -140,6 +142,8 @@ export function App() {
                   <Route path="/projects" element={<ProjectsPage />} />
                   <Route path="/projects/:id" element={<ProjectPage />} />
                   <Route path="/funds/allocate" element={<AllocatePage />} />
+                  <Route path="/assistance" element={<AssistancePage />} />
+                  <Route path="/assistance/counties/:code" element={<AssistanceCountyPage />} />
                   <Route path="/inbox" element={<InboxPage />} />
                   <Route path="/users" element={<RequireAuth admin><UsersPage /></RequireAuth>} />
                   <Route path="/audit" element={<RequireAuth admin><AuditPage /></RequireAuth>} />

@@ -4,7 +4,7 @@
  */
 import { Select, Spin, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import { FACILITY_TYPE_NAMES } from '../../domain/facility.js';
+import { FACILITY_TYPE_NAMES, type FacilityType } from '../../domain/facility.js';
 import { facilityApi, type FacilityDto } from '../features/org-units/org-units-api.js';
 import { useI18n } from './i18n.js';
 import { useAsync } from './use-async.js';
@@ -15,6 +15,8 @@ export function FacilitySelect(props: {
   onChange?: (code: string | undefined, facility?: FacilityDto) => void;
   placeholder?: string;
   status?: 'open' | 'closed' | 'all';
+  /** Only facilities of this type. */
+  type?: FacilityType;
   browse?: boolean;
   style?: React.CSSProperties;
   'data-testid'?: string;
@@ -45,7 +47,7 @@ export function FacilitySelect(props: {
       const c = new AbortController();
       ctrl.current = c;
       facilityApi
-        .list({ q: q || undefined, status, pageSize: 20 }, c.signal)
+        .list({ q: q || undefined, status, type: props.type, pageSize: 20 }, c.signal)
         .then((r) => !c.signal.aborted && setItems(r.items))
         .catch(() => !c.signal.aborted && setItems([]))
         .finally(() => !c.signal.aborted && setLoading(false));

@@ -7,6 +7,7 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { approvalEn, approvalZh } from '../features/approval/i18n.js';
 import { evaluationEn, evaluationZh } from '../features/evaluation/i18n.js';
 import { supervisionEn, supervisionZh } from '../features/supervision/i18n.js';
+import { assistanceEn, assistanceZh } from '../features/assistance/i18n.js';
 import { auditEn, auditZh } from '../features/audit/i18n.js';
 import { entryEn, entryZh } from '../features/data-entry/i18n.js';
 import { identityEn, identityZh } from '../features/identity/i18n.js';
@@ -73,6 +74,7 @@ const zh = {
   ...approvalZh,
   ...evaluationZh,
   ...supervisionZh,
+  ...assistanceZh,
   ...dashboardZh,
   ...indicatorsZh,
   ...analysisZh,
@@ -134,6 +136,7 @@ const en: Record<MessageKey, string> = {
   ...approvalEn,
   ...evaluationEn,
   ...supervisionEn,
+  ...assistanceEn,
   ...dashboardEn,
   ...indicatorsEn,
   ...analysisEn,

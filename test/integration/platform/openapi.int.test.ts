@@ -60,6 +60,9 @@ const NO_INPUT = new Set([
   'GET /api/notifications',
   'GET /api/projects/types',
   'GET /api/funds/batches',
+  'GET /api/assistance/helpers',
+  'GET /api/assistance/teams',
+  'GET /api/assistance/counties',
 ]);
 
 let ctx: TestContext;

@@ -4,7 +4,7 @@
  */
 import { actorLevel, canEdit } from '../../../domain/approval.js';
 import { AppError } from '../../../domain/errors.js';
-import { isOpenIn } from '../../../domain/facility.js';
+import { FACILITY_TYPE_NAMES, isOpenIn } from '../../../domain/facility.js';
 import { NATION_CODE } from '../../../domain/org-unit.js';
 import { chinaDay, collectingPeriod, isOpenForReporting, parsePeriod, previousPeriod, type Period } from '../../../domain/period.js';
 import { checkValue, normalizeValues, requiredElements, type DataSet, type DataValue, type DataValues } from '../../../domain/program.js';
@@ -160,6 +160,7 @@ export class ReportService {
     return this.store.transaction(async (repos) => {
       const f = await this.facilities.readable(repos, actor, facilityCode);
       if (!isOpenIn(f, p.start, p.end)) throw new AppError('E1405', { field: 'period', value: period });
+      if (!ds.facilityTypes.includes(f.type)) throw new AppError('E1407', { field: 'facilityCode', value: facilityCode, type: FACILITY_TYPE_NAMES[f.type].zh, typeEn: FACILITY_TYPE_NAMES[f.type].en.toLowerCase(), dataSet: ds.code });
       const before = await repos.reports.get({ dataSet, period, facilityCode });
       if (before && !canEdit(before, actorLevel(actor.scope))) throw new AppError('E5102', { approvalLevel: before.approvalLevel });
       const clean = values === undefined ? (before?.values ?? {}) : this.cleanValues(ds, f, values);

@@ -43,7 +43,7 @@ function NewProjectModal({ open, onClose, onCreated }: { open: boolean; onClose:
   const t = types.data?.items.find((x) => x.code === type);
   const facilityTypes = t?.subject.kind === 'FACILITY' ? t.subject.types : [];
   const options = useAsync(open && t?.subject.kind === 'FACILITY' ? `subj-${type}-${query}` : null, () =>
-    Promise.all(facilityTypes.map((ft) => facilityApi.list({ type: ft as 'CHC', q: query || undefined, status: 'open', limit: 20 } as never))).then((pages) => pages.flatMap((p) => p.items)),
+    Promise.all(facilityTypes.map((ft) => facilityApi.list({ type: ft as 'CHC', q: query || undefined, status: 'open', pageSize: 20 } as never))).then((pages) => pages.flatMap((p) => p.items)),
   );
   const save = async () => {
     setError(null);
