@@ -127,6 +127,19 @@ describe('a project', () => {
   });
 });
 
+describe('the inbox', () => {
+  it('holds a declared project for the province to approve, then for the county to start', async () => {
+    const p = await createTestProject(ctx, managed(), { subjectCode: hospital.code });
+    const titles = async (a: Actor) => (await ctx.services.inbox.entries(a)).filter((e) => e.link === `/projects/${p.id}`).map((e) => e.title.split('：')[0]);
+    expect(await titles(yunnan)).toEqual(['待立项']);
+    expect(await titles(fumin)).toEqual([]);
+    await projects().transition(yunnan, p.id, { action: 'approve' });
+    expect(await titles(yunnan)).toEqual([]);
+    expect(await titles(fumin)).toEqual(['待开工']);
+    expect(await titles(wuhua)).toEqual([]);
+  });
+});
+
 describe('funds', () => {
   const factorRows = [
     { areaCode: WUHUA, factors: { 机构数: '12', 缺口: '0.2' } },

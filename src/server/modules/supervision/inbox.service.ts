@@ -3,7 +3,8 @@
  * reports to fill or submit and those returned (facility users), reports waiting for the user's
  * approval level, evaluation applications at the user's stage, tasks and progress reports due,
  * tasks and rectification items waiting for the user's 销号, rectification items to carry out,
- * lights turned yellow or red. Read live, in the user's scope; nothing is copied into a queue.
+ * lights turned yellow or red; projects to approve, start or accept, behind their milestones or
+ * their spending (the projects-funds module, when present). Read live, in the user's scope; nothing is copied into a queue.
  */
 import type { ReportStatus } from '../../../domain/approval.js';
 import type { Light } from '../../../domain/supervision/lights.js';
@@ -13,7 +14,7 @@ import type { NotificationService } from '../../platform/notifications/notificat
 import type { Services } from '../../platform/registry.js';
 import { areaWithin, isAdmin } from './supervision-access.js';
 
-export type InboxKind = 'report_fill' | 'report_returned' | 'approval' | 'evaluation' | 'task' | 'task_report' | 'task_verify' | 'rect' | 'rect_verify';
+export type InboxKind = 'report_fill' | 'report_returned' | 'approval' | 'evaluation' | 'task' | 'task_report' | 'task_verify' | 'rect' | 'rect_verify' | 'project' | 'project_funds';
 
 export interface InboxEntry {
   kind: InboxKind;
@@ -34,7 +35,7 @@ export class InboxService {
   ) {}
 
   async entries(actor: Actor): Promise<InboxEntry[]> {
-    const parts = await Promise.all([this.reports(actor), this.approvals(actor), this.evaluation(actor), this.tasks(actor), this.rects(actor)]);
+    const parts = await Promise.all([this.reports(actor), this.approvals(actor), this.evaluation(actor), this.tasks(actor), this.rects(actor), this.projects(actor)]);
     const order: Record<Light, number> = { red: 0, yellow: 1, blue: 2, green: 3, done: 4 };
     return parts.flat().sort((a, b) => (order[a.light ?? 'green'] - order[b.light ?? 'green']) || (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999'));
   }
@@ -133,5 +134,30 @@ export class InboxService {
           ? { kind: 'rect' as const, title: `整改：${v.problem}`, detail: v.requirement, deadline: v.deadline, light: v.light, link: `/supervision/rect/${v.id}` }
           : { kind: 'rect_verify' as const, title: `待核验销号：${v.subjectName}`, detail: v.completion ?? '', deadline: v.deadline, light: null, link: `/supervision/rect/${v.id}` },
       );
+  }
+
+  /**
+   * Projects waiting for the user's own level: to approve (立项) or accept (验收) as the managing
+   * level; to start, behind their milestones or reports, or with spending behind 序时进度 as the
+   * project's county (or the area it stands in). At most 50 of each kind, then a count.
+   */
+  private async projects(actor: Actor): Promise<InboxEntry[]> {
+    if (actor.scope.kind === 'facility' || !isAdmin(actor) || !this.services.projects) return [];
+    const own = actor.scope.kind === 'nation' ? 'CN' : actor.scope.code;
+    const { items } = await this.services.projects.list(actor);
+    const ownsIt = (areaCode: string) => own !== 'CN' && (areaCode === own || (own.length === 6 && areaCode.startsWith(own)));
+    const out: InboxEntry[] = [];
+    const link = (id: number) => `/projects/${id}`;
+    for (const p of items) {
+      if (p.managerArea === own && p.actions.includes('approve')) out.push({ kind: 'project', title: `待立项：${p.name}`, detail: `${p.areaName} 申报`, deadline: null, light: null, link: link(p.id) });
+      else if (p.managerArea === own && p.actions.includes('accept')) out.push({ kind: 'project', title: `待验收：${p.name}`, detail: `${p.areaName} 已申请验收`, deadline: null, light: null, link: link(p.id) });
+      else if (ownsIt(p.areaCode) && p.actions.includes('start')) out.push({ kind: 'project', title: `待开工：${p.name}`, detail: `计划 ${p.startDate} 开工`, deadline: p.startDate, light: null, link: link(p.id) });
+      else if (ownsIt(p.areaCode) && p.status === 'BUILDING' && (p.light === 'yellow' || p.light === 'red')) out.push({ kind: 'project', title: `项目滞后：${p.name}`, detail: p.reasons.map((r) => r.zh).join('；'), deadline: p.endDate, light: p.light, link: link(p.id) });
+      if (ownsIt(p.areaCode) && p.funds.rate !== null && p.funds.warning !== 'ok' && p.status !== 'TERMINATED')
+        out.push({ kind: 'project_funds', title: `资金执行${p.funds.warning === 'far_behind' ? '严重' : ''}滞后：${p.name}`, detail: `执行率 ${(p.funds.rate * 100).toFixed(1)}%，序时进度 ${(p.funds.planned * 100).toFixed(1)}%`, deadline: null, light: 'yellow', link: link(p.id) });
+    }
+    const byKind = new Map<string, InboxEntry[]>();
+    for (const e of out) (byKind.get(e.title.slice(0, 4)) ?? byKind.set(e.title.slice(0, 4), []).get(e.title.slice(0, 4))!).push(e);
+    return [...byKind.values()].flatMap((es) => (es.length > 50 ? [...es.slice(0, 50), { kind: es[0]!.kind, title: `另有 ${es.length - 50} 个项目${es[0]!.title.split('：')[0]}`, detail: '', deadline: null, light: null, link: '/projects', count: es.length - 50 }] : es));
   }
 }

@@ -11,7 +11,7 @@ import { supervisionApi } from './supervision-api.js';
 
 const KIND: Record<string, { zh: string; en: string }> = {
   report_fill: { zh: '填报', en: 'Report' }, report_returned: { zh: '退回', en: 'Returned' }, approval: { zh: '审核', en: 'Approve' }, evaluation: { zh: '评审', en: 'Review' },
-  task: { zh: '任务', en: 'Task' }, task_report: { zh: '进展', en: 'Progress' }, task_verify: { zh: '销号', en: 'Verify' }, rect: { zh: '整改', en: 'Rectify' }, rect_verify: { zh: '核验', en: 'Verify' },
+  task: { zh: '任务', en: 'Task' }, task_report: { zh: '进展', en: 'Progress' }, task_verify: { zh: '销号', en: 'Verify' }, rect: { zh: '整改', en: 'Rectify' }, rect_verify: { zh: '核验', en: 'Verify' }, project: { zh: '项目', en: 'Project' }, project_funds: { zh: '资金', en: 'Funds' },
 };
 
 /** Inbox entries and unread notifications, refreshed every minute, for the header's count. */
