@@ -235,6 +235,11 @@ describe('facts in the indicators', () => {
 });
 
 describe('scope, from the other side', () => {
+  it('a county without projects lists none (an empty page reads no rows)', async () => {
+    const panlong = await createTestActor(ctx, { role: 'AREA_ADMIN', scopeCode: PANLONG });
+    expect(await projects().list(panlong)).toEqual({ items: [], counts: {} });
+  });
+
   it('a county cannot read, move or fund another county\'s project', async () => {
     const p = await createTestProject(ctx, managed(), { subjectCode: hospital.code, status: 'BUILDING' });
     await expect(projects().detail(wuhua, p.id)).rejects.toMatchObject({ code: 'E8522' });

@@ -204,6 +204,7 @@ export class ProjectService {
 
   /** Views of projects: light, funds, last band and what the caller may do. */
   async views(repos: Repositories, ps: Project[], actor?: Actor): Promise<api.ProjectView[]> {
+    if (ps.length === 0) return [];
     const ids = ps.map((p) => p.id);
     const byProject = <T extends { projectId: number | null }>(xs: T[]) => {
       const m = new Map<number, T[]>();
@@ -441,8 +442,7 @@ export class ProjectService {
 
 /** The longest code prefix all areas share (null for none): one scoped read for a page of projects. */
 function commonPrefix(codes: string[]): string | null {
-  if (codes.length === 0) return '\u0000';
-  let p = codes[0]!;
+  let p = codes[0] ?? '';
   for (const c of codes) while (!c.startsWith(p)) p = p.slice(0, -1);
   return p.length ? p : null;
 }
