@@ -49,7 +49,7 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await page.locator('[data-testid=budget-central] input, input[data-testid=budget-central]').first().fill('3000000');
     await page.getByTestId('create-project').click();
     await page.waitForURL(/\/projects\/\d+$/);
-    await expect.poll(() => statusOf(page)).toBe('status-DECLARED');
+    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('status-DECLARED');
     await page.screenshot({ path: `${SHOTS_DIR}/project-declared-1280.png`, fullPage: true });
   });
 
@@ -59,14 +59,14 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     const id = await projectId(yunnan);
     await yunnan.goto(`${web.base}/projects/${id}`);
     await yunnan.getByTestId('action-approve').click();
-    await expect.poll(() => statusOf(yunnan)).toBe('status-APPROVED');
+    await expect.poll(() => statusOf(yunnan), { timeout: 15_000 }).toBe('status-APPROVED');
     const fumin = await pageAs(web, 'fumin');
     await fumin.goto(`${web.base}/projects/${id}`);
     await fumin.getByTestId('action-start').click();
-    await expect.poll(() => statusOf(fumin)).toBe('status-BUILDING');
+    await expect.poll(() => statusOf(fumin), { timeout: 15_000 }).toBe('status-BUILDING');
   });
 
-  it('云南省 allocates a 2024 fund to its counties by factors: the amounts sum to the total, and the batch is stored', async () => {
+  it('云南省 allocates a 2022 fund to its counties by factors (a year the demo holds no money for): the amounts sum to the total, and the batch is stored', async () => {
     const page = await pageAs(web, 'yunnan');
     await page.goto(`${web.base}/funds/allocate`);
     await page.getByTestId('alloc-level').click();
@@ -76,14 +76,32 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await page.getByTestId('alloc-total').fill('1000000.01');
     await page.getByTestId('alloc-preview').click();
     await expect.poll(() => page.getByTestId('alloc-sum').textContent(), { timeout: 10_000 }).toBe('1,000,000.01');
-    await expect.poll(() => page.getByTestId(`amount-${FUMIN}`).count()).toBe(1);
+    await expect.poll(() => page.getByTestId(`amount-${FUMIN}`).count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: `${SHOTS_DIR}/funds-allocate-1280.png`, fullPage: true });
     const year = page.getByRole('spinbutton').last();
-    await year.fill('2024');
-    await page.getByTestId('alloc-doc').fill('云财社〔2024〕99号');
+    await year.fill('2022');
+    await page.getByTestId('alloc-doc').fill('云财社〔2022〕99号');
     await page.getByTestId('alloc-store').click();
     await page.waitForURL(/tab=batches/);
-    await expect.poll(() => page.getByTestId('batch-list').getByText('云财社〔2024〕99号').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('batch-list').getByText('云财社〔2022〕99号').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('云南省 also allocates 200,000 yuan of 2022 funds to the project itself', async () => {
+    const page = await pageAs(web, 'yunnan');
+    await page.goto(`${web.base}/projects?tab=batches`);
+    await page.getByTestId('allocate-to-projects').click();
+    const modal = page.locator('.ant-modal');
+    await modal.getByRole('spinbutton').first().fill('2022');
+    await page.getByTestId('manual-batch-doc').fill('云财社〔2022〕100号');
+    await modal.locator('.ant-select').nth(1).click();
+    const option = page.locator('.ant-select-item-option').filter({ hasText: NAME }).first();
+    await expect.poll(() => option.count(), { timeout: 15_000 }).toBe(1);
+    await option.click();
+    await modal.getByPlaceholder('金额（元）').fill('200000');
+    await page.getByTestId('manual-batch-save').click();
+    // The modal closes when the batch is stored; a refusal would stay in it, said in words.
+    await expect.poll(async () => ((await modal.locator('.ant-alert').count()) ? await modal.locator('.ant-alert').textContent() : (await modal.isVisible()) ? 'open' : 'closed'), { timeout: 15_000 }).toBe('closed');
+    await expect.poll(() => page.getByTestId('batch-list').getByText('云财社〔2022〕100号').count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('富民县 records spending; 云南省 sees 富民县 far behind 序时进度', async () => {
@@ -95,15 +113,18 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await fumin.getByTestId('spending-amount').fill('5000');
     await fumin.getByTestId('spending-purpose').fill('专科设备采购');
     await fumin.getByTestId('spending-year').click();
-    await fumin.locator('.ant-select-item-option').getByText('2024', { exact: true }).click();
-    await expect.poll(() => fumin.getByTestId('spending-year').textContent()).toContain('2024');
+    await fumin.locator('.ant-select-item-option').getByText('2022', { exact: true }).click();
+    await expect.poll(() => fumin.getByTestId('spending-year').textContent(), { timeout: 15_000 }).toContain('2022');
     await fumin.getByTestId('save-spending').click();
-    await expect.poll(() => fumin.getByTestId('fund-records').getByText('专科设备采购').count()).toBe(1);
-    await expect.poll(() => fumin.getByTestId('fund-records').getByText('支出（2024年资金）').count()).toBe(1);
+    await expect.poll(() => fumin.getByTestId('fund-records').getByText('专科设备采购').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => fumin.getByTestId('fund-records').getByText('支出（2022年资金）').count(), { timeout: 15_000 }).toBe(1);
+    // 5,000 of the project's 200,000 spent, and the 2022 money is due in full: 严重滞后 on its own page.
+    await expect.poll(() => fumin.getByTestId('execution-warning').textContent(), { timeout: 15_000 }).toContain('严重滞后');
+    await fumin.screenshot({ path: `${SHOTS_DIR}/project-funds-warning-1280.png`, fullPage: true });
     const yunnan = await pageAs(web, 'yunnan');
     await yunnan.goto(`${web.base}/projects?tab=execution`);
     await yunnan.getByTestId('execution-year').click();
-    await yunnan.locator('.ant-select-item-option').getByText('2024年').click();
+    await yunnan.locator('.ant-select-item-option').getByText('2022年').click();
     await yunnan.getByTestId('drill-5301').click();
     const row = yunnan.getByTestId('execution-table').locator('tr', { hasText: '富民县' });
     await expect.poll(() => row.getByTestId('warning-far_behind').count(), { timeout: 10_000 }).toBe(1);
@@ -119,10 +140,10 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await fumin.goto(`${web.base}/projects`);
     const id = await projectId(fumin);
     await fumin.goto(`${web.base}/projects/${id}`);
-    await expect.poll(() => statusOf(fumin)).toBe('status-BUILDING');
+    await expect.poll(() => statusOf(fumin), { timeout: 15_000 }).toBe('status-BUILDING');
     await fumin.screenshot({ path: `${SHOTS_DIR}/project-building-1280.png`, fullPage: true });
     await fumin.getByTestId('action-apply_acceptance').click();
-    await expect.poll(() => statusOf(fumin)).toBe('status-ACCEPTANCE');
+    await expect.poll(() => statusOf(fumin), { timeout: 15_000 }).toBe('status-ACCEPTANCE');
     const page = await pageAs(web, 'yunnan');
     await page.goto(`${web.base}/projects/${id}`);
     await page.locator('[data-testid=score-S1] input, input[data-testid=score-S1]').first().fill('28');
@@ -132,11 +153,11 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await page.locator('.ant-select-item-option').getByText('未触发').click();
     await page.getByTestId('submit-acceptance').click();
     await expect.poll(() => statusOf(page), { timeout: 10_000 }).toBe('status-COMPLETED');
-    await expect.poll(() => page.getByTestId('acceptance-result').textContent()).toContain('验收通过');
+    await expect.poll(() => page.getByTestId('acceptance-result').textContent(), { timeout: 15_000 }).toContain('验收通过');
     await page.screenshot({ path: `${SHOTS_DIR}/project-accepted-1280.png`, fullPage: true });
     const phone = await pageAs(web, 'fumin', { viewport: { width: 390, height: 844 } });
     await phone.goto(`${web.base}/projects/${id}`);
-    await expect.poll(() => statusOf(phone)).toBe('status-COMPLETED');
+    await expect.poll(() => statusOf(phone), { timeout: 15_000 }).toBe('status-COMPLETED');
     await phone.screenshot({ path: `${SHOTS_DIR}/project-390.png`, fullPage: true });
   });
 });

@@ -193,6 +193,13 @@ describe('funds', () => {
     expect(d.funds).toMatchObject({ rate: 0.95, warning: 'ok' });
   });
 
+  it('shows, without a year, the latest year funds were allocated in the area', async () => {
+    // 2025-01-15: next year's money handed down in advance (提前下达) is the latest; nothing of it is due yet.
+    await funds().manualBatch(yunnan, { fund: '来年资金', year: 2026, kind: 'ADVANCE', docNo: '云财社〔2025〕7号', lines: [{ areaCode: PANLONG, amount: '500' }] });
+    const e = await funds().execution(yunnan, { area: PANLONG });
+    expect(e).toMatchObject({ year: 2026, total: { allocated: '500.00', spent: '0.00', rate: 0, planned: 0, warning: 'ok' } });
+  });
+
   it('records a reversal as a negative entry, never below zero', async () => {
     const p = await createTestProject(ctx, managed(), { subjectCode: hospital.code, status: 'BUILDING' });
     await funds().spend(fumin, { projectId: p.id, spentOn: '2025-01-02', amount: '100', purpose: '办公' });

@@ -223,11 +223,12 @@ export class FundsService {
     const area = q.area ?? ownArea(actor);
     this.requireArea(actor, area, 'area');
     const today = chinaDay(this.clock.now());
-    const year = q.year ?? Number(today.slice(0, 4));
-    const own = area === NATION_CODE ? 0 : (levelOfCode(area) ?? 5);
-    const childLevel = own === 1 && MUNICIPALITIES.has(area) ? 3 : Math.min(own + 1, 5);
     const prefix = area === NATION_CODE ? null : area;
     const repos = this.store.repos;
+    // Without a year: the latest year funds were allocated in the area (else this year).
+    const year = q.year ?? (Math.max(0, ...(await repos.projects.allocations(prefix)).map((a) => a.year)) || Number(today.slice(0, 4)));
+    const own = area === NATION_CODE ? 0 : (levelOfCode(area) ?? 5);
+    const childLevel = own === 1 && MUNICIPALITIES.has(area) ? 3 : Math.min(own + 1, 5);
     const allocs = await repos.projects.allocations(prefix, { year });
     const spends = await repos.projects.spendings(prefix, { year });
     const projects = await repos.projects.projects(prefix);

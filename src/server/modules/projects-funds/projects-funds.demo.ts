@@ -3,7 +3,7 @@
  * 国家中医优势专科 at county TCM hospitals, 中医县域医疗中心 in counties of the 三区三州, 中医馆 at
  * township and community health centres, 名医堂 — started 2023–2025 and laid out on the demo's day
  * (milestones done on time, late or not yet; a few completed, declared or terminated); each
- * province's central funds for 2024 and 2025 allocated to its projects and partly spent (some far
+ * province's central funds for the demo's year and the two before allocated to its projects and partly spent (some far
  * behind 序时进度); self-evaluations with every band. Deterministic by the seed; idempotent.
  */
 import { mulberry32 } from '../../../domain/random.js';
@@ -121,17 +121,18 @@ export async function loadProjectsFundsDemo(services: Services, store: Store, cl
     for (const p of funded) (byProvince.get(p.managerArea) ?? byProvince.set(p.managerArea, []).get(p.managerArea)!).push(p);
     const spendings = [];
     for (const [province, ps] of [...byProvince].sort(([a], [b]) => a.localeCompare(b))) {
-      for (const year of [2024, 2025]) {
+      const thisYear = Number(today.slice(0, 4));
+      for (const year of [thisYear - 2, thisYear - 1, thisYear]) {
         const mine = ps.filter((p) => Number(p.startDate.slice(0, 4)) <= year && Number(p.endDate.slice(0, 4)) >= year);
         if (!mine.length) continue;
         const lines = mine.map((p) => ({ areaCode: p.areaCode, projectId: p.id, amountFen: yuanToFen(p.budget.CENTRAL) / 2n }));
         await repos.projects.insertBatch(
-          { fund: FUND, year, kind: year === 2025 && rnd() < 0.3 ? 'ADVANCE' : 'FORMAL', docNo: `财社〔${year - 1}〕${province}${year}号`, fromArea: province, totalFen: lines.reduce((a, l) => a + l.amountFen, 0n), method: 'MANUAL', basis: null, createdBy: 'demo', createdAt: `${year - 1}-11-20T02:00:00.000Z` },
+          { fund: FUND, year, kind: year === thisYear && rnd() < 0.3 ? 'ADVANCE' : 'FORMAL', docNo: `财社〔${year - 1}〕${province}${year}号`, fromArea: province, totalFen: lines.reduce((a, l) => a + l.amountFen, 0n), method: 'MANUAL', basis: null, createdBy: 'demo', createdAt: `${year - 1}-11-20T02:00:00.000Z` },
           lines,
         );
         for (const l of lines) {
           const behind = rnd() < 0.15;
-          const share = year === 2024 ? (behind ? 0.3 + rnd() * 0.3 : 0.8 + rnd() * 0.2) : behind ? rnd() * 0.2 : 0.3 + rnd() * 0.5;
+          const share = year < thisYear ? (behind ? 0.3 + rnd() * 0.3 : 0.8 + rnd() * 0.2) : behind ? rnd() * 0.2 : 0.3 + rnd() * 0.5;
           const total = (l.amountFen * BigInt(Math.round(share * 1000))) / 1000n;
           const parts = 1 + Math.floor(rnd() * 3);
           for (let k = 0; k < parts; k++)

@@ -49,6 +49,7 @@ export function AllocatePage() {
   const [fileWeights, setFileWeights] = useState<Record<string, number | null>>({});
   const [total, setTotal] = useState('');
   const [performance, setPerformance] = useState(true);
+  const [bands, setBands] = useState<Record<string, string> | null>(null);
   const [preview, setPreview] = useState<PreviewAnswer | null>(null);
   const [fund, setFund] = useState('中央财政中医药服务能力建设资金');
   const [year, setYear] = useState(serverYear());
@@ -88,6 +89,11 @@ export function AllocatePage() {
     rows: table!.rows.map((r) => ({ areaCode: r.areaCode, factors: r.factors })),
     weights: Object.fromEntries(table!.columns.map((c) => [c, String(weightOf(c))])),
     performance,
+    ...(performance && bands ? { bands: bands as Record<string, 'EXCELLENT'> } : {}),
+  });
+  const uploadBands = (file: File) => guard(async () => {
+    setBands((await fundsApi.factorFile(file, 'bands')).bands);
+    setPreview(null);
   });
   const run = () => guard(async () => setPreview(await fundsApi.preview(body())));
   const store = () => guard(async () => {
@@ -143,6 +149,15 @@ export function AllocatePage() {
               <Checkbox checked={performance} onChange={(e) => setPerformance(e.target.checked)} data-testid="alloc-performance">
                 {L('按上年度绩效等级调整（优 +10%，良 0，中 −10%，差 −20%）', 'Adjust by the last performance band (优 +10%, 良 0, 中 −10%, 差 −20%)')}
               </Checkbox>
+              <div style={{ marginTop: 8 }}>
+                <Upload accept=".csv" showUploadList={false} beforeUpload={(f) => (void uploadBands(f), false)}>
+                  <Button size="small" icon={<UploadOutlined />} disabled={!performance} data-testid="alloc-bands">{L('上传绩效等级（CSV：area_code,band）', 'Upload bands (CSV: area_code,band)')}</Button>
+                </Upload>
+                <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                  {bands ? L(`已上传 ${Object.keys(bands).length} 个地区的等级`, `${Object.keys(bands).length} areas' bands uploaded`) : L('未上传时取各地区项目最近一次绩效自评', 'Without a file: each area\'s latest project self-evaluations')}
+                </Typography.Text>
+                {bands ? <Button size="small" type="link" onClick={() => setBands(null)}>{L('清除', 'Clear')}</Button> : null}
+              </div>
             </Form>
             <Button type="primary" style={{ marginTop: 12 }} disabled={!table || !total} loading={busy} onClick={() => void run()} data-testid="alloc-preview">{L('计算分配方案（预览）', 'Preview the allocation')}</Button>
           </Card>

@@ -138,11 +138,12 @@ function ProjectsTab({ phone }: { phone: boolean }) {
           dataSource={items}
           loading={list.loading && !list.data}
           data-testid="project-list"
+          scroll={{ x: 1320 }}
           pagination={{ pageSize: 20, showSizeChanger: false }}
           columns={[
             { title: L('状态', 'Status'), width: 80, render: (_, p) => <StatusTag status={p.status} /> },
             { title: L('督办灯', 'Light'), width: 80, render: (_, p) => <LightTag light={p.light} /> },
-            { title: L('项目', 'Project'), render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link> },
+            { title: L('项目', 'Project'), width: 300, render: (_, p) => <Link to={`/projects/${p.id}`}>{p.name}</Link> },
             { title: L('类型', 'Type'), width: 150, dataIndex: 'typeName' },
             { title: L('地区', 'Area'), width: 100, dataIndex: 'areaName' },
             { title: L('预算（元）', 'Budget'), width: 130, align: 'right', render: (_, p) => yuanText(p.budgetTotal) },
@@ -159,18 +160,69 @@ function ProjectsTab({ phone }: { phone: boolean }) {
   );
 }
 
+/** 按项目下达: a batch entered line by line, to projects in the user's area. */
+function ManualBatchModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+  const L = useL();
+  const { lang } = useI18n();
+  const projects = useAsync(open ? 'fundable-projects' : null, () => projectsApi.list());
+  const [lines, setLines] = useState<{ projectId?: number; amount: string }[]>([{ amount: '' }]);
+  const [fund, setFund] = useState('中央财政中医药服务能力建设资金');
+  const [year, setYear] = useState(serverYear());
+  const [kind, setKind] = useState<'ADVANCE' | 'FORMAL'>('FORMAL');
+  const [docNo, setDocNo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const fundable = (projects.data?.items ?? []).filter((p) => ['APPROVED', 'BUILDING', 'ACCEPTANCE'].includes(p.status));
+  const save = async () => {
+    setError(null);
+    try {
+      await fundsApi.manualBatch({ fund, year, kind, docNo, lines: lines.filter((l) => l.projectId && l.amount).map((l) => ({ projectId: l.projectId, amount: l.amount })) });
+      onDone();
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+  return (
+    <Modal open={open} onCancel={onClose} onOk={() => void save()} title={L('按项目下达资金', 'Allocate to projects')} okText={L('下达', 'Allocate')} cancelText={L('取消', 'Cancel')} width={720} destroyOnHidden okButtonProps={{ disabled: !docNo, 'data-testid': 'manual-batch-save' } as never}>
+      <Form layout="vertical">
+        <Form.Item label={L('资金名称', 'Fund')}><Input value={fund} onChange={(e) => setFund(e.target.value)} /></Form.Item>
+        <Space wrap>
+          <Form.Item label={L('年度', 'Year')}><InputNumber value={year} onChange={(v) => setYear(v ?? year)} style={{ width: 90 }} /></Form.Item>
+          <Form.Item label={L('批次', 'Kind')}>
+            <Select value={kind} onChange={setKind} style={{ width: 120 }} options={[{ value: 'ADVANCE', label: L('提前下达', 'Advance') }, { value: 'FORMAL', label: L('正式下达', 'Formal') }]} />
+          </Form.Item>
+          <Form.Item label={L('文号', 'Document number')}><Input value={docNo} onChange={(e) => setDocNo(e.target.value)} style={{ width: 200 }} data-testid="manual-batch-doc" /></Form.Item>
+        </Space>
+        {lines.map((l, i) => (
+          <Space key={i} wrap style={{ marginBottom: 6 }}>
+            <Select showSearch optionFilterProp="label" value={l.projectId} onChange={(v) => setLines((ls) => ls.map((x, k) => (k === i ? { ...x, projectId: v } : x)))} style={{ width: 420 }} placeholder={L('选择项目', 'Choose a project')}
+              options={fundable.map((p) => ({ value: p.id, label: `${p.areaName} · ${p.name}` }))} />
+            <Input value={l.amount} onChange={(e) => setLines((ls) => ls.map((x, k) => (k === i ? { ...x, amount: e.target.value.trim() } : x)))} placeholder={L('金额（元）', 'Amount (yuan)')} style={{ width: 160 }} />
+          </Space>
+        ))}
+        <div><Button size="small" icon={<PlusOutlined />} onClick={() => setLines((ls) => [...ls, { amount: '' }])}>{L('加一行', 'Add a line')}</Button></div>
+        {error ? <Alert type="error" showIcon message={error} style={{ marginTop: 8 }} /> : null}
+      </Form>
+    </Modal>
+  );
+}
+
 function BatchesTab() {
   const L = useL();
   const user = useUser();
   const nav = useNavigate();
   const batches = useAsync('batches', () => fundsApi.batches());
+  const [manual, setManual] = useState(false);
   return (
     <>
       {isAdmin(user) ? (
-        <Button type="primary" onClick={() => nav('/funds/allocate')} style={{ marginBottom: 12 }} data-testid="allocate-by-factors">
-          {L('因素法分配资金', 'Allocate by factors')}
-        </Button>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Button type="primary" onClick={() => nav('/funds/allocate')} data-testid="allocate-by-factors">
+            {L('因素法分配资金', 'Allocate by factors')}
+          </Button>
+          <Button onClick={() => setManual(true)} data-testid="allocate-to-projects">{L('按项目下达', 'Allocate to projects')}</Button>
+        </Space>
       ) : null}
+      <ManualBatchModal open={manual} onClose={() => setManual(false)} onDone={() => (setManual(false), batches.reload())} />
       {batches.error ? <ErrorAlert error={batches.error} onRetry={batches.reload} /> : null}
       <Table
         size="small"
@@ -204,9 +256,10 @@ function BatchesTab() {
 
 function ExecutionTab() {
   const L = useL();
-  const [year, setYear] = useState<number>(serverYear());
+  const [chosen, setYear] = useState<number | undefined>(undefined);
   const [area, setArea] = useState<string | undefined>(undefined);
-  const ex = useAsync(`execution-${year}-${area ?? ''}`, () => fundsApi.execution({ year, area }));
+  const ex = useAsync(`execution-${chosen ?? ''}-${area ?? ''}`, () => fundsApi.execution({ year: chosen, area }));
+  const year = chosen ?? ex.data?.year ?? serverYear();
   const e = ex.data;
   return (
     <>
