@@ -16,6 +16,7 @@ import { useAsync } from '../../shared/use-async.js';
 import { serverToday, serverYear } from './projects-api.js';
 import { loadIndicators } from '../indicators/analytics-api.js';
 import { useL } from '../supervision/lights.js';
+import { BatchHeadFields, useBatchHead } from './batch-head.js';
 import { BAND_TEXT, fundsApi, pct, yuanText, type PreviewAnswer } from './projects-api.js';
 
 type Source = 'FACILITIES_CHC_THC' | 'FACILITIES_VC' | 'FACILITIES_ALL' | 'ELDERLY' | 'VISITS' | 'GAP';
@@ -51,10 +52,7 @@ export function AllocatePage() {
   const [performance, setPerformance] = useState(true);
   const [bands, setBands] = useState<Record<string, string> | null>(null);
   const [preview, setPreview] = useState<PreviewAnswer | null>(null);
-  const [fund, setFund] = useState('中央财政中医药服务能力建设资金');
-  const [year, setYear] = useState(serverYear());
-  const [kind, setKind] = useState<'ADVANCE' | 'FORMAL'>('FORMAL');
-  const [docNo, setDocNo] = useState('');
+  const [head, setHead] = useBatchHead();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fromFile = table !== null && !factors.some((f) => table.columns.includes(f.name));
@@ -97,7 +95,7 @@ export function AllocatePage() {
   });
   const run = () => guard(async () => setPreview(await fundsApi.preview(body())));
   const store = () => guard(async () => {
-    const b = await fundsApi.allocate({ ...body(), fund, year, kind, docNo });
+    const b = await fundsApi.allocate({ ...body(), ...head });
     nav(`/projects?tab=batches&batch=${b.id}`);
   });
   const names = new Map((table?.rows ?? []).map((r) => [r.areaCode, r.areaName ?? r.areaCode]));
@@ -164,16 +162,9 @@ export function AllocatePage() {
           {preview ? (
             <Card size="small" title={L('3. 确认下达', '3. Store the batch')} style={{ marginTop: 12 }}>
               <Form layout="vertical">
-                <Form.Item label={L('资金名称', 'Fund')}><Input value={fund} onChange={(e) => setFund(e.target.value)} /></Form.Item>
-                <Space wrap>
-                  <Form.Item label={L('年度', 'Year')}><InputNumber value={year} onChange={(v) => setYear(v ?? year)} style={{ width: 90 }} /></Form.Item>
-                  <Form.Item label={L('批次', 'Kind')}>
-                    <Select value={kind} onChange={setKind} style={{ width: 120 }} options={[{ value: 'ADVANCE', label: L('提前下达', 'Advance') }, { value: 'FORMAL', label: L('正式下达', 'Formal') }]} />
-                  </Form.Item>
-                  <Form.Item label={L('文号', 'Document number')}><Input value={docNo} onChange={(e) => setDocNo(e.target.value)} data-testid="alloc-doc" style={{ width: 200 }} placeholder="云财社〔2025〕12号" /></Form.Item>
-                </Space>
+                <BatchHeadFields head={head} set={setHead} docTestId="alloc-doc" />
               </Form>
-              <Button type="primary" disabled={!docNo} loading={busy} onClick={() => void store()} data-testid="alloc-store">{L('确认下达', 'Allocate')}</Button>
+              <Button type="primary" disabled={!head.docNo} loading={busy} onClick={() => void store()} data-testid="alloc-store">{L('确认下达', 'Allocate')}</Button>
             </Card>
           ) : null}
           {error ? <Alert type="error" showIcon message={error} style={{ marginTop: 12 }} data-testid="alloc-error" /> : null}

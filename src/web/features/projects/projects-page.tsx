@@ -15,6 +15,7 @@ import { serverToday, serverYear } from './projects-api.js';
 import { useQueryParams } from '../../shared/use-query-params.js';
 import { facilityApi } from '../org-units/org-units-api.js';
 import { LightTag, useL } from '../supervision/lights.js';
+import { BatchHeadFields, useBatchHead } from './batch-head.js';
 import { fundsApi, pct, projectsApi, STATUS_TEXT, WARNING_TEXT, yuanText, type ProjectView } from './projects-api.js';
 
 export function StatusTag({ status }: { status: string }) {
@@ -166,32 +167,22 @@ function ManualBatchModal({ open, onClose, onDone }: { open: boolean; onClose: (
   const { lang } = useI18n();
   const projects = useAsync(open ? 'fundable-projects' : null, () => projectsApi.list());
   const [lines, setLines] = useState<{ projectId?: number; amount: string }[]>([{ amount: '' }]);
-  const [fund, setFund] = useState('中央财政中医药服务能力建设资金');
-  const [year, setYear] = useState(serverYear());
-  const [kind, setKind] = useState<'ADVANCE' | 'FORMAL'>('FORMAL');
-  const [docNo, setDocNo] = useState('');
+  const [head, setHead] = useBatchHead();
   const [error, setError] = useState<string | null>(null);
   const fundable = (projects.data?.items ?? []).filter((p) => ['APPROVED', 'BUILDING', 'ACCEPTANCE'].includes(p.status));
   const save = async () => {
     setError(null);
     try {
-      await fundsApi.manualBatch({ fund, year, kind, docNo, lines: lines.filter((l) => l.projectId && l.amount).map((l) => ({ projectId: l.projectId, amount: l.amount })) });
+      await fundsApi.manualBatch({ ...head, lines: lines.filter((l) => l.projectId && l.amount).map((l) => ({ projectId: l.projectId, amount: l.amount })) });
       onDone();
     } catch (e) {
       setError(errorText(e, lang));
     }
   };
   return (
-    <Modal open={open} onCancel={onClose} onOk={() => void save()} title={L('按项目下达资金', 'Allocate to projects')} okText={L('下达', 'Allocate')} cancelText={L('取消', 'Cancel')} width={720} destroyOnHidden okButtonProps={{ disabled: !docNo, 'data-testid': 'manual-batch-save' } as never}>
+    <Modal open={open} onCancel={onClose} onOk={() => void save()} title={L('按项目下达资金', 'Allocate to projects')} okText={L('下达', 'Allocate')} cancelText={L('取消', 'Cancel')} width={720} destroyOnHidden okButtonProps={{ disabled: !head.docNo, 'data-testid': 'manual-batch-save' } as never}>
       <Form layout="vertical">
-        <Form.Item label={L('资金名称', 'Fund')}><Input value={fund} onChange={(e) => setFund(e.target.value)} /></Form.Item>
-        <Space wrap>
-          <Form.Item label={L('年度', 'Year')}><InputNumber value={year} onChange={(v) => setYear(v ?? year)} style={{ width: 90 }} /></Form.Item>
-          <Form.Item label={L('批次', 'Kind')}>
-            <Select value={kind} onChange={setKind} style={{ width: 120 }} options={[{ value: 'ADVANCE', label: L('提前下达', 'Advance') }, { value: 'FORMAL', label: L('正式下达', 'Formal') }]} />
-          </Form.Item>
-          <Form.Item label={L('文号', 'Document number')}><Input value={docNo} onChange={(e) => setDocNo(e.target.value)} style={{ width: 200 }} data-testid="manual-batch-doc" /></Form.Item>
-        </Space>
+        <BatchHeadFields head={head} set={setHead} docTestId="manual-batch-doc" />
         {lines.map((l, i) => (
           <Space key={i} wrap style={{ marginBottom: 6 }}>
             <Select showSearch optionFilterProp="label" value={l.projectId} onChange={(v) => setLines((ls) => ls.map((x, k) => (k === i ? { ...x, projectId: v } : x)))} style={{ width: 420 }} placeholder={L('选择项目', 'Choose a project')}
