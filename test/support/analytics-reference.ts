@@ -108,7 +108,7 @@ export function reference(s: Snapshot, periods: string[], level: number, opts: {
         const sum = (kind: string, side: 'numerator' | 'denominator') => {
           for (const f of s.facts) {
             const area = f.kind === kind && f.year === year ? ancestor(f.areaCode, level) : null;
-            if (area) add(key(area, period, ind.code), side === 'numerator' ? { numerator: f.value } : { denominator: f.value, expected: f.value, reported: f.value });
+            if (area) add(key(area, period, ind.code), side === 'numerator' ? { numerator: f.value } : { denominator: f.value });
           }
         };
         sum(ind.numerator.fact!, 'numerator');
@@ -117,7 +117,7 @@ export function reference(s: Snapshot, periods: string[], level: number, opts: {
         else
           for (const f of s.facilities) {
             const area = ancestor(f.divisionCode, level);
-            if (area && den.facilities!.types.includes(f.type) && openIn(f, period)) add(key(area, period, ind.code), { denominator: 1, expected: 1, reported: 1 });
+            if (area && den.facilities!.types.includes(f.type) && openIn(f, period)) add(key(area, period, ind.code), { denominator: 1 });
           }
         continue;
       }

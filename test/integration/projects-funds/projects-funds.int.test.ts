@@ -239,6 +239,13 @@ describe('facts in the indicators', () => {
     expect(after.find((r) => r.indicator === 'fund_execution_rate')).toMatchObject({ numerator: 250, denominator: 1000, value: 0.25 });
     expect(after.find((r) => r.indicator === 'project_on_schedule_rate')).toMatchObject({ numerator: 1, denominator: 1 });
   });
+
+  it('expect no report: their rows claim no completeness (the banner reads the reports) yet keep their target status', async () => {
+    await ctx.services.engine.sync();
+    const rows = await ctx.services.analytics.values(nation, { indicators: ['fund_execution_rate', 'project_on_schedule_rate'], periods: ['2025'], area: '52', level: 'province' });
+    for (const r of rows) expect(r).toMatchObject({ expectedReports: 0, reportedReports: 0 });
+    expect(rows.find((r) => r.indicator === 'project_on_schedule_rate')).toMatchObject({ target: 0.9, met: true });
+  });
 });
 
 describe('scope, from the other side', () => {

@@ -51,6 +51,8 @@ export class AnalyticsService {
 
   /** Whether a figure rests on enough reports to claim a target status or be a point of a trend (domain/completeness.ts). */
   private claimable(reported: number, expected: number): boolean {
+    // No report expected (programme-record indicators; an empty area has no value anyway): nothing to withhold.
+    if (expected === 0) return true;
     return completenessLevel(completenessRate(reported, expected), this.completenessEnough) !== 'insufficient';
   }
 

@@ -31,8 +31,9 @@ export function statusBand(value: number | null | undefined, target: number | nu
  * counts (a 市辖区 for 县办中医医疗机构覆盖率), no facility of its types (村卫生室 in a city
  * district) — so the answer has no row, or one expecting nothing. That is "不适用", not "无数据".
  */
-export function notApplicable(row: { expectedReports: number } | undefined): boolean {
-  return !row || row.expectedReports === 0;
+export function notApplicable(row: { expectedReports: number; denominator?: number } | undefined): boolean {
+  // Programme-record (FACT) rows expect no report: they apply when they have a denominator.
+  return !row || (row.expectedReports === 0 && !((row.denominator ?? 0) > 0));
 }
 
 export { formatPercent } from '../../shared/format.js';

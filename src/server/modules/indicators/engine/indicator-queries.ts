@@ -210,7 +210,7 @@ function measureSql(m: FactMeasure, period: string, area: Area, level: number): 
     where x.kind = ${lit(m.fact)} and x.year = ${Number(p.id.slice(0, 4))} and ${areaWhere('x', area)} ${level > 0 ? `and ${group} is not null` : ''} group by all`;
 }
 
-/** FACT indicators: Σ numerator facts ÷ Σ denominator facts (or open facilities) per unit; completeness does not apply (expected = reported). */
+/** FACT indicators: Σ numerator facts ÷ Σ denominator facts (or open facilities) per unit; completeness does not apply (no report expected: 0 and 0). */
 export async function factIndicatorValues(store: SqlReader, inds: Indicator[], periods: string[], area: Area, level: number): Promise<AreaValue[]> {
   const out: AreaValue[] = [];
   if (level > 4) return out;
@@ -220,7 +220,8 @@ export async function factIndicatorValues(store: SqlReader, inds: Indicator[], p
       const den = new Map((await store.all(measureSql(ind.denominator as FactMeasure, period, area, level))).map((r) => [String(r.area), Number(r.v)]));
       for (const a of new Set([...den.keys(), ...num.keys()])) {
         const d = den.get(a) ?? 0;
-        out.push({ area: a, period, indicator: ind.code, numerator: num.get(a) ?? 0, denominator: d, expected: d, reported: d });
+        // No report is expected for programme records: completeness (the widest expected count on a page) must not read them.
+        out.push({ area: a, period, indicator: ind.code, numerator: num.get(a) ?? 0, denominator: d, expected: 0, reported: 0 });
       }
     }
   return out;
