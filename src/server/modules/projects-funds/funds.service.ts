@@ -8,7 +8,6 @@ import { allocate, fenToYuan, yuanToFen, type Band } from '../../../domain/funds
 import { ancestorCodes, levelOfCode, NATION_CODE, type DivisionLevel } from '../../../domain/org-unit.js';
 import type * as api from '../../../domain/api/projects-funds.js';
 import { BATCH_KIND_NAMES } from '../../../domain/api/projects-funds.js';
-import { WARNING_NAMES } from '../../../domain/funds/project.js';
 import { chinaDay } from '../../../domain/period.js';
 import { ADMIN_ROLES, requireRole, type Actor } from '../../platform/access/actor.js';
 import type { AuditService } from '../../platform/audit/audit.service.js';
@@ -301,10 +300,6 @@ export class FundsService {
       { key: 'voucher', header: '凭证号', width: 14 },
     ];
     return tableFile(title, '资金台账', columns, rows, format);
-  }
-
-  warningName(w: keyof typeof WARNING_NAMES): string {
-    return WARNING_NAMES[w].zh;
   }
 }
 

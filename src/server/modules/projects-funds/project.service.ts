@@ -39,7 +39,7 @@ import type { AutoscoreService } from '../evaluation/autoscore.service.js';
 import type { StandardService } from '../evaluation/standard.service.js';
 import { areaNames, areaWithin, prefixOf } from '../supervision/supervision-access.js';
 import type { ProjectTypes } from './project-types.js';
-import type { Allocation, Project, Spending } from './projects-funds.repository.js';
+import type { Project, Spending } from './projects-funds.repository.js';
 
 const STATE_OF: Record<ProjectStatus, TaskState> = { DECLARED: 'not_started', APPROVED: 'not_started', BUILDING: 'in_progress', ACCEPTANCE: 'in_progress', COMPLETED: 'done', TERMINATED: 'closed' };
 const ZERO_BUDGET: api.Budget = { CENTRAL: '0.00', PROVINCIAL: '0.00', MUNICIPAL: '0.00', COUNTY: '0.00' };
@@ -451,4 +451,3 @@ export function spendingView(s: Spending): api.SpendingView {
   return { id: s.id, projectId: s.projectId, areaCode: s.areaCode, year: s.year, spentOn: s.spentOn, amount: fenToYuan(s.amountFen), purpose: s.purpose, voucher: s.voucher, createdBy: s.createdBy, createdAt: s.createdAt };
 }
 
-export type { Allocation };
