@@ -20,6 +20,7 @@ import { supervisionMigration } from './supervision.2026-12-01-011-supervision.j
 import { notificationsJobsMigration } from './platform.2026-12-01-012-notifications-jobs.js';
 import { projectsFundsMigration } from './projects-funds.2026-12-02-013-projects-funds.js';
 import { assistanceMigration } from './assistance.2026-12-02-014-assistance.js';
+import { concurrentChangeSeqMigration } from './platform.2026-12-02-015-change-seq-concurrent.js';
 
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -37,6 +38,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '2026-12-01-012-notifications-jobs': notificationsJobsMigration(dialect),
     '2026-12-02-013-projects-funds': projectsFundsMigration(dialect),
     '2026-12-02-014-assistance': assistanceMigration(dialect),
+    '2026-12-02-015-change-seq-concurrent': concurrentChangeSeqMigration(dialect),
   };
 }
 

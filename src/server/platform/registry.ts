@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import type { DB } from './db/database.js';
 import type { StateRepository } from './db/state.repository.js';
+import type { ChangeSeqRepository } from './db/change-seq.repository.js';
 import type { StoredFileRepository } from './files/stored-file.repository.js';
 import type { NotificationRepository } from './notifications/notification.repository.js';
 import type { JobRepository } from './jobs/job.repository.js';
@@ -28,6 +29,7 @@ import type { Progress } from './progress.js';
 /** The repositories of one connection or transaction: the platform's, and every module's (merged in). */
 export interface Repositories {
   state: StateRepository;
+  changes: ChangeSeqRepository;
   audit: AuditRepository;
   files: StoredFileRepository;
   notifications: NotificationRepository;

@@ -123,10 +123,12 @@ describe('a persisted engine', () => {
     const ctx = await fresh();
     await ctx.engine.start(0);
     ctx.engine.stop();
-    // The store goes back in time (as after restoring an older backup): its change counter falls
-    // below the file's watermark. No service does this, so the test reaches the store's connection.
+    // The store goes back in time (as after restoring an older backup): its change counter (on
+    // PostgreSQL its sequence) falls below the file's watermark. No service does this, so the
+    // test reaches the store's connection.
     const db = (ctx.store as unknown as { database: { db: Parameters<ReturnType<typeof sql>['execute']>[0] } }).database.db;
-    await sql`update change_counter set value = 1 where id = 1`.execute(db);
+    if (ctx.store.dialect === 'postgres') await sql`select setval('change_seq', 1)`.execute(db);
+    else await sql`update change_counter set value = 1 where id = 1`.execute(db);
     const b = await reopened(ctx);
     expect(await b.ctx.engine.persisted()).toBe(false);
     await b.ctx.engine.start(0);

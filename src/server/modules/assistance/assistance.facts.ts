@@ -23,8 +23,8 @@ export class AssistanceFactSource implements FactSource {
   private year = () => Number(chinaDay(this.clock.now()).slice(0, 4));
 
   async version(): Promise<string> {
-    const { count, maxSeq } = await this.store.repos.assistancePairings.versionOf(ASSISTANCE_TABLES);
-    return `${count}:${maxSeq}:${this.year()}`;
+    const { count, maxSeq, sumSeq } = await this.store.repos.assistancePairings.versionOf(ASSISTANCE_TABLES);
+    return `${count}:${maxSeq}:${sumSeq}:${this.year()}`;
   }
 
   async facts(): Promise<ProgramFact[]> {

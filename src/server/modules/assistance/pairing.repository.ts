@@ -195,16 +195,21 @@ export class PairingRepository {
     return out;
   }
 
-  /** Rows and the highest change sequence over the tables named: a version that moves on every write (and delete). */
-  async versionOf(tables: readonly (keyof DB & `asst_${string}`)[]): Promise<{ count: number; maxSeq: number }> {
+  /**
+   * Rows, the highest change sequence and their sum over the tables named: a version that moves
+   * on every write and delete, also when (on PostgreSQL) a transaction commits after a later one.
+   */
+  async versionOf(tables: readonly (keyof DB & `asst_${string}`)[]): Promise<{ count: number; maxSeq: number; sumSeq: number }> {
     let count = 0;
     let maxSeq = 0;
+    let sumSeq = 0;
     for (const t of tables) {
-      const r = await sql<{ n: number | string; m: number | string | null }>`select count(*) as n, max(seq) as m from ${sql.table(t)}`.execute(this.db);
+      const r = await sql<{ n: number | string; m: number | string | null; s: number | string | null }>`select count(*) as n, max(seq) as m, sum(seq) as s from ${sql.table(t)}`.execute(this.db);
       count += Number(r.rows[0]?.n ?? 0);
       maxSeq = Math.max(maxSeq, Number(r.rows[0]?.m ?? 0));
+      sumSeq += Number(r.rows[0]?.s ?? 0);
     }
-    return { count, maxSeq };
+    return { count, maxSeq, sumSeq };
   }
 
   /** Every pairing with its county hospital's name: the fact source's input. */

@@ -140,12 +140,6 @@ export class ReportRepository {
     return rows.map((r) => ({ dataSet: r.data_set, period: r.period }));
   }
 
-  /** The highest change-sequence number handed out so far. */
-  async currentSeq(): Promise<number> {
-    const r = await this.db.selectFrom('change_counter').select('value').where('id', '=', 1).executeTakeFirstOrThrow();
-    return Number(r.value);
-  }
-
   async count(): Promise<number> {
     const r = await this.db.selectFrom('report').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     return Number(r.n);

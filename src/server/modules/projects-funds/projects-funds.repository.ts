@@ -357,8 +357,10 @@ export class ProjectsFundsRepository {
   async factVersion(): Promise<string> {
     const parts: string[] = [];
     for (const t of ['pf_project', 'pf_self_eval', 'pf_batch', 'pf_allocation', 'pf_spending'] as const) {
-      const r = await this.db.selectFrom(t).select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('seq').as('m')]).executeTakeFirst();
-      parts.push(`${String(r?.n ?? 0)}.${String(r?.m ?? 0)}`);
+      // The sum as well as the highest: on PostgreSQL a transaction may commit after a later one,
+      // and a row it updates then moves the sum though not the highest number.
+      const r = await this.db.selectFrom(t).select((eb) => [eb.fn.countAll().as('n'), eb.fn.max('seq').as('m'), eb.fn.sum('seq').as('s')]).executeTakeFirst();
+      parts.push(`${String(r?.n ?? 0)}.${String(r?.m ?? 0)}.${String(r?.s ?? 0)}`);
     }
     return parts.join(':');
   }

@@ -1,5 +1,5 @@
 /** Shared query pieces: ancestor-code columns by level, text search, insert batching. */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from './database.js';
 import type { DivisionLevel } from '../../../domain/org-unit.js';
 
@@ -47,10 +47,17 @@ export function inTransaction<T>(db: Kysely<DB>, fn: (trx: Kysely<DB>) => Promis
 }
 
 /**
- * Reserves n numbers of the change sequence inside the caller's transaction and returns the
- * first. The counter row stays locked until commit, so sequence numbers commit in order.
+ * Reserves n consecutive numbers of the change sequence for the caller's transaction and returns
+ * the first. On PostgreSQL they come from a sequence, without a row lock, so writers on every node
+ * go on side by side; the reservation stays visible (an advisory lock) until the transaction ends,
+ * and the analytics engine does not pass it before then (`changeHorizon`). SQLite has one writer
+ * at a time: the counter row serves, and numbers commit in order.
  */
 export async function reserveSeq(db: Kysely<DB>, n: number): Promise<number> {
+  if (isPostgres(db)) {
+    const r = await sql<{ first: string | number }>`select gtcm_reserve_seq(${n}) as first`.execute(db);
+    return Number(r.rows[0].first);
+  }
   const r = await db
     .updateTable('change_counter')
     .set((eb) => ({ value: eb('value', '+', n) }))
@@ -58,4 +65,8 @@ export async function reserveSeq(db: Kysely<DB>, n: number): Promise<number> {
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(r.value) - n + 1;
+}
+
+export function isPostgres(db: Kysely<DB>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

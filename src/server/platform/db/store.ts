@@ -5,6 +5,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Repositories } from '../registry.js';
 import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
+import { ChangeSeqRepository } from './change-seq.repository.js';
 import { StoredFileRepository } from '../files/stored-file.repository.js';
 import { NotificationRepository } from '../notifications/notification.repository.js';
 import { JobRepository } from '../jobs/job.repository.js';
@@ -13,7 +14,7 @@ export type { Repositories } from '../registry.js';
 
 /** The platform's repositories and every module's, over one connection or transaction. */
 function repositories(db: Kysely<DB>): Repositories {
-  const repos: Partial<Repositories> = { state: new StateRepository(db), audit: new AuditRepository(db), files: new StoredFileRepository(db), notifications: new NotificationRepository(db), jobs: new JobRepository(db) };
+  const repos: Partial<Repositories> = { state: new StateRepository(db), changes: new ChangeSeqRepository(db), audit: new AuditRepository(db), files: new StoredFileRepository(db), notifications: new NotificationRepository(db), jobs: new JobRepository(db) };
   for (const m of MODULES) Object.assign(repos, m.repositories(db));
   return repos as Repositories;
 }

@@ -47,6 +47,8 @@ export class AnalyticsEngine {
   private again: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
+  /** When the last catch-up ended (ms), for the readiness check's lag. */
+  private lastCaughtUp = 0;
   /** The rebuild under way: rows read of the rows to read. */
   private building: { done: number; total: number; startedAt: number } | null = null;
 
@@ -186,7 +188,7 @@ export class AnalyticsEngine {
 
   private async fits(col: ColumnarStore): Promise<boolean> {
     const [fp, wm] = [await col.getState('fingerprint'), await col.getState('watermark')];
-    return fp === (await this.fingerprint()) && wm !== null && Number(wm) <= (await this.store.repos.reports.currentSeq());
+    return fp === (await this.fingerprint()) && wm !== null && Number(wm) <= (await this.store.repos.changes.current());
   }
 
   /** Opens the persisted tables when they fit this store; they then only need to catch up. */
@@ -237,7 +239,8 @@ export class AnalyticsEngine {
     const building = this.file ? `${this.file}.building-${process.pid}` : null;
     if (building) removeStale(this.file!, 'building', building);
     const columnar = (building && (await this.openFile(building))) || (await ColumnarStore.open(this.columns(), undefined, this.pool));
-    const current = await this.store.repos.reports.currentSeq();
+    // Everything at or below the horizon is committed; rows above it read now are read again.
+    const current = await this.store.repos.changes.horizon();
     const divisions = [];
     for await (const d of this.store.repos.divisions.iterate({ area: NATION_AREA }, READ_PAGE)) {
       divisions.push(d);
@@ -307,11 +310,20 @@ export class AnalyticsEngine {
     return this.again;
   }
 
+  /**
+   * One catch-up. The watermark advances only to the horizon: on PostgreSQL writers commit in any
+   * order, and a transaction still open may hold numbers below rows already committed. Rows
+   * committed above the horizon are applied at once all the same (a save shows while a long
+   * import is still running) and read again until the horizon passes them; applying a row twice
+   * is harmless, as every read gives the row as it stands.
+   */
   private async catchUp(): Promise<void> {
     const repos = this.store.repos;
-    const current = await repos.reports.currentSeq();
+    // The horizon before the rows: what it vouches for is committed before these reads begin.
+    const horizon = await repos.changes.horizon();
+    const handed = horizon > this.watermark ? horizon : await repos.changes.current();
     const facts = await this.changedFacts();
-    if (current <= this.watermark && facts.length === 0) return;
+    if (handed <= this.watermark && facts.length === 0) return;
     const col = this.columnar!;
     // One transaction: a query running meanwhile sees every change of this run or none of them.
     await col.transaction(async () => {
@@ -321,18 +333,18 @@ export class AnalyticsEngine {
       // Rows share a sequence number when one statement wrote many (approvals), so a full page
       // resumes from its last number again rather than after it; re-applying a row is harmless.
       for (let after = this.watermark; ; ) {
-        const fs = (await repos.facilities.changedSince(after, PAGE)).filter((f) => f.seq <= current);
+        const fs = await repos.facilities.changedSince(after, PAGE);
         await col.upsertFacilities(fs);
         if (fs.length < PAGE) break;
         after = fs[fs.length - 1].seq - 1;
       }
       // Deletions first; a report deleted and written again since the watermark exists in the
       // store with a later sequence number, so its tombstone is passed over.
-      const tombstones = (await repos.reports.deletedSince(this.watermark)).filter((t) => t.seq <= current);
+      const tombstones = await repos.reports.deletedSince(this.watermark);
       const rewritten = new Set<string>();
       const key = (k: { dataSet: string; period: string; facilityCode: string }) => `${k.dataSet}\u0000${k.period}\u0000${k.facilityCode}`;
       for (let after = this.watermark; ; ) {
-        const rs = (await repos.reports.changedSince(after, PAGE)).filter((r) => r.seq <= current);
+        const rs = await repos.reports.changedSince(after, PAGE);
         for (const r of rs) rewritten.add(key(r));
         await col.upsertReports(rs);
         if (rs.length < PAGE) break;
@@ -340,9 +352,10 @@ export class AnalyticsEngine {
       }
       await col.deleteReports(tombstones.filter((t) => !rewritten.has(key(t))));
       // In the same transaction as the tables: the file's watermark always says what they hold.
-      if (this.file) await col.setState('watermark', String(current));
+      if (this.file && horizon > this.watermark) await col.setState('watermark', String(horizon));
     });
-    this.watermark = Math.max(this.watermark, current);
+    this.watermark = Math.max(this.watermark, horizon);
+    this.lastCaughtUp = Date.now();
     for (const f of facts) this.factVersions.set(f.source.name, f.version);
   }
 
