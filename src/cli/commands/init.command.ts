@@ -12,8 +12,26 @@ export interface InitFlags extends GlobalOptions {
   small?: boolean;
 }
 
-/** Runs init and prints what it did; shared by `init` and `start`. */
-export async function runInit(ctx: AppContext, flags: InitFlags): Promise<void> {
+/**
+ * Runs init and prints what it did; shared by `init` and `start`. Under the lock all nodes on the
+ * store share: a second node starting beside the first waits for it (and, with `onlyIfNeeded`,
+ * then finds the store initialised and does nothing).
+ */
+export async function runInit(ctx: AppContext, flags: InitFlags, opts: { onlyIfNeeded?: boolean } = {}): Promise<void> {
+  await ctx.store.exclusive(
+    'init',
+    async () => {
+      if (opts.onlyIfNeeded && !(await ctx.services.init.needsInit())) {
+        process.stdout.write('另一节点已完成初始化 another node initialised the store\n');
+        return;
+      }
+      await initLocked(ctx, flags);
+    },
+    () => process.stdout.write('另一节点正在初始化，等待 another node is initialising the store: waiting\n'),
+  );
+}
+
+async function initLocked(ctx: AppContext, flags: InitFlags): Promise<void> {
   const areas = flags.small ? ['53'] : flags.areas?.split(',').map((s) => s.trim()).filter(Boolean);
   const seed = flags.seed === undefined ? 1 : Number(flags.seed);
   const t0 = Date.now();

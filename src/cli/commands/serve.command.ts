@@ -11,17 +11,28 @@ interface ServeFlags extends InitFlags {
   host?: string;
 }
 
+/**
+ * Where the context's log lines go (the store's connection failures, the start-up wait): the
+ * terminal until the HTTP app exists, then the app's JSON log.
+ */
+let sink: (line: string) => void = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+
 /** Serves until SIGINT/SIGTERM, then closes the HTTP server and the store. */
 async function serve(ctx: AppContext): Promise<void> {
   await ctx.services.init.requireInitialised();
   const release = claimServerLock(ctx.config.dataDir);
   const app = await buildApp(ctx);
+  sink = (line) => app.log.warn(line);
   ctx.engine.setLogger((msg, detail) => app.log.info(detail ?? {}, msg));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   // The analytics tables persist in the data directory: a start opens them and catches up in the
   // background. Built for the first time (about a minute on the national demo) they compete with
   // the store for the first minute of browsing, and the dashboard waits for them.
-  void ctx.engine.start().catch((e: Error) => app.log.error({ err: e }, '分析引擎启动失败 analytics engine failed to start'));
+  // A start that fails (the store unreachable for a while) is tried again after the engine's back-off.
+  const startEngine = (): void => {
+    ctx.engine.start().catch(() => setTimeout(startEngine, ctx.engine.retryInMs + 50).unref());
+  };
+  startEngine();
   // Jobs (reminders, escalation, the outbound channel): every node polls; the job table's row locks let exactly one run each.
   ctx.services.jobs.setLogger((line) => app.log.info(line));
   ctx.services.jobs.start(ctx.config.supervision.jobPollSeconds);
@@ -36,8 +47,12 @@ async function serve(ctx: AppContext): Promise<void> {
   release();
 }
 
+/** A serving node waits for its database (with back-off, GTCM_DB_START_WAIT_S) rather than exit. */
 function open(flags: ServeFlags): Promise<AppContext> {
-  return createContext(loadConfig({ dataDir: flags.dataDir, port: flags.port ? Number(flags.port) : undefined, host: flags.host }));
+  return createContext(loadConfig({ dataDir: flags.dataDir, port: flags.port ? Number(flags.port) : undefined, host: flags.host }), {
+    waitForStore: true,
+    log: (line) => sink(line),
+  });
 }
 
 export function serveCommand(program: Command): void {
@@ -55,7 +70,9 @@ export function serveCommand(program: Command): void {
     .option('--no-demo', '不生成演示数据 / without demo data')
     .action(async (flags: ServeFlags & { demo: boolean }) => {
       const ctx = await open(flags);
-      if (await ctx.services.init.needsInit()) await runInit(ctx, { ...flags, demo: flags.demo });
+      // Nodes started together on one empty database: runInit holds the nodes' init lock, so one
+      // initialises and the others, once it is done, find nothing left to do.
+      if (await ctx.services.init.needsInit()) await runInit(ctx, { ...flags, demo: flags.demo }, { onlyIfNeeded: true });
       await serve(ctx);
     });
 }

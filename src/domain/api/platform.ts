@@ -11,6 +11,25 @@ import { facilityType } from './org-units.js';
 export const healthAnswer = z.object({ ok: z.literal(true), store: z.enum(['sqlite', 'postgres']), version: z.string() });
 export type HealthAnswer = z.infer<typeof healthAnswer>;
 
+/** GET /api/health/live: the process answers (a balancer restarts a node that does not). */
+export const liveAnswer = z.object({ ok: z.literal(true), pid: z.number().int(), uptimeSeconds: z.number(), version: z.string() });
+export type LiveAnswer = z.infer<typeof liveAnswer>;
+
+/** GET /api/health/ready (200 when ready, 503 when not): whether a balancer should send this node requests. */
+export const readyAnswer = z.object({
+  ready: z.boolean(),
+  store: z.object({ dialect: z.enum(['sqlite', 'postgres']), ok: z.boolean(), ms: z.number().nullable(), error: z.string().nullable() }),
+  migrations: z.object({ ok: z.boolean(), pending: z.array(z.string()) }),
+  analytics: z.object({
+    state: z.enum(['starting', 'building', 'ready', 'failed']),
+    lagSeconds: z.number().nullable().describe('seconds since the last catch-up with the store'),
+    error: z.string().nullable(),
+    retryInSeconds: z.number().nullable(),
+  }),
+  version: z.string(),
+});
+export type ReadyAnswer = z.infer<typeof readyAnswer>;
+
 /** GET /api/openapi.json (hidden from the document itself). */
 export const openApiAnswer = z.record(z.string(), z.unknown()).describe('the OpenAPI 3 document');
 

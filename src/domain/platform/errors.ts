@@ -27,4 +27,6 @@ export const PLATFORM_ERRORS = {
   E3003: { status: 409, zh: '存储正在使用中（平台服务正在运行，进程 {pid}），请先停止服务', en: 'The store is in use (the platform is running, process {pid}): stop it first' },
   E3004: { status: 400, zh: '请勿在命令行中写密码：请在提示时输入，或用 --password-stdin、环境变量 GTCM_PASSWORD', en: 'Never put a password on the command line: type it at the prompt, or use --password-stdin or GTCM_PASSWORD' },
   E9000: { status: 500, zh: '服务器内部错误', en: 'Internal server error' },
+  E9001: { status: 503, zh: '数据库暂时无法连接，请稍后重试（数据未丢失）', en: 'The database cannot be reached just now: please retry shortly (nothing was lost)' },
+  E9002: { status: 503, zh: '数据库响应超时，请稍后重试', en: 'The database did not answer in time: please retry shortly' },
 } as const satisfies Record<string, ErrorDef>;

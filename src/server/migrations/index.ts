@@ -47,17 +47,26 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
  * nodes starting together do not both migrate.
  */
 export async function migrateToLatest(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
+  const { error, results } = await (await migrator(db, dialect)).migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** The migrations this version knows that the store has not run (the readiness check: none). */
+export async function pendingMigrations(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
+  const all = await (await migrator(db, dialect)).getMigrations();
+  return all.filter((m) => !m.executedAt).map((m) => m.name);
+}
+
+async function migrator(db: Kysely<DB>, dialect: Dialect): Promise<Migrator> {
   // On PostgreSQL name the schema: Kysely otherwise looks for its tables in every schema, and
   // takes another store's (another schema in the same database) for ours.
   const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0].s : undefined;
-  const migrator = new Migrator({
+  return new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: 'gtcm_migration',
     migrationLockTableName: 'gtcm_migration_lock',
     migrationTableSchema: schema,
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error;
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -7,7 +7,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { healthAnswer, openApiAnswer } from '../../domain/api/platform.js';
+import { openApiAnswer } from '../../domain/api/platform.js';
+import { registerHealthRoutes } from './health/health.routes.js';
 import { AppError } from '../../domain/errors.js';
 import { CSRF_COOKIE, registerAuthHook, SESSION_COOKIE } from './http/auth-hook.js';
 import { handleError } from './http/error-handler.js';
@@ -65,7 +66,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   app.setErrorHandler(handleError(limits.bodyBytes));
 
   const tags = ['platform'];
-  app.get('/api/health', { config: { public: true }, schema: { tags, response: { 200: healthAnswer } } }, async () => ({ ok: true as const, store: ctx.store.dialect, version: VERSION }));
+  registerHealthRoutes(app, ctx, VERSION);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true, response: { 200: openApiAnswer } } }, async () => app.swagger() as unknown as Record<string, unknown>);
   registerProgramRoutes(app, ctx);
   registerAuditRoutes(app, ctx);

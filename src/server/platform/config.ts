@@ -1,6 +1,7 @@
 /** Runtime configuration: from flags first, then the environment, then defaults. No global state. */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DbTimeouts } from './db/pg-pool.js';
 
 export interface Config {
   /** Data directory: holds the embedded SQLite store (gtcm.sqlite) and backups. */
@@ -33,6 +34,13 @@ export interface Config {
   support: string | null;
   /** Supervision and jobs: escalation, the job poll, the outbound channel. */
   supervision: SupervisionConfig;
+  /** PostgreSQL: timeouts, pool size, and how long a starting node waits for the database. */
+  db: DbConfig;
+}
+
+export interface DbConfig extends DbTimeouts {
+  /** A node started while the database is down retries with backoff this long before it gives up (GTCM_DB_START_WAIT_S, default 300 s). */
+  startWaitMs: number;
 }
 
 export interface SupervisionConfig {
@@ -104,6 +112,7 @@ export interface ConfigOverrides {
   security?: Partial<SecurityConfig>;
   completenessEnough?: number;
   supervision?: Partial<SupervisionConfig>;
+  db?: Partial<DbConfig>;
 }
 
 /** The repository root: three levels above this file in both src/server/platform and dist/server/platform. */
@@ -175,6 +184,13 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       jobPollSeconds: env.GTCM_JOB_POLL_SECONDS === '0' ? 0 : num(env.GTCM_JOB_POLL_SECONDS, 30),
       webhook: env.GTCM_NOTIFY_WEBHOOK?.trim() || null,
       ...overrides.supervision,
+    },
+    db: {
+      connectMs: num(env.GTCM_DB_CONNECT_TIMEOUT_S, 5) * 1000,
+      statementMs: num(env.GTCM_DB_STATEMENT_TIMEOUT_S, 15) * 1000,
+      poolMax: num(env.GTCM_DB_POOL_MAX, 10),
+      startWaitMs: num(env.GTCM_DB_START_WAIT_S, 300) * 1000,
+      ...overrides.db,
     },
   };
 }

@@ -7,6 +7,8 @@ import { systemClock, type Clock } from './clock.js';
 import type { Config } from './config.js';
 import { BackupService } from './db/backup.service.js';
 import { openDatabase } from './db/database.js';
+import { storeFailure, type DbLog } from './db/pg-pool.js';
+import { AppError } from '../../domain/errors.js';
 import { Store } from './db/store.js';
 import { InitService } from './init/init.service.js';
 import { JobRunner } from './jobs/job-runner.js';
@@ -27,16 +29,22 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
-export async function createContext(config: Config, opts: { clock?: Clock; log?: (line: string) => void } = {}): Promise<AppContext> {
+export interface ContextOptions {
+  clock?: Clock;
+  /** Log lines: the store's connection failures and recoveries, the start-up wait, jobs. */
+  log?: (line: string) => void;
+  /** A serving node: when the database cannot be reached, retry with backoff (GTCM_DB_START_WAIT_S) instead of failing at once. */
+  waitForStore?: boolean;
+}
+
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
   const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? (() => {});
+  const dbLog: DbLog = (msg, detail) => log(detail ? `${msg} ${JSON.stringify(detail)}` : msg);
   const metadata = MetadataService.load(config.programsDir);
-  const database = openDatabase(config);
-  try {
-    await migrateToLatest(database.db, database.dialect);
-  } catch (e) {
-    await database.close();
-    throw e;
-  }
+  if (opts.waitForStore && config.databaseUrl) await waitForStore(config, dbLog);
+  await migrate(config, dbLog);
+  const database = openDatabase({ ...config, log: dbLog });
   const store = new Store(database);
   const audit = new AuditService(store, clock);
   const services = {} as Services;
@@ -62,4 +70,41 @@ export async function createContext(config: Config, opts: { clock?: Clock; log?:
       await store.close();
     },
   };
+}
+
+/**
+ * Brings the schema up to date on connections of its own: without a statement timeout (a
+ * migration may rewrite a large table) and under the nodes' shared lock, so that nodes started
+ * together on one database migrate once.
+ */
+async function migrate(config: Config, log: DbLog): Promise<void> {
+  const maintenance = openDatabase({ ...config, db: { ...config.db, statementMs: 0, poolMax: 2 }, log });
+  try {
+    await maintenance.exclusive('migrate', () => migrateToLatest(maintenance.db, maintenance.dialect), () => log('另一节点正在迁移数据库，等待 another node is migrating the store: waiting'));
+  } finally {
+    await maintenance.close();
+  }
+}
+
+/** A node started while PostgreSQL is down: retries with backoff (0.5 s doubling to 10 s) for up to `startWaitMs`, logging each attempt. */
+async function waitForStore(config: Config, log: DbLog): Promise<void> {
+  const probe = openDatabase({ ...config, db: { ...config.db, poolMax: 1 } });
+  const until = Date.now() + config.db.startWaitMs;
+  try {
+    for (let attempt = 1, delay = 500; ; attempt++) {
+      try {
+        await probe.ping();
+        if (attempt > 1) log('数据库已可连接 database reachable', { attempts: attempt });
+        return;
+      } catch (e) {
+        if (!storeFailure(e)) throw e;
+        if (Date.now() + delay > until) throw new AppError('E9001', {}, { zh: String((e as Error).message), en: String((e as Error).message) });
+        log(`数据库无法连接，${delay / 1000} s 后重试 database unreachable: retrying in ${delay / 1000} s`, { attempt, err: String((e as Error).message) });
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(10_000, delay * 2);
+      }
+    }
+  } finally {
+    await probe.close();
+  }
 }

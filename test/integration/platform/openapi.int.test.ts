@@ -42,6 +42,8 @@ const NO_BODY = new Set([
 /** Reads that take no input at all (no path parameter, no query). */
 const NO_INPUT = new Set([
   'GET /api/health',
+  'GET /api/health/live',
+  'GET /api/health/ready',
   'GET /api/metadata',
   'GET /api/auth/me',
   'GET /api/divisions/root',

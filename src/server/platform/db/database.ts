@@ -6,8 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Generated } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Generated, type PostgresPool } from 'kysely';
 import pg from 'pg';
+import { DEFAULT_DB_TIMEOUTS, GuardedPool, type DbLog, type DbTimeouts } from './pg-pool.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -52,20 +53,49 @@ export interface Database {
   close(): Promise<void>;
   /** Writes a consistent copy of the embedded store to a file while it stays in use (SQLite only). */
   backup?(dest: string): Promise<void>;
+  /** Answers when the store answers a trivial query; throws the connection's error otherwise. */
+  ping(): Promise<void>;
+  /**
+   * Runs fn while holding a lock named `name` that every node on this store shares: on PostgreSQL
+   * a transaction-scoped advisory lock on a connection of its own (works through PgBouncer in
+   * transaction mode too), keyed by schema; `onWait` is called when another node holds it. The
+   * embedded store has one process (the server lock), so fn simply runs.
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>, onWait?: () => void): Promise<T>;
 }
 
 export const SQLITE_FILE = 'gtcm.sqlite';
 
-export function openDatabase(opts: { dataDir: string; databaseUrl: string | null; file?: string }): Database {
+export interface OpenOptions {
+  dataDir: string;
+  databaseUrl: string | null;
+  file?: string;
+  /** PostgreSQL's timeouts and pool size (the platform passes GTCM_DB_*). */
+  db?: DbTimeouts;
+  /** Where connection failures and recoveries are logged. */
+  log?: DbLog;
+}
+
+export function openDatabase(opts: OpenOptions): Database {
+  // The data directory holds the analytics file on PostgreSQL too: create it when missing.
+  mkdirSync(opts.dataDir, { recursive: true });
   if (opts.databaseUrl) {
     // Keep BIGINT counts as numbers (counts here stay far below 2^53).
     pg.types.setTypeParser(20, (v) => Number(v));
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const pool = new GuardedPool(opts.databaseUrl, opts.db ?? DEFAULT_DB_TIMEOUTS, opts.log ?? (() => {}));
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });
     const url = new URL(opts.databaseUrl);
-    return { db, dialect: 'postgres', location: `postgres://${url.host}${url.pathname}`, close: () => db.destroy() };
+    return {
+      db,
+      dialect: 'postgres',
+      location: `postgres://${url.host}${url.pathname}`,
+      close: () => db.destroy(),
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      exclusive: (name, fn, onWait) => pgExclusive(opts.databaseUrl!, opts.db ?? DEFAULT_DB_TIMEOUTS, name, fn, onWait),
+    };
   }
-  mkdirSync(opts.dataDir, { recursive: true });
   const file = opts.file ?? join(opts.dataDir, SQLITE_FILE);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
@@ -79,8 +109,34 @@ export function openDatabase(opts: { dataDir: string; databaseUrl: string | null
     dialect: 'sqlite',
     location: file,
     close: () => db.destroy(),
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    exclusive: (_name, fn) => fn(),
     backup: async (dest: string) => {
       await sqlite.backup(dest);
     },
   };
+}
+
+/** The advisory lock of `exclusive` on PostgreSQL: held by a transaction on a connection of its own, released when it ends. */
+async function pgExclusive<T>(url: string, timeouts: DbTimeouts, name: string, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeouts.connectMs });
+  // A connection lost while fn runs ends the lock; fn's own statements report the outage.
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    const key = `hashtext(coalesce(current_schema(), '') || ':' || $1::text)`;
+    await client.query('begin');
+    const got = await client.query<{ ok: boolean }>(`select pg_try_advisory_xact_lock(${key}) as ok`, [name]);
+    if (!got.rows[0].ok) {
+      onWait?.();
+      await client.query(`select pg_advisory_xact_lock(${key})`, [name]);
+    }
+    const result = await fn();
+    await client.query('commit').catch(() => {});
+    return result;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }

@@ -5,6 +5,7 @@ import { AuditRepository } from '../audit/audit.repository.js';
 import type { Repositories } from '../registry.js';
 import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
+import { pendingMigrations } from '../../migrations/index.js';
 import { ChangeSeqRepository } from './change-seq.repository.js';
 import { StoredFileRepository } from '../files/stored-file.repository.js';
 import { NotificationRepository } from '../notifications/notification.repository.js';
@@ -42,6 +43,21 @@ export class Store {
     if (!this.database.backup) return false;
     await this.database.backup(dest);
     return true;
+  }
+
+  /** The migrations this version has that the store has not run. */
+  pendingMigrations(): Promise<string[]> {
+    return pendingMigrations(this.database.db, this.dialect);
+  }
+
+  /** Whether the store answers now (the readiness check). */
+  ping(): Promise<void> {
+    return this.database.ping();
+  }
+
+  /** Runs fn under a lock all nodes on this store share (initialisation); see Database.exclusive. */
+  exclusive<T>(name: string, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
+    return this.database.exclusive(name, fn, onWait);
   }
 
   close(): Promise<void> {

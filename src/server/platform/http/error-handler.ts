@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from '../../../domain/errors.js';
+import { storeFailure } from '../db/pg-pool.js';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -44,6 +45,12 @@ export function handleError(bodyLimit: number) {
   return (err: unknown, req: FastifyRequest, reply: FastifyReply) => {
     const answer = errorAnswer(err, bodyLimit);
     if (answer) return reply.status(answer.status).send({ error: answer.toJSON() });
+    // The database unreachable or too slow: 503 with a stable code, and the node stays up.
+    const failure = storeFailure(err);
+    if (failure) {
+      req.log.warn({ err: String((err as Error).message) }, failure === 'down' ? '数据库无法连接 database unreachable' : '数据库超时 database timeout');
+      return reply.status(503).header('retry-after', '5').send({ error: new AppError(failure === 'down' ? 'E9001' : 'E9002').toJSON() });
+    }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ error: new AppError('E9000').toJSON() });
   };

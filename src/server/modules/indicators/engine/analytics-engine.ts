@@ -27,6 +27,8 @@ const PAGE = 50_000;
 const READ_PAGE = 2_000;
 /** The longest wait between two catch-up attempts while the store keeps failing. */
 const POLL_BACKOFF_MAX_MS = 30_000;
+/** A failed start waits 1 s, doubling up to this, before the next request may try again. */
+const START_BACKOFF_MAX_MS = 30_000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
 const LAYOUT_VERSION = '4';
@@ -47,6 +49,8 @@ export class AnalyticsEngine {
   private again: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
+  /** The last failed start: its error, how many in a row, and when the next may be tried. */
+  private failure: { error: unknown; attempts: number; retryAt: number; at: number } | null = null;
   /** When the last catch-up ended (ms), for the readiness check's lag. */
   private lastCaughtUp = 0;
   /** The rebuild under way: rows read of the rows to read. */
@@ -113,11 +117,48 @@ export class AnalyticsEngine {
 
   /** Builds the tables from the store (once), then keeps polling for changes every `pollMs`. */
   start(pollMs = 250): Promise<void> {
-    this.startPromise ??= (async () => {
+    if (this.startPromise) return this.startPromise;
+    // A failed start is not kept: the next request after the back-off tries again (the store
+    // down for a while, a data directory that was missing), until one succeeds.
+    const f = this.failure;
+    if (f && Date.now() < f.retryAt) return Promise.reject(f.error);
+    const attempt = (async () => {
       if (!(await this.reopen())) await this.rebuild();
-      if (pollMs > 0) this.poll(pollMs, pollMs);
+      if (pollMs > 0 && !this.timer) this.poll(pollMs, pollMs);
     })();
+    this.startPromise = attempt.then(
+      () => {
+        if (this.failure) this.log('分析引擎已启动（重试后）analytics engine started after retrying', { attempts: this.failure.attempts + 1 });
+        this.failure = null;
+      },
+      (error: unknown) => {
+        const attempts = (this.failure?.attempts ?? 0) + 1;
+        const waitMs = Math.min(START_BACKOFF_MAX_MS, 1_000 * 2 ** (attempts - 1));
+        this.failure = { error, attempts, retryAt: Date.now() + waitMs, at: Date.now() };
+        this.building = null;
+        this.startPromise = null;
+        this.log('分析引擎启动失败，将退避重试 analytics engine failed to start: retrying', { err: String(error), attempts, retryMs: waitMs });
+        throw error;
+      },
+    );
     return this.startPromise;
+  }
+
+  /** When the engine may start again after a failure (ms from now; 0 when it may at once). */
+  get retryInMs(): number {
+    return this.failure ? Math.max(0, this.failure.retryAt - Date.now()) : 0;
+  }
+
+  /**
+   * For the readiness check: building, ready (with the seconds since its last catch-up, which
+   * grow while the store is unreachable), or failed to start (with the error and the next try).
+   */
+  health(): { state: 'starting' | 'building' | 'ready' | 'failed'; lagSeconds: number | null; error: string | null; retryInSeconds: number | null } {
+    const f = this.failure;
+    if (f && !this.startPromise) return { state: 'failed', lagSeconds: null, error: String((f.error as Error)?.message ?? f.error), retryInSeconds: Math.ceil(this.retryInMs / 1000) };
+    const { state } = this.status();
+    const lagSeconds = state === 'ready' && this.lastCaughtUp > 0 ? Math.max(0, Math.round((Date.now() - this.lastCaughtUp) / 100) / 10) : null;
+    return { state, lagSeconds, error: null, retryInSeconds: null };
   }
 
   /**
@@ -323,7 +364,11 @@ export class AnalyticsEngine {
     const horizon = await repos.changes.horizon();
     const handed = horizon > this.watermark ? horizon : await repos.changes.current();
     const facts = await this.changedFacts();
-    if (handed <= this.watermark && facts.length === 0) return;
+    if (handed <= this.watermark && facts.length === 0) {
+      // Nothing new is caught up too: an idle node has no lag.
+      this.lastCaughtUp = Date.now();
+      return;
+    }
     const col = this.columnar!;
     // One transaction: a query running meanwhile sees every change of this run or none of them.
     await col.transaction(async () => {
