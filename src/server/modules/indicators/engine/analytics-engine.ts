@@ -29,6 +29,8 @@ const READ_PAGE = 2_000;
 const POLL_BACKOFF_MAX_MS = 30_000;
 /** A failed start waits 1 s, doubling up to this, before the next request may try again. */
 const START_BACKOFF_MAX_MS = 30_000;
+/** Shared answers kept per generation of the tables (a new generation starts empty). */
+const ANSWERS_MAX = 500;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Bump when the tables or what they mean change: persisted files of another layout are rebuilt. */
 const LAYOUT_VERSION = '4';
@@ -51,6 +53,15 @@ export class AnalyticsEngine {
   private startPromise: Promise<void> | null = null;
   /** The last failed start: its error, how many in a row, and when the next may be tried. */
   private failure: { error: unknown; attempts: number; retryAt: number; at: number } | null = null;
+  /** Bumped whenever the tables change (a catch-up that applied something, a rebuild, a reopen). */
+  private generation = 0;
+  /**
+   * Answers of the current generation, by question: many sessions reading the same dashboard
+   * between two changes share one computation (and one in flight is joined, not repeated).
+   * Every read catches up first, so an answer is never older than the reader's last save.
+   */
+  private answers = new Map<string, Promise<unknown>>();
+  private answersGeneration = -1;
   /** When the last catch-up ended (ms), for the readiness check's lag. */
   private lastCaughtUp = 0;
   /** The rebuild under way: rows read of the rows to read. */
@@ -243,6 +254,7 @@ export class AnalyticsEngine {
       return false;
     }
     this.columnar = col;
+    this.generation++;
     this.watermark = Number(await col.getState('watermark'));
     this.log('分析表已载入 analytics tables opened', { file: this.file, watermark: this.watermark });
     return true;
@@ -326,6 +338,7 @@ export class AnalyticsEngine {
     }
     this.columnar?.close();
     this.columnar = ready;
+    this.generation++;
     this.units = new Map();
     this.watermark = current;
     this.factVersions = new Map(facts.map((f) => [f.source.name, f.version]));
@@ -400,6 +413,7 @@ export class AnalyticsEngine {
       if (this.file && horizon > this.watermark) await col.setState('watermark', String(horizon));
     });
     this.watermark = Math.max(this.watermark, horizon);
+    this.generation++;
     this.lastCaughtUp = Date.now();
     for (const f of facts) this.factVersions.set(f.source.name, f.version);
   }
@@ -413,11 +427,31 @@ export class AnalyticsEngine {
   // Every query below runs on a read connection leased for the request (503 E6007 when too many wait).
 
   async values(inds: Indicator[], periods: string[], area: Area, level: number, opts: QueryOptions = {}): Promise<AreaValue[]> {
-    return (await this.ready()).read(async (r) => [
-      ...(await facilityIndicatorValues(r, inds, periods, area, level, opts)),
-      ...(await countyIndicatorValues(r, inds, periods, area, level)),
-      ...(await factIndicatorValues(r, inds, periods, area, level)),
-    ]);
+    const col = await this.ready();
+    const key = JSON.stringify(['values', inds.map((i) => i.code), periods, area.code, level, opts]);
+    return this.shared(key, () =>
+      col.read(async (r) => [
+        ...(await facilityIndicatorValues(r, inds, periods, area, level, opts)),
+        ...(await countyIndicatorValues(r, inds, periods, area, level)),
+        ...(await factIndicatorValues(r, inds, periods, area, level)),
+      ]),
+    );
+  }
+
+  /** The answer to `key` in this generation of the tables: computed once, shared (read-only) by every caller. */
+  private shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    if (this.answersGeneration !== this.generation || this.answers.size >= ANSWERS_MAX) {
+      this.answers = new Map();
+      this.answersGeneration = this.generation;
+    }
+    let p = this.answers.get(key) as Promise<T> | undefined;
+    if (!p) {
+      const answers = this.answers;
+      p = compute();
+      answers.set(key, p);
+      p.catch(() => answers.delete(key));
+    }
+    return p;
   }
 
   /** How many units of `level` lie inside the area: the rows of an answer per period and indicator. */
@@ -433,7 +467,9 @@ export class AnalyticsEngine {
   }
 
   async gaps(ind: Indicator, period: string, area: Area, threshold: number | null, page: { offset: number; limit: number }, opts: QueryOptions = {}): Promise<{ items: GapRow[]; total: number }> {
-    return (await this.ready()).read((r) => gapRows(r, ind, period, area, threshold, page, opts));
+    const col = await this.ready();
+    const key = JSON.stringify(['gaps', ind.code, period, area.code, threshold, page, opts]);
+    return this.shared(key, () => col.read((r) => gapRows(r, ind, period, area, threshold, page, opts)));
   }
 
   async gapCounts(ind: Indicator, period: string, area: Area, threshold: number | null, codeLength: number, opts: QueryOptions = {}): Promise<{ area: string; gaps: number }[]> {
