@@ -68,6 +68,7 @@ export function serveCommand(program: Command): void {
     .option('--host <host>', '监听地址 / listen address')
     .option('--seed <n>', '演示数据随机种子 / demo seed', '1')
     .option('--no-demo', '不生成演示数据 / without demo data')
+    .option('--small', '只载入云南省（53）及其演示数据，快速体验 / only Yunnan (53) and its demo, for a quick look')
     .action(async (flags: ServeFlags & { demo: boolean }) => {
       const ctx = await open(flags);
       // Nodes started together on one empty database: runInit holds the nodes' init lock, so one
