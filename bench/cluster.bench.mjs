@@ -465,8 +465,6 @@ if (!SKIP.has('peak')) {
   };
   results.peak1 = await peak(`peak, 1 node (${WRITERS} writers, ${READERS} readers)`, portOf(0), [pidsAll[0]]);
   results.peakN = await peak(`peak, ${N} nodes (${WRITERS} writers, ${READERS} readers)`, BALANCER, pidsAll);
-  const completeness = await request(portOf(N - 1), 'GET', '/api/periods?dataSet=GTCM_ANNUAL', yunnan);
-  say(`     2025 completeness for 云南 after the peak (node ${N}): ${JSON.stringify(completeness.json?.periods?.find((p) => p.code === '2025')?.completeness)}`);
 }
 
 // ---------------------------------------------------------------- the end

@@ -43,8 +43,8 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
 }
 
 /**
- * Brings the schema up to date. On PostgreSQL Kysely's migrator holds an advisory lock, so two
- * nodes starting together do not both migrate.
+ * Brings the schema up to date. Nodes starting together on one PostgreSQL serialise it with the
+ * store's shared lock (`Database.exclusive('migrate')`, context.ts), not Kysely's own lock.
  */
 export async function migrateToLatest(db: Kysely<DB>, dialect: Dialect): Promise<string[]> {
   const { error, results } = await (await migrator(db, dialect)).migrateToLatest();

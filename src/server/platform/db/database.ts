@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Generated, type PostgresPool } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql, type DialectAdapter, type Generated, type PostgresPool } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_DB_TIMEOUTS, GuardedPool, type DbLog, type DbTimeouts } from './pg-pool.js';
 
@@ -83,7 +83,7 @@ export function openDatabase(opts: OpenOptions): Database {
     // Keep BIGINT counts as numbers (counts here stay far below 2^53).
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new GuardedPool(opts.databaseUrl, opts.db ?? DEFAULT_DB_TIMEOUTS, opts.log ?? (() => {}));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });
+    const db = new Kysely<DB>({ dialect: new NodesPostgresDialect({ pool: pool as unknown as PostgresPool }) });
     const url = new URL(opts.databaseUrl);
     return {
       db,
@@ -117,6 +117,24 @@ export function openDatabase(opts: OpenOptions): Database {
       await sqlite.backup(dest);
     },
   };
+}
+
+/**
+ * Migrations run under `exclusive('migrate')`: a transaction-scoped advisory lock on a connection
+ * of its own, which holds through PgBouncer's transaction pooling. Kysely's own migration lock is
+ * session-scoped (pg_advisory_lock … pg_advisory_unlock on one client connection): behind
+ * PgBouncer the unlock may reach another server connection, the lock stays with an idle one,
+ * and every later start waits on it. So it is not taken.
+ */
+class NodesPostgresAdapter extends PostgresAdapter {
+  override async acquireMigrationLock(): Promise<void> {}
+  override async releaseMigrationLock(): Promise<void> {}
+}
+
+class NodesPostgresDialect extends PostgresDialect {
+  override createAdapter(): DialectAdapter {
+    return new NodesPostgresAdapter();
+  }
 }
 
 /** The advisory lock of `exclusive` on PostgreSQL: held by a transaction on a connection of its own, released when it ends. */
