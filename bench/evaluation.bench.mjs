@@ -12,7 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { warm } from './measure.mjs';
+import { warm as warmShared } from './measure.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
@@ -27,6 +27,11 @@ const { createContext } = await import(join(root, 'dist/server/platform/context.
 const { SYSTEM_ACTOR } = await import(join(root, 'dist/server/platform/access/actor.js'));
 const ctx = await createContext(loadConfig({ dataDir, databaseUrl: null, logLevel: 'silent' }));
 await ctx.engine.start(0);
+// Time the computation: repeated questions would otherwise be answered from the shared answer.
+const warm = (fn, n) => warmShared(async () => {
+  ctx.engine.forgetSharedAnswers();
+  return fn();
+}, n);
 
 
 const national = () => ctx.services.analytics.values(SYSTEM_ACTOR, { periods: ['2024'], level: 'province' });

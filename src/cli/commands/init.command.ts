@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { AppContext } from '../../server/platform/context.js';
-import { DEMO_PASSWORD } from '../../server/platform/init/init.service.js';
+import { DEMO_PASSWORD, parseDemoYears } from '../../server/platform/init/init.service.js';
 import { progressBar } from '../output.js';
 import { withContext, withGlobal, type GlobalOptions } from './common.js';
 
@@ -10,6 +10,7 @@ export interface InitFlags extends GlobalOptions {
   seed?: string;
   areas?: string;
   small?: boolean;
+  years?: string;
 }
 
 /**
@@ -35,7 +36,8 @@ async function initLocked(ctx: AppContext, flags: InitFlags): Promise<void> {
   const areas = flags.small ? ['53'] : flags.areas?.split(',').map((s) => s.trim()).filter(Boolean);
   const seed = flags.seed === undefined ? 1 : Number(flags.seed);
   const t0 = Date.now();
-  const r = await ctx.services.init.init({ demo: !!flags.demo, seed, areas, progress: progressBar() });
+  const years = flags.years ? parseDemoYears(flags.years) : undefined;
+  const r = await ctx.services.init.init({ demo: !!flags.demo, seed, areas, years, progress: progressBar() });
   const secs = ((Date.now() - t0) / 1000).toFixed(1);
   const out = process.stdout;
   out.write(`存储 store: ${ctx.store.dialect} ${ctx.store.location}\n`);
@@ -58,6 +60,7 @@ export function initCommand(program: Command): void {
     .option('--seed <n>', '演示数据随机种子 / demo seed', '1')
     .option('--areas <codes>', '只载入这些区划及其上级（逗号分隔），用于测试 / only these divisions, their subtrees and ancestors (comma-separated), for tests')
     .option('--small', '只载入云南省（53），快速体验 / only Yunnan (53), for a quick look')
+    .option('--years <years>', '演示年报的年份，如 2015-2024（默认 2021-2024）/ the demo\'s report years, e.g. 2015-2024 (default 2021-2024)')
     .action(async (flags: InitFlags) => {
       await withContext(flags, (ctx) => runInit(ctx, flags));
     });

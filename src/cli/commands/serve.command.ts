@@ -69,6 +69,7 @@ export function serveCommand(program: Command): void {
     .option('--seed <n>', '演示数据随机种子 / demo seed', '1')
     .option('--no-demo', '不生成演示数据 / without demo data')
     .option('--small', '只载入云南省（53）及其演示数据，快速体验 / only Yunnan (53) and its demo, for a quick look')
+    .option('--years <years>', '演示年报的年份，如 2015-2024（默认 2021-2024）/ the demo\'s report years, e.g. 2015-2024 (default 2021-2024)')
     .action(async (flags: ServeFlags & { demo: boolean }) => {
       const ctx = await open(flags);
       // Nodes started together on one empty database: runInit holds the nodes' init lock, so one

@@ -39,7 +39,24 @@ export interface InitOptions {
    * ancestors — for tests and quick looks. Default: the whole country.
    */
   areas?: string[];
+  /** The demo's report years (default DEMO_YEARS, 2021–2024); `--years 2015-2024` builds ten. */
+  years?: number[];
   progress?: Progress;
+}
+
+/** The years a demo may cover: the demo's trends reach back to 2013; 2025 is the year being collected. */
+export const DEMO_YEAR_RANGE = { min: 2013, max: 2024 } as const;
+
+/** `2015-2024` or `2015,2016,…` → the years, checked (E1003 out of range, E1000 not years). */
+export function parseDemoYears(text: string): number[] {
+  const t = text.trim();
+  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(t);
+  const years = range
+    ? Array.from({ length: Math.max(0, Number(range[2]) - Number(range[1]) + 1) }, (_, i) => Number(range[1]) + i)
+    : t.split(',').map((y) => Number(y.trim()));
+  if (!years.length || years.some((y) => !Number.isInteger(y))) throw new AppError('E1000', { field: 'years', value: text });
+  if (years.some((y) => y < DEMO_YEAR_RANGE.min || y > DEMO_YEAR_RANGE.max)) throw new AppError('E1003', { field: 'years', value: text, ...DEMO_YEAR_RANGE });
+  return [...new Set(years)].sort((a, b) => a - b);
 }
 
 export interface InitResult {
@@ -135,6 +152,7 @@ export class InitService {
         await repos.state.set('hierarchy', HIERARCHY_VERSION);
         if (opts.areas) await repos.state.set('hierarchy_areas', opts.areas.join(','));
         if (opts.demo) await repos.state.set('demo_requested', String(opts.seed));
+        if (opts.demo && opts.years) await repos.state.set('demo_years', opts.years.join(','));
         await this.audit.record(repos, SYSTEM_ACTOR, { action: 'init', entity: 'hierarchy', entityKey: HIERARCHY_VERSION, areaCode: 'CN', after: { divisions: divisions.length } });
       });
       hierarchyLoaded = true;
@@ -142,7 +160,10 @@ export class InitService {
     let demoLoaded = false;
     let users: InitResult['users'] = [];
     if (opts.demo && (await this.store.repos.state.get('demo')) === null) {
-      users = await this.loadDemo(divisions, opts.seed, progress);
+      // A resumed init keeps the years it was started with.
+      const storedYears = await this.store.repos.state.get('demo_years');
+      const years = storedYears ? storedYears.split(',').map(Number) : (opts.years ?? DEMO_YEARS);
+      users = await this.loadDemo(divisions, opts.seed, years, progress);
       demoLoaded = true;
     }
     // The modules' demo steps read the demo's data (the evaluation's cycle is chosen by the
@@ -168,14 +189,14 @@ export class InitService {
     return out;
   }
 
-  private async loadDemo(divisions: Division[], seed: number, progress: Progress): Promise<InitResult['users']> {
+  private async loadDemo(divisions: Division[], seed: number, years: readonly number[], progress: Progress): Promise<InitResult['users']> {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const now = this.clock.now().toISOString();
     await this.store.transaction(async (repos) => {
       let batch: Facility[] = [];
       let done = 0;
       const flush = async () => {
-        await this.storeFacilities(repos, batch, seed, now);
+        await this.storeFacilities(repos, batch, seed, years, now);
         done += batch.length;
         batch = [];
       };
@@ -195,17 +216,17 @@ export class InitService {
         if (u.scopeCode !== 'CN' && !(await repos.divisions.get(u.scopeCode))) continue;
         await repos.users.insert({ ...u, passwordHash }, now);
       }
-      await repos.state.set('demo', JSON.stringify({ seed, years: DEMO_YEARS }));
+      await repos.state.set('demo', JSON.stringify({ seed, years }));
       await this.audit.record(repos, SYSTEM_ACTOR, { action: 'init', entity: 'demo', entityKey: `seed=${seed}`, areaCode: 'CN', after: { facilities: done } });
     });
     return DEMO_USERS.map((u) => ({ username: u.username, role: u.role, scopeCode: u.scopeCode }));
   }
 
-  private async storeFacilities(repos: Repositories, facilities: Facility[], seed: number, now: string): Promise<void> {
+  private async storeFacilities(repos: Repositories, facilities: Facility[], seed: number, years: readonly number[], now: string): Promise<void> {
     await repos.facilities.insertMany(facilities, now);
     const reports: Report[] = [];
     for (const f of facilities)
-      for (const year of DEMO_YEARS) {
+      for (const year of years) {
         const values = reportFor(f, year, { seed });
         if (!values) continue;
         reports.push({ dataSet: 'GTCM_ANNUAL', period: String(year), facilityCode: f.code, values: normalizeValues(values), ...demoWorkflow(f.code, year) });

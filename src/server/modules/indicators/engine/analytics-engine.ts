@@ -438,6 +438,11 @@ export class AnalyticsEngine {
     );
   }
 
+  /** Forgets the shared answers (benchmarks time the computation, not the sharing). */
+  forgetSharedAnswers(): void {
+    this.answers = new Map();
+  }
+
   /** The answer to `key` in this generation of the tables: computed once, shared (read-only) by every caller. */
   private shared<T>(key: string, compute: () => Promise<T>): Promise<T> {
     if (this.answersGeneration !== this.generation || this.answers.size >= ANSWERS_MAX) {
