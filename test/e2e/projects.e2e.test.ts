@@ -45,7 +45,12 @@ describe('a 两专科一中心 project, funded by factors and accepted', () => {
     await page.getByTestId('new-project').click();
     await page.getByTestId('project-subject').click();
     await page.keyboard.type('第二中医');
-    await page.getByText(`${NAME}（${hospital.code}）`).click();
+    // The options are searched as each character is typed: wait for the last search's list (one
+    // option) before choosing, so that the click does not land on a list being replaced.
+    const option = page.locator('.ant-select-item-option', { hasText: `${NAME}（${hospital.code}）` });
+    await expect.poll(() => page.locator('.ant-select-item-option').count(), { timeout: 15_000 }).toBe(1);
+    await option.click();
+    await expect.poll(() => page.getByTestId('create-project').isEnabled(), { timeout: 5_000 }).toBe(true);
     await page.locator('[data-testid=budget-central] input, input[data-testid=budget-central]').first().fill('3000000');
     await page.getByTestId('create-project').click();
     await page.waitForURL(/\/projects\/\d+$/);
