@@ -10,6 +10,10 @@
 //      better-sqlite3 prepared statement in one transaction into an empty table.
 // Usage: npm run build && node bench/import.bench.mjs [--data-dir DIR]   (DIR: a store with the
 // national demo, copied first with `gtcm backup`; without it one is created, about 1½ minutes).
+// With --pg URL the store is that PostgreSQL database (holding the national demo:
+// `DATABASE_URL=URL gtcm init --demo`; the import's 2025 reports are deleted again afterwards),
+// and a second reference is measured there: the same file parsed with csv-parse and inserted
+// with bare multi-row INSERTs of 1,000 rows in one transaction into an empty table.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,9 +29,12 @@ const arg = (name) => (process.argv.includes(name) ? process.argv[process.argv.i
 const work = mkdtempSync(join(tmpdir(), 'gtcm-import-bench-'));
 const dataDir = join(work, 'data');
 mkdirSync(dataDir);
-const env = { ...process.env, DATABASE_URL: '' };
+const PG = arg('--pg');
+const env = { ...process.env, DATABASE_URL: PG ?? '' };
 
-if (arg('--data-dir')) {
+if (PG) {
+  console.error(`store: PostgreSQL ${PG}`);
+} else if (arg('--data-dir')) {
   // Work on a copy (gtcm backup), so that the given store is left as it was.
   spawnSync(process.execPath, [gtcm, 'backup', '--data-dir', arg('--data-dir'), '--out', join(dataDir, 'gtcm.sqlite')], { stdio: 'inherit', env });
 } else {
@@ -96,9 +103,55 @@ async function reference() {
   return (performance.now() - t0) / 1000;
 }
 
+/** The PostgreSQL reference: csv-parse and bare multi-row INSERTs (1,000 rows) in one transaction into an empty table. */
+async function pgReference() {
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  await c.query('drop table if exists bench_ref_report');
+  await c.query('create table bench_ref_report(data_set text, period text, facility_code text, data_values jsonb, primary key (data_set, period, facility_code))');
+  const t0 = performance.now();
+  await c.query('begin');
+  let header;
+  let batch = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const params = [];
+    const tuples = batch.map((r, i) => (params.push(...r), `($${i * 4 + 1},$${i * 4 + 2},$${i * 4 + 3},$${i * 4 + 4})`));
+    await c.query(`insert into bench_ref_report values ${tuples.join(',')}`, params);
+    batch = [];
+  };
+  for await (const rec of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) {
+    if (!header) {
+      header = rec;
+      continue;
+    }
+    const values = {};
+    for (let i = 2; i < rec.length; i++) if (rec[i] !== '') values[header[i]] = rec[i];
+    batch.push(['GTCM_ANNUAL', rec[1], rec[0], JSON.stringify(values)]);
+    if (batch.length >= 1000) await flush();
+  }
+  await flush();
+  await c.query('commit');
+  const secs = (performance.now() - t0) / 1000;
+  await c.query('drop table bench_ref_report');
+  await c.end();
+  return secs;
+}
+
 const dry = await timeImport(['--dry-run']);
 const real = await timeImport(['--mode', 'partial']);
 const ref = await reference();
+if (PG) {
+  const pgRef = await pgReference();
+  console.log(`\nPostgreSQL: gtcm import --mode partial ${real.secs.toFixed(1)} s, peak ${real.peak.toFixed(0)} MB; dry run ${dry.secs.toFixed(1)} s; bare multi-row INSERT on PostgreSQL ${pgRef.toFixed(1)} s (ratio ${(real.secs / pgRef).toFixed(2)}×); bare SQLite insert ${ref.toFixed(1)} s (ratio ${(real.secs / ref).toFixed(2)}×)`);
+  // Leave the database as it was: the 2025 reports the import added go again.
+  const { default: pg } = await import('pg');
+  const c = new pg.Client({ connectionString: PG });
+  await c.connect();
+  await c.query(`delete from report where period = '2025'`).catch((e) => console.error(`could not remove the 2025 reports: ${e.message}`));
+  await c.end();
+}
 console.log(`\nnational import: ${rows.toLocaleString()} rows (${JSON.stringify(real.summary)})`);
 console.log('| measure | time | peak RSS | budget | reference (same run) | ratio |');
 console.log('|---|---|---|---|---|---|');
