@@ -81,6 +81,20 @@ async function timeImport(extra) {
   return { secs: (performance.now() - t0) / 1000, peak, summary: { rows: s.rows, inserted: s.inserted, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected, warnings: s.warnings.length } };
 }
 
+/** The file's rows as a bare insert takes them: data set, period, facility code, values as JSON (csv-parse, nothing checked). */
+async function* reportRows(path) {
+  let header;
+  for await (const rec of createReadStream(path).pipe(parse({ bom: true, relax_column_count: true }))) {
+    if (!header) {
+      header = rec;
+      continue;
+    }
+    const values = {};
+    for (let i = 2; i < rec.length; i++) if (rec[i] !== '') values[header[i]] = rec[i];
+    yield ['GTCM_ANNUAL', rec[1], rec[0], JSON.stringify(values)];
+  }
+}
+
 async function reference() {
   const t0 = performance.now();
   const db = new Database(join(work, 'ref.sqlite'));
@@ -88,16 +102,7 @@ async function reference() {
   db.exec('create table report(data_set text, period text, facility_code text, data_values text, primary key (data_set, period, facility_code))');
   const ins = db.prepare('insert into report values (?,?,?,?)');
   db.exec('begin');
-  let header;
-  for await (const rec of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) {
-    if (!header) {
-      header = rec;
-      continue;
-    }
-    const values = {};
-    for (let i = 2; i < rec.length; i++) if (rec[i] !== '') values[header[i]] = rec[i];
-    ins.run('GTCM_ANNUAL', rec[1], rec[0], JSON.stringify(values));
-  }
+  for await (const r of reportRows(file)) ins.run(...r);
   db.exec('commit');
   db.close();
   return (performance.now() - t0) / 1000;
@@ -112,7 +117,6 @@ async function pgReference() {
   await c.query('create table bench_ref_report(data_set text, period text, facility_code text, data_values jsonb, primary key (data_set, period, facility_code))');
   const t0 = performance.now();
   await c.query('begin');
-  let header;
   let batch = [];
   const flush = async () => {
     if (!batch.length) return;
@@ -121,14 +125,8 @@ async function pgReference() {
     await c.query(`insert into bench_ref_report values ${tuples.join(',')}`, params);
     batch = [];
   };
-  for await (const rec of createReadStream(file).pipe(parse({ bom: true, relax_column_count: true }))) {
-    if (!header) {
-      header = rec;
-      continue;
-    }
-    const values = {};
-    for (let i = 2; i < rec.length; i++) if (rec[i] !== '') values[header[i]] = rec[i];
-    batch.push(['GTCM_ANNUAL', rec[1], rec[0], JSON.stringify(values)]);
+  for await (const r of reportRows(file)) {
+    batch.push(r);
     if (batch.length >= 1000) await flush();
   }
   await flush();

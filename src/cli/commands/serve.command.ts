@@ -15,14 +15,16 @@ interface ServeFlags extends InitFlags {
  * Where the context's log lines go (the store's connection failures, the start-up wait): the
  * terminal until the HTTP app exists, then the app's JSON log.
  */
-let sink: (line: string) => void = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+class LogSink {
+  write: (line: string) => void = (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`);
+}
 
 /** Serves until SIGINT/SIGTERM, then closes the HTTP server and the store. */
-async function serve(ctx: AppContext): Promise<void> {
+async function serve(ctx: AppContext, sink: LogSink): Promise<void> {
   await ctx.services.init.requireInitialised();
   const release = claimServerLock(ctx.config.dataDir);
   const app = await buildApp(ctx);
-  sink = (line) => app.log.warn(line);
+  sink.write = (line) => app.log.warn(line);
   ctx.engine.setLogger((msg, detail) => app.log.info(detail ?? {}, msg));
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   // The analytics tables persist in the data directory: a start opens them and catches up in the
@@ -48,10 +50,10 @@ async function serve(ctx: AppContext): Promise<void> {
 }
 
 /** A serving node waits for its database (with back-off, GTCM_DB_START_WAIT_S) rather than exit. */
-function open(flags: ServeFlags): Promise<AppContext> {
+function open(flags: ServeFlags, sink: LogSink): Promise<AppContext> {
   return createContext(loadConfig({ dataDir: flags.dataDir, port: flags.port ? Number(flags.port) : undefined, host: flags.host }), {
     waitForStore: true,
-    log: (line) => sink(line),
+    log: (line) => sink.write(line),
   });
 }
 
@@ -60,7 +62,10 @@ export function serveCommand(program: Command): void {
     .description('启动 Web 服务 / serve the web app and API')
     .option('--port <port>', '端口 / port (env PORT, default 3000)')
     .option('--host <host>', '监听地址 / listen address (default 0.0.0.0)')
-    .action(async (flags: ServeFlags) => serve(await open(flags)));
+    .action(async (flags: ServeFlags) => {
+      const sink = new LogSink();
+      await serve(await open(flags, sink), sink);
+    });
 
   withGlobal(program.command('start'))
     .description('首次运行时初始化（含全国演示数据），然后启动服务 / init with the national demo if needed, then serve')
@@ -71,10 +76,11 @@ export function serveCommand(program: Command): void {
     .option('--small', '只载入云南省（53）及其演示数据，快速体验 / only Yunnan (53) and its demo, for a quick look')
     .option('--years <years>', '演示年报的年份，如 2015-2024（默认 2021-2024）/ the demo\'s report years, e.g. 2015-2024 (default 2021-2024)')
     .action(async (flags: ServeFlags & { demo: boolean }) => {
-      const ctx = await open(flags);
+      const sink = new LogSink();
+      const ctx = await open(flags, sink);
       // Nodes started together on one empty database: runInit holds the nodes' init lock, so one
       // initialises and the others, once it is done, find nothing left to do.
       if (await ctx.services.init.needsInit()) await runInit(ctx, { ...flags, demo: flags.demo }, { onlyIfNeeded: true });
-      await serve(ctx);
+      await serve(ctx, sink);
     });
 }

@@ -52,7 +52,7 @@ export class AnalyticsEngine {
   private timer: NodeJS.Timeout | null = null;
   private startPromise: Promise<void> | null = null;
   /** The last failed start: its error, how many in a row, and when the next may be tried. */
-  private failure: { error: unknown; attempts: number; retryAt: number; at: number } | null = null;
+  private failure: { error: unknown; attempts: number; retryAt: number } | null = null;
   /** Bumped whenever the tables change (a catch-up that applied something, a rebuild, a reopen). */
   private generation = 0;
   /**
@@ -145,7 +145,7 @@ export class AnalyticsEngine {
       (error: unknown) => {
         const attempts = (this.failure?.attempts ?? 0) + 1;
         const waitMs = Math.min(START_BACKOFF_MAX_MS, 1_000 * 2 ** (attempts - 1));
-        this.failure = { error, attempts, retryAt: Date.now() + waitMs, at: Date.now() };
+        this.failure = { error, attempts, retryAt: Date.now() + waitMs };
         this.building = null;
         this.startPromise = null;
         this.log('分析引擎启动失败，将退避重试 analytics engine failed to start: retrying', { err: String(error), attempts, retryMs: waitMs });
