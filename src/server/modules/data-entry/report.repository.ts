@@ -5,7 +5,8 @@ import type { DataValues } from '../../../domain/program.js';
 import type { DB } from '../../platform/db/database.js';
 import type { ReportTable } from './data-entry.tables.js';
 import { applyFacilityFilter, type FacilityFilter } from '../org-units/facility.repository.js';
-import { chunks, chunkSize, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
+import { inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
+import { insertRows, selectWhereIn, type BulkColumn } from '../../platform/db/bulk-sql.js';
 
 export type { Report } from '../../../domain/data-entry/report.js';
 
@@ -28,24 +29,34 @@ function toReport(r: ReportTable): Report {
   };
 }
 
-function toRow(r: Report, seq = 0): ReportTable {
-  return {
-    data_set: r.dataSet,
-    period: r.period,
-    facility_code: r.facilityCode,
-    data_values: JSON.stringify(r.values),
-    status: r.status,
-    approval_level: r.approvalLevel,
-    submitted_at: r.submittedAt,
-    comment: r.comment,
-    return_reason: r.returnReason,
-    approved_at: r.approvedAt,
-    approved_by: r.approvedBy,
-    created_at: r.createdAt,
-    updated_at: r.updatedAt,
-    updated_by: r.updatedBy,
-    seq,
-  };
+/** The report table's columns as bulk writes give them (rowValues), with their PostgreSQL types. */
+const REPORT_COLUMNS: BulkColumn[] = [
+  { name: 'data_set', pg: 'text' },
+  { name: 'period', pg: 'text' },
+  { name: 'facility_code', pg: 'text' },
+  { name: 'data_values', pg: 'text' },
+  { name: 'status', pg: 'text' },
+  { name: 'approval_level', pg: 'integer' },
+  { name: 'submitted_at', pg: 'text' },
+  { name: 'comment', pg: 'text' },
+  { name: 'return_reason', pg: 'text' },
+  { name: 'approved_at', pg: 'text' },
+  { name: 'approved_by', pg: 'text' },
+  { name: 'created_at', pg: 'text' },
+  { name: 'updated_at', pg: 'text' },
+  { name: 'updated_by', pg: 'text' },
+  { name: 'seq', pg: 'bigint' },
+];
+
+/** What a write over an existing report replaces (created_at stays). */
+const UPDATED = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by', 'seq'];
+
+/** A report as the row of REPORT_COLUMNS, in their order. */
+function rowValues(r: Report, seq: number): unknown[] {
+  return [
+    r.dataSet, r.period, r.facilityCode, JSON.stringify(r.values), r.status, r.approvalLevel, r.submittedAt, r.comment,
+    r.returnReason, r.approvedAt, r.approvedBy, r.createdAt, r.updatedAt, r.updatedBy, seq,
+  ];
 }
 
 export interface ReportKey {
@@ -61,7 +72,7 @@ export class ReportRepository {
     if (reports.length === 0) return;
     await inTransaction(this.db, async (db) => {
       const first = await reserveSeq(db, reports.length);
-      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15))) await db.insertInto('report').values(part).execute();
+      await insertRows(db, 'report', REPORT_COLUMNS, reports.map((r, i) => rowValues(r, first + i)));
     });
   }
 
@@ -82,35 +93,27 @@ export class ReportRepository {
 
   /** Inserts or replaces reports, many rows per statement. */
   async upsertMany(reports: Report[]): Promise<void> {
-    const updated = ['data_values', 'status', 'approval_level', 'submitted_at', 'comment', 'return_reason', 'approved_at', 'approved_by', 'updated_at', 'updated_by', 'seq'] as const;
     if (reports.length === 0) return;
     await inTransaction(this.db, async (db) => {
       const first = await reserveSeq(db, reports.length);
-      for (const part of chunks(reports.map((r, i) => toRow(r, first + i)), chunkSize(15)))
-        await db
-          .insertInto('report')
-          .values(part)
-          .onConflict((oc) =>
-            oc.columns(['data_set', 'period', 'facility_code']).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}`)]))),
-          )
-          .execute();
+      await insertRows(db, 'report', REPORT_COLUMNS, reports.map((r, i) => rowValues(r, first + i)), { keys: ['data_set', 'period', 'facility_code'], update: UPDATED });
     });
   }
 
   /** The reports of these facilities for one data set and period, by facility code. */
   async getMany(dataSet: string, period: string, facilityCodes: string[]): Promise<Map<string, Report>> {
     const out = new Map<string, Report>();
-    for (const part of chunks(facilityCodes, 900)) {
-      if (part.length === 0) continue;
-      const rows = await this.db
-        .selectFrom('report')
-        .selectAll()
-        .where('data_set', '=', dataSet)
-        .where('period', '=', period)
-        .where('facility_code', 'in', part)
-        .execute();
-      for (const r of rows) out.set(r.facility_code, toReport(r));
-    }
+    const equal = { data_set: dataSet, period };
+    for (const r of await selectWhereIn<ReportTable>(this.db, 'report', '*', equal, 'facility_code', facilityCodes)) out.set(r.facility_code, toReport(r));
+    return out;
+  }
+
+  /** Only the values of these facilities' reports for one data set and period (what a check against the previous period needs). */
+  async valuesMany(dataSet: string, period: string, facilityCodes: string[]): Promise<Map<string, DataValues>> {
+    const out = new Map<string, DataValues>();
+    const equal = { data_set: dataSet, period };
+    const rows = await selectWhereIn<Pick<ReportTable, 'facility_code' | 'data_values'>>(this.db, 'report', ['facility_code', 'data_values'], equal, 'facility_code', facilityCodes);
+    for (const r of rows) out.set(r.facility_code, JSON.parse(r.data_values) as DataValues);
     return out;
   }
 

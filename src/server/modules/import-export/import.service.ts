@@ -25,7 +25,7 @@ import { facilityInScope } from '../../../domain/scope.js';
 import { validateValues } from '../../../domain/validation.js';
 import { loadLimits, type Limits } from '../../platform/config.js';
 import { columnLetter, IssueList, issue, located, violationIssue, type ColumnPlaces, type ImportError } from './import-issues.js';
-import type { FacilityRow } from '../org-units/facility.repository.js';
+import type { FacilityBrief, FacilityRow } from '../org-units/facility.repository.js';
 import type { Report } from '../../../domain/data-entry/report.js';
 import { writtenReport } from '../../../domain/data-entry/report.js';
 import { readTable, type TableFormat, type TableRow } from './table-reader.js';
@@ -60,6 +60,8 @@ const DEFAULT_LIMITS = loadLimits({});
 
 const BATCH = 2000;
 export const TEMPLATE_LIMIT = 20_000;
+/** Rows written by one import after which the store's statistics are refreshed (Store.analyze). */
+const ANALYZE_AFTER_ROWS = 100_000;
 
 /** Thrown inside the transaction to roll it back when a strict import rejected rows or it is a dry run. */
 class Rollback extends Error {}
@@ -84,6 +86,11 @@ interface Run {
   echo: number;
   /** Where each meaning stands in the file (from its header). */
   places: ColumnPlaces;
+  /** A dry run checks every row and writes none. */
+  dryRun: boolean;
+  /** The elements each facility type reports, and the elements' names (for messages): looked up once per import. */
+  applicable: Map<FacilityRow['type'], Set<string>>;
+  names: Map<string, { zh: string; en: string }>;
 }
 
 export class ImportService {
@@ -142,7 +149,9 @@ export class ImportService {
       rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
       errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
     };
-    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars, places: new Map() };
+    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars, places: new Map(),
+      dryRun: opts.dryRun === true, applicable: new Map(), names: this.metadata.elementNames,
+    };
     const rows = readTable(input, opts.format, limits, encoding);
     try {
       // The header is read, and the file refused if it is no table, before the transaction opens.
@@ -174,6 +183,8 @@ export class ImportService {
       await rows.return(undefined);
       input.destroy();
     }
+    // A large import changes the tables' statistics (a new period of half a million reports).
+    if (summary.stored && summary.inserted + summary.updated >= ANALYZE_AFTER_ROWS) await this.store.analyze(['report', 'audit_log']);
     if (!summary.stored) {
       // Nothing was stored: report what would have happened, not what did.
       if (!opts.dryRun) summary.inserted = summary.updated = summary.unchanged = 0;
@@ -184,13 +195,17 @@ export class ImportService {
   private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, batch: ParsedRow[], run: Run, mode: ImportMode): Promise<void> {
     if (batch.length === 0) return;
     const { summary, seen, echo } = run;
-    const facilities = await repos.facilities.getMany([...new Set(batch.map((b) => b.code))]);
-    const existing = await this.reportsFor(repos, ds, batch, (p) => p.id);
-    const previous = await this.reportsFor(repos, ds, batch, (p) => previousPeriod(p));
+    const facilities = await repos.facilities.briefs([...new Set(batch.map((b) => b.code))]);
+    const existing = new Map<string, Report>();
+    for (const [period, codes] of codesByPeriod(batch, (p) => p.id))
+      for (const [code, rep] of await repos.reports.getMany(ds.code, period, codes)) existing.set(`${code}\u0000${period}`, rep);
+    const previous = new Map<string, DataValues>();
+    for (const [period, codes] of codesByPeriod(batch, previousPeriod))
+      for (const [code, values] of await repos.reports.valuesMany(ds.code, period, codes)) previous.set(`${code}\u0000${period}`, values);
     const level = actorLevel(actor.scope);
     const now = this.clock.now().toISOString();
     const today = chinaDay(this.clock.now());
-    const writes: { report: Report; before: Report | undefined; f: FacilityRow }[] = [];
+    const writes: { report: Report; before: Report | undefined; f: FacilityBrief }[] = [];
     for (const r of batch) {
       summary.rows++;
       const errors: ImportError[] = [];
@@ -221,7 +236,8 @@ export class ImportService {
       const before = inScope && r.p ? existing.get(key) : undefined;
       let values: DataValues = { ...(before?.values ?? {}) };
       if (inScope) {
-        const applicable = new Set(elementsFor(ds, f!.type));
+        let applicable = run.applicable.get(f!.type);
+        if (!applicable) run.applicable.set(f!.type, (applicable = new Set(elementsFor(ds, f!.type))));
         for (const [code, text] of r.values) {
           if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
           if (!applicable.has(code)) {
@@ -238,7 +254,7 @@ export class ImportService {
       const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
       if (changes && before && !canEdit(before, level)) errors.push(issue(r.row, null, 'E4011', before.approvalLevel, echo));
       if (errors.length === 0 && !unknownValue && changes && r.p) {
-        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`)?.values ?? null, this.metadata.elementNames);
+        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`) ?? null, run.names);
         for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
         for (const x of v.warnings) run.warnings.push({ ...located(violationIssue(r.row, x, 'W_CHANGE'), run.places, r.code), facilityCode: r.code });
       }
@@ -264,7 +280,10 @@ export class ImportService {
         report: writtenReport(before ?? null, { dataSet: ds.code, period: r.period, facilityCode: r.code, values, how: 'submit', by: actor.username, at: now }),
       });
     }
-    if (mode === 'strict' && summary.rejected > 0) return; // nothing will be kept: stop writing
+    // Nothing will be kept: a dry run, or a strict import that rejected a row, stops writing.
+    // (So a dry run compares a row with the previous year as stored, even when the file holds
+    // that year too; only the W_CHANGE warnings can differ from the import itself.)
+    if (run.dryRun || (mode === 'strict' && summary.rejected > 0)) return;
     await repos.reports.upsertMany(writes.map((w) => w.report));
     await this.audit.recordMany(
       repos,
@@ -279,21 +298,19 @@ export class ImportService {
       })),
     );
   }
+}
 
-  /** Reports of the batch's facilities for the row's period (or the one before it). */
-  private async reportsFor(repos: Repositories, ds: DataSet, batch: ParsedRow[], which: (p: Period) => string): Promise<Map<string, Report>> {
-    const byPeriod = new Map<string, Set<string>>();
-    for (const r of batch) {
-      if (!r.p) continue;
-      const period = which(r.p);
-      if (!byPeriod.has(period)) byPeriod.set(period, new Set());
-      byPeriod.get(period)!.add(r.code);
-    }
-    const out = new Map<string, Report>();
-    for (const [period, codes] of byPeriod)
-      for (const [code, rep] of await repos.reports.getMany(ds.code, period, [...codes])) out.set(`${code}\u0000${period}`, rep);
-    return out;
+/** The batch's facility codes by period: the row's period, or another derived from it (the one before). */
+function codesByPeriod(batch: ParsedRow[], which: (p: Period) => string): Map<string, string[]> {
+  const byPeriod = new Map<string, Set<string>>();
+  for (const r of batch) {
+    if (!r.p) continue;
+    const period = which(r.p);
+    let codes = byPeriod.get(period);
+    if (!codes) byPeriod.set(period, (codes = new Set()));
+    codes.add(r.code);
   }
+  return new Map([...byPeriod].map(([period, codes]) => [period, [...codes]]));
 }
 
 /** Where org_code, period and each element stand in the file: the header as written and the column letter. */

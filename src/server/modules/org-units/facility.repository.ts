@@ -5,6 +5,7 @@ import type { Area } from '../../../domain/scope.js';
 import type { DB } from '../../platform/db/database.js';
 import type { FacilityTable } from './org-units.tables.js';
 import { chunks, chunkSize, containsText, FACILITY_LEVEL_COLUMN, inTransaction, reserveSeq } from '../../platform/db/sql-helpers.js';
+import { selectWhereIn } from '../../platform/db/bulk-sql.js';
 
 export interface FacilityFilter {
   /** Only these facility types. */
@@ -22,6 +23,9 @@ export interface FacilityFilter {
 }
 
 export type FacilityRow = Facility & { createdAt: string; updatedAt: string };
+
+/** A facility as checking a report needs it (FacilityRepository.briefs). */
+export type FacilityBrief = Pick<Facility, 'code' | 'type' | 'divisionCode' | 'opened' | 'closed'>;
 
 function toFacility(r: FacilityTable): FacilityRow {
   return {
@@ -119,11 +123,16 @@ export class FacilityRepository {
 
   async getMany(codes: string[]): Promise<Map<string, FacilityRow>> {
     const out = new Map<string, FacilityRow>();
-    for (const part of chunks(codes, 900)) {
-      if (part.length === 0) continue;
-      const rows = await this.db.selectFrom('facility').selectAll().where('code', 'in', part).execute();
-      for (const r of rows) out.set(r.code, toFacility(r));
-    }
+    for (const r of await selectWhereIn<FacilityTable>(this.db, 'facility', '*', null, 'code', codes)) out.set(r.code, toFacility(r));
+    return out;
+  }
+
+  /** What checking a report needs of these facilities (an import's batch): type, division, when open. */
+  async briefs(codes: string[]): Promise<Map<string, FacilityBrief>> {
+    type Brief = Pick<FacilityTable, 'code' | 'type' | 'division_code' | 'opened' | 'closed'>;
+    const out = new Map<string, FacilityBrief>();
+    for (const r of await selectWhereIn<Brief>(this.db, 'facility', ['code', 'type', 'division_code', 'opened', 'closed'], null, 'code', codes))
+      out.set(r.code, { code: r.code, type: r.type as FacilityType, divisionCode: r.division_code, opened: r.opened, closed: r.closed });
     return out;
   }
 

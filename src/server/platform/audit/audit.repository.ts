@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/database.js';
-import { chunks, chunkSize } from '../db/sql-helpers.js';
+import { insertRows, type BulkColumn } from '../db/bulk-sql.js';
 
 /** One audit record. The table is append-only: this repository has no update or delete. */
 export interface AuditEntry {
@@ -24,6 +24,8 @@ export interface AuditFilter {
   areaPrefix?: string;
 }
 
+const AUDIT_COLUMNS: BulkColumn[] = ['at', 'actor', 'action', 'entity', 'entity_key', 'area_code', 'before', 'after'].map((name) => ({ name, pg: 'text' }));
+
 export class AuditRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -32,17 +34,13 @@ export class AuditRepository {
   }
 
   async appendMany(entries: Omit<AuditEntry, 'id'>[]): Promise<void> {
-    const rows = entries.map((e) => ({
-      at: e.at,
-      actor: e.actor,
-      action: e.action,
-      entity: e.entity,
-      entity_key: e.entityKey,
-      area_code: e.areaCode,
-      before: e.before === undefined || e.before === null ? null : JSON.stringify(e.before),
-      after: e.after === undefined || e.after === null ? null : JSON.stringify(e.after),
-    }));
-    for (const part of chunks(rows, chunkSize(8))) await this.db.insertInto('audit_log').values(part).execute();
+    const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+    await insertRows(
+      this.db,
+      'audit_log',
+      AUDIT_COLUMNS,
+      entries.map((e) => [e.at, e.actor, e.action, e.entity, e.entityKey, e.areaCode, json(e.before), json(e.after)]),
+    );
   }
 
   async list(f: AuditFilter, page: { offset: number; limit: number }): Promise<{ items: AuditEntry[]; total: number }> {

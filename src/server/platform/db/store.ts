@@ -7,6 +7,7 @@ import type { Database, DB, Dialect } from './database.js';
 import { StateRepository } from './state.repository.js';
 import { pendingMigrations } from '../../migrations/index.js';
 import { ChangeSeqRepository } from './change-seq.repository.js';
+import { analyzeAfterBulkLoad } from './bulk-sql.js';
 import { StoredFileRepository } from '../files/stored-file.repository.js';
 import { NotificationRepository } from '../notifications/notification.repository.js';
 import { JobRepository } from '../jobs/job.repository.js';
@@ -58,6 +59,11 @@ export class Store {
   /** Runs fn under a lock all nodes on this store share (initialisation); see Database.exclusive. */
   exclusive<T>(name: string, fn: () => Promise<T>, onWait?: () => void): Promise<T> {
     return this.database.exclusive(name, fn, onWait);
+  }
+
+  /** After a bulk load (the demo, a large import): the planner's statistics of these tables brought up to date. */
+  analyze(tables: string[]): Promise<void> {
+    return analyzeAfterBulkLoad(this.database.db, tables);
   }
 
   close(): Promise<void> {

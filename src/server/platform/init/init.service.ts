@@ -172,6 +172,8 @@ export class InitService {
       for (const step of this.moduleDemos()) await step({ seed: opts.seed, progress });
       await this.store.repos.state.set('demo_modules', 'done');
     }
+    // A store just filled is planned by its statistics from the first query (PostgreSQL).
+    if (hierarchyLoaded || demoLoaded) await this.store.analyze(['division', 'facility', 'report', 'audit_log']);
     return {
       hierarchyLoaded,
       demoLoaded,
