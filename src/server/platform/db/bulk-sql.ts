@@ -46,10 +46,20 @@ export async function insertRows(db: Kysely<DB>, table: string, columns: BulkCol
     return;
   }
   const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const texts = new Map<number, string>();
   for (const part of chunks(rows, chunkSize(columns.length))) {
-    const text = `insert into ${q(table)} (${names}) values ${Array(part.length).fill(tuple).join(', ')}${conflict}`;
-    await db.executeQuery(CompiledQuery.raw(text, part.flat()));
+    let text = texts.get(part.length);
+    if (!text) texts.set(part.length, (text = `insert into ${q(table)} (${names}) values ${Array(part.length).fill(tuple).join(', ')}${conflict}`));
+    await db.executeQuery(CompiledQuery.raw(text, flatten(part, columns.length)));
   }
+}
+
+/** The rows' values one after the other (Array.prototype.flat is several times slower on 30,000 values). */
+function flatten(rows: unknown[][], width: number): unknown[] {
+  const out = new Array<unknown>(rows.length * width);
+  let i = 0;
+  for (const r of rows) for (let c = 0; c < width; c++) out[i++] = r[c];
+  return out;
 }
 
 /**
