@@ -184,7 +184,9 @@ export class ImportService {
       input.destroy();
     }
     // A large import changes the tables' statistics (a new period of half a million reports).
-    if (summary.stored && summary.inserted + summary.updated >= ANALYZE_AFTER_ROWS) await this.store.analyze(['report', 'audit_log']);
+    // The import is committed by now: statistics that cannot be refreshed (a timeout, an outage)
+    // do not make it fail — PostgreSQL's autovacuum analyses the tables later anyway.
+    if (summary.stored && summary.inserted + summary.updated >= ANALYZE_AFTER_ROWS) await this.store.analyze(['report', 'audit_log']).catch(() => {});
     if (!summary.stored) {
       // Nothing was stored: report what would have happened, not what did.
       if (!opts.dryRun) summary.inserted = summary.updated = summary.unchanged = 0;
