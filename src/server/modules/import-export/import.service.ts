@@ -149,8 +149,9 @@ export class ImportService {
       rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, skipped: 0,
       errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
     };
-    const run: Run = { summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars, places: new Map(),
-      dryRun: opts.dryRun === true, applicable: new Map(), names: this.metadata.elementNames,
+    const run: Run = {
+      summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars,
+      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(), names: this.metadata.elementNames,
     };
     const rows = readTable(input, opts.format, limits, encoding);
     try {
