@@ -88,9 +88,8 @@ interface Run {
   places: ColumnPlaces;
   /** A dry run checks every row and writes none. */
   dryRun: boolean;
-  /** The elements each facility type reports, and the elements' names (for messages): looked up once per import. */
+  /** The elements each facility type reports: looked up once per import. */
   applicable: Map<FacilityRow['type'], Set<string>>;
-  names: Map<string, { zh: string; en: string }>;
 }
 
 export class ImportService {
@@ -151,7 +150,7 @@ export class ImportService {
     };
     const run: Run = {
       summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars,
-      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(), names: this.metadata.elementNames,
+      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(),
     };
     const rows = readTable(input, opts.format, limits, encoding);
     try {
@@ -185,9 +184,7 @@ export class ImportService {
       input.destroy();
     }
     // A large import changes the tables' statistics (a new period of half a million reports).
-    // The import is committed by now: statistics that cannot be refreshed (a timeout, an outage)
-    // do not make it fail — PostgreSQL's autovacuum analyses the tables later anyway.
-    if (summary.stored && summary.inserted + summary.updated >= ANALYZE_AFTER_ROWS) await this.store.analyze(['report', 'audit_log']).catch(() => {});
+    if (summary.stored && summary.inserted + summary.updated >= ANALYZE_AFTER_ROWS) await this.store.analyze(['report', 'audit_log']);
     if (!summary.stored) {
       // Nothing was stored: report what would have happened, not what did.
       if (!opts.dryRun) summary.inserted = summary.updated = summary.unchanged = 0;
@@ -257,7 +254,7 @@ export class ImportService {
       const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
       if (changes && before && !canEdit(before, level)) errors.push(issue(r.row, null, 'E4011', before.approvalLevel, echo));
       if (errors.length === 0 && !unknownValue && changes && r.p) {
-        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`) ?? null, run.names);
+        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`) ?? null, this.metadata.elementNames);
         for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
         for (const x of v.warnings) run.warnings.push({ ...located(violationIssue(r.row, x, 'W_CHANGE'), run.places, r.code), facilityCode: r.code });
       }

@@ -4,7 +4,8 @@
  * cost as long as storing the rows. Only repositories call these.
  *
  * - SQLite: multi-row `VALUES (?, …), …` and `IN (?, …)`, in chunks below its bound-parameter
- *   limit; the statement cache (statement-cache.ts) compiles each chunk size once.
+ *   limit and of a few sizes only (full chunks, then powers of two), so that the statement cache
+ *   (statement-cache.ts) compiles each once and keeps a bounded number of them.
  * - PostgreSQL: one array parameter per column — `select … from unnest($1::text[], …)` and
  *   `= any($1::text[])` — so a statement of 5,000 rows has a dozen parameters, not 75,000, and
  *   its text is the same for every chunk.
@@ -47,11 +48,18 @@ export async function insertRows(db: Kysely<DB>, table: string, columns: BulkCol
   }
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const texts = new Map<number, string>();
-  for (const part of chunks(rows, chunkSize(columns.length))) {
+  for (const part of sizedChunks(rows, chunkSize(columns.length))) {
     let text = texts.get(part.length);
     if (!text) texts.set(part.length, (text = `insert into ${q(table)} (${names}) values ${Array(part.length).fill(tuple).join(', ')}${conflict}`));
     await db.executeQuery(CompiledQuery.raw(text, flatten(part, columns.length)));
   }
+}
+
+/** Chunks of `size` rows, then the rest in powers of two (1,234 rows at 1,000: 1,000, 128, 64, 32, 8, 2). */
+export function* sizedChunks<T>(rows: T[], size: number): Generator<T[]> {
+  let i = 0;
+  for (; i + size <= rows.length; i += size) yield rows.slice(i, i + size);
+  for (let p = 2 ** Math.floor(Math.log2(size)); p >= 1; p /= 2) if (rows.length - i >= p) yield rows.slice(i, (i += p));
 }
 
 /** The rows' values one after the other (Array.prototype.flat is several times slower on 30,000 values). */
@@ -59,6 +67,16 @@ function flatten(rows: unknown[][], width: number): unknown[] {
   const out = new Array<unknown>(rows.length * width);
   let i = 0;
   for (const r of rows) for (let c = 0; c < width; c++) out[i++] = r[c];
+  return out;
+}
+
+/** Values per SQLite `IN (…)` list: below its bound-parameter limit with room for the fixed ones. */
+const SQLITE_IN = 1024;
+
+function padded(values: string[]): string[] {
+  const n = Math.min(SQLITE_IN, 2 ** Math.ceil(Math.log2(values.length)));
+  const out = values.slice();
+  while (out.length < n) out.push(values[0]);
   return out;
 }
 
@@ -96,7 +114,9 @@ export async function selectWhereIn<R>(
     return out;
   }
   const conditions = fixed.map(([c]) => `${q(c)} = ? and `).join('');
-  for (const part of chunks(values, 900)) {
+  for (const chunk of chunks(values, SQLITE_IN)) {
+    // Padded to a power of two (repeating a value changes nothing in an IN list): few texts.
+    const part = padded(chunk);
     const text = `select ${columns === '*' ? '*' : columns.map(q).join(', ')} from ${q(table)} where ${conditions}${q(column)} in (${Array(part.length).fill('?').join(', ')})`;
     const r = await db.executeQuery<R>(CompiledQuery.raw(text, [...fixed.map(([, v]) => v), ...part]));
     for (const row of r.rows) out.push(row);

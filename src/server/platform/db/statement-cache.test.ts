@@ -45,6 +45,21 @@ describe('prepared statements kept for reuse (the embedded store)', () => {
     expect(db.prepare('select 2')).not.toBe(b);
   });
 
+  it('a text longer than the whole text budget is prepared for its one use and not kept', () => {
+    const small = cachingStatements(raw, 10, 40);
+    const long = 'select n from t where n in (1, 2, 3, 4, 5, 6, 7, 8, 9)';
+    expect(small.prepare(long)).not.toBe(small.prepare(long));
+  });
+
+  it('kept texts beyond the text budget let the oldest go', () => {
+    const small = cachingStatements(raw, 10, 40);
+    const a = small.prepare('select n from t where n = 1'); // 27 characters
+    const b = small.prepare('select 2'); // 35 in all
+    small.prepare('select 3'); // 43: `a` goes
+    expect(small.prepare('select 2')).toBe(b);
+    expect(small.prepare('select n from t where n = 1')).not.toBe(a);
+  });
+
   it('a kept statement sees a change of the schema (SQLite prepares it again)', () => {
     const read = db.prepare('select * from t order by n');
     expect(read.all()).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);

@@ -61,9 +61,14 @@ export class Store {
     return this.database.exclusive(name, fn, onWait);
   }
 
-  /** After a bulk load (the demo, a large import): the planner's statistics of these tables brought up to date. */
-  analyze(tables: string[]): Promise<void> {
-    return analyzeAfterBulkLoad(this.database.db, tables);
+  /**
+   * After a bulk load (the demo, a large import, both committed by then): the planner's
+   * statistics of these tables brought up to date. Best effort — statistics that cannot be
+   * refreshed now (a timeout, an outage) do not fail what was stored; PostgreSQL's autovacuum
+   * analyses the tables later anyway.
+   */
+  async analyze(tables: string[]): Promise<void> {
+    await analyzeAfterBulkLoad(this.database.db, tables).catch(() => {});
   }
 
   close(): Promise<void> {

@@ -19,11 +19,14 @@ export class MetadataService {
   readonly indicators: Map<string, Indicator> = new Map();
   readonly optionSets: Map<string, OptionSet>;
   readonly dataSets: Map<string, DataSet>;
+  /** Element names by code, for messages. */
+  readonly elementNames: Map<string, { zh: string; en: string }>;
 
   constructor(readonly programs: ProgramMetadata[]) {
     this.elements = new Map(programs.flatMap((p) => p.dataElements.map((e) => [e.code, e] as const)));
     this.optionSets = new Map(programs.flatMap((p) => p.optionSets.map((o) => [o.code, o] as const)));
     this.dataSets = new Map(programs.flatMap((p) => p.dataSets.map((d) => [d.code, d] as const)));
+    this.elementNames = new Map([...this.elements.values()].map((e) => [e.code, e.name]));
     for (const ds of this.dataSets.values())
       for (const s of ds.sections)
         for (const e of s.elements)
@@ -73,11 +76,6 @@ export class MetadataService {
     const ds = this.dataSets.get(code);
     if (!ds) throw new AppError('E1104', { field: 'dataSet', value: code });
     return ds;
-  }
-
-  /** Element names by code, for messages. */
-  get elementNames(): Map<string, { zh: string; en: string }> {
-    return new Map([...this.elements.values()].map((e) => [e.code, e.name]));
   }
 
   elementsFor(dataSetCode: string, type: FacilityType): string[] {
