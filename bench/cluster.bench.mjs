@@ -15,11 +15,13 @@
 //      county), a county's gap list and report saves, for T seconds, closed loop, against
 //      node 1 alone and against the balancer (N nodes): throughput, p50/p99, errors, RSS;
 //   6. peak: report submissions (validation, write, audit, visible in the indicators) as fast
-//      as W writers go while R sessions read the dashboard — against 1 node and N nodes.
+//      as W writers go while R sessions read the dashboard — against 1 node and N nodes; with
+//      --peak-rate S the W writers together submit S reports a second (each writer keeps its
+//      own schedule and catches up when behind), so the dashboard is measured at a given load.
 // Exits non-zero when a check fails. Usage:
 //   npm run build && node bench/cluster.bench.mjs [--pg postgres://postgres@127.0.0.1:5432/test]
 //     [--nodes 3] [--pgbouncer] [--sessions 200] [--seconds 60] [--writers 8] [--readers 8]
-//     [--peak-seconds 30] [--skip load,peak]
+//     [--peak-seconds 30] [--peak-rate 160] [--skip load,peak]
 // The database `gtcm_cluster` is dropped and created afresh on the server of --pg.
 import { spawn, spawnSync } from 'node:child_process';
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
@@ -41,6 +43,8 @@ const SECONDS = Number(arg('--seconds', 60));
 const WRITERS = Number(arg('--writers', 8));
 const READERS = Number(arg('--readers', 8));
 const PEAK_SECONDS = Number(arg('--peak-seconds', 30));
+/** Submissions a second the writers keep to together (0: as fast as they are answered). */
+const PEAK_RATE = Number(arg('--peak-rate', 0));
 const SKIP = new Set((arg('--skip', '') || '').split(',').filter(Boolean));
 const BOUNCER = flag('--pgbouncer');
 const DB = 'gtcm_cluster';
@@ -390,7 +394,10 @@ async function load(label, port, pids, opts) {
   await Promise.all(
     ss.map(async (session, k) => {
       while (performance.now() < until) {
-        const { kind, method, path, body } = pick(k, n++);
+        const { kind, method, path, body, at } = pick(k, n++);
+        // A paced request waits for its moment (and goes at once when its writer is behind).
+        if (at !== undefined && at > performance.now()) await sleep(Math.min(at, until) - performance.now());
+        if (performance.now() >= until) break;
         note(kind, await request(port, method, path, { ...session, body }));
       }
     }),
@@ -435,25 +442,36 @@ if (!SKIP.has('load')) {
 }
 
 if (!SKIP.has('peak')) {
-  // Distinct facilities, each submitted once (period 2025), outside the saves above.
+  // Facilities outside the saves above, submitted for 2025 in turn; once every one has been
+  // submitted the round starts again with a changed value (tcm_visits + the round), so that
+  // each submission stays a real change however many the runs make (Yunnan has ~13,000).
   const queue = [...reports.keys()].filter((c) => !c.includes('530102')).slice(500);
+  let submitted = 0;
   const peak = async (label, port, pids) => {
     const ss = await sessions(port, WRITERS + READERS);
-    let next = 0;
     let lastCode = null;
+    let lastVisits = null;
+    let t0 = null;
+    const sent = new Array(WRITERS).fill(0);
     const pick = (k) => {
       if (k >= WRITERS) return { kind: 'dashboard', method: 'GET', path: DASHBOARD };
-      const code = (lastCode = queue[next++ % queue.length]);
-      return { kind: 'submit', method: 'POST', path: `/api/reports/GTCM_ANNUAL/2025/${code}/submit`, body: { values: reports.get(code) } };
+      const code = (lastCode = queue[submitted % queue.length]);
+      const round = Math.floor(submitted++ / queue.length);
+      const values = round === 0 ? reports.get(code) : { ...reports.get(code), tcm_visits: (reports.get(code).tcm_visits ?? 0) + round };
+      lastVisits = values.tcm_visits ?? null;
+      t0 ??= performance.now();
+      // Writer k's j-th submission is due at (j·W + k) / rate seconds after the start.
+      const at = PEAK_RATE > 0 ? t0 + ((sent[k]++ * WRITERS + k) / PEAK_RATE) * 1000 : undefined;
+      return { kind: 'submit', method: 'POST', path: `/api/reports/GTCM_ANNUAL/2025/${code}/submit`, body: { values }, at };
     };
     const r = await load(label, port, pids, { sessions: ss, seconds: PEAK_SECONDS, pick });
-    queue.splice(0, next);
     // Visible in the indicators: the last submission is in the analytics of the last node.
     const t = performance.now();
     let seenMs = null;
     while (performance.now() - t < 10_000) {
       const f = await request(portOf(N - 1), 'GET', `/api/analytics/facility/${lastCode}`, ss[0]);
-      if ((f.json?.items ?? []).some((row) => row.period === '2025')) {
+      // The report of 2025 with the value last submitted (a later round changed tcm_visits).
+      if ((f.json?.items ?? []).some((row) => row.period === '2025' && (lastVisits === null || Number(row.tcm_visits) === lastVisits))) {
         seenMs = performance.now() - t;
         break;
       }
@@ -463,8 +481,9 @@ if (!SKIP.has('peak')) {
     check(seenMs !== null, `${label}: the last submission is in node ${N}'s indicators ${seenMs?.toFixed(0)} ms after the run`);
     return r;
   };
-  results.peak1 = await peak(`peak, 1 node (${WRITERS} writers, ${READERS} readers)`, portOf(0), [pidsAll[0]]);
-  results.peakN = await peak(`peak, ${N} nodes (${WRITERS} writers, ${READERS} readers)`, BALANCER, pidsAll);
+  const pace = PEAK_RATE > 0 ? `, paced at ${PEAK_RATE}/s` : '';
+  results.peak1 = await peak(`peak, 1 node (${WRITERS} writers, ${READERS} readers${pace})`, portOf(0), [pidsAll[0]]);
+  results.peakN = await peak(`peak, ${N} nodes (${WRITERS} writers, ${READERS} readers${pace})`, BALANCER, pidsAll);
 }
 
 // ---------------------------------------------------------------- the end
