@@ -71,8 +71,21 @@ interface ParsedRow {
   code: string;
   period: string;
   p: Period | null;
-  values: Map<string, string>;
+  /** The element cells, trimmed, in the order of Layout.elements. */
+  cells: string[];
   unknown: { index: number; header: string; value: string }[];
+}
+
+/**
+ * Where the header puts each meaning, worked out once per file: the column of org_code and of
+ * period (the last one, if a header repeats them), and each element's column — in the order the
+ * elements first appear, a repeated element's value taken from its last column.
+ */
+interface Layout {
+  org: number;
+  period: number;
+  elements: { code: string; index: number }[];
+  unknown: { index: number; header: string }[];
 }
 
 /** The running state of one import: counts, the capped lists, what was seen. */
@@ -80,7 +93,8 @@ interface Run {
   summary: ImportSummary;
   errors: IssueList<ImportError>;
   warnings: IssueList<ImportError & { facilityCode: string }>;
-  seen: Set<string>;
+  /** The facility codes seen in the file so far, by period (a second row of the same report is refused). */
+  seen: Map<string, Set<string>>;
   /** Per unknown column (by position): its one error and how many rows had a value in it. */
   unknown: Map<number, { error: ImportError; rows: number }>;
   echo: number;
@@ -90,6 +104,8 @@ interface Run {
   dryRun: boolean;
   /** The elements each facility type reports: looked up once per import. */
   applicable: Map<FacilityRow['type'], Set<string>>;
+  /** The period before each period of the file (previousPeriod, worked out once per period). */
+  before: Map<string, string>;
 }
 
 export class ImportService {
@@ -149,8 +165,8 @@ export class ImportService {
       errors: [], errorsTotal: 0, errorsTruncated: false, warnings: [], warningsTotal: 0, warningsTruncated: false, stored: false,
     };
     const run: Run = {
-      summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Set(), unknown: new Map(), echo: limits.echoChars,
-      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(),
+      summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Map(), unknown: new Map(), echo: limits.echoChars,
+      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(), before: new Map(),
     };
     const rows = readTable(input, opts.format, limits, encoding);
     try {
@@ -164,16 +180,17 @@ export class ImportService {
         run.errors.push({ ...issue(1, null, 'E4012', missing.join('、')), header: missing.join('、') });
         return finish(run);
       }
+      const layout = layoutOf(roles);
       await this.store.transaction(async (repos) => {
         let batch: ParsedRow[] = [];
         for await (const r of rows) {
-          batch.push(parseRow(r, roles, ds));
+          batch.push(parseRow(r, layout, ds));
           if (batch.length >= BATCH) {
-            await this.processBatch(repos, actor, ds, batch, run, mode);
+            await this.processBatch(repos, actor, ds, layout, batch, run, mode);
             batch = [];
           }
         }
-        await this.processBatch(repos, actor, ds, batch, run, mode);
+        await this.processBatch(repos, actor, ds, layout, batch, run, mode);
         if (opts.dryRun || (mode === 'strict' && summary.rejected > 0)) throw new Rollback();
         summary.stored = true;
       });
@@ -192,16 +209,15 @@ export class ImportService {
     return finish(run);
   }
 
-  private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, batch: ParsedRow[], run: Run, mode: ImportMode): Promise<void> {
+  private async processBatch(repos: Repositories, actor: Actor, ds: DataSet, layout: Layout, batch: ParsedRow[], run: Run, mode: ImportMode): Promise<void> {
     if (batch.length === 0) return;
     const { summary, seen, echo } = run;
     const facilities = await repos.facilities.briefs([...new Set(batch.map((b) => b.code))]);
-    const existing = new Map<string, Report>();
-    for (const [period, codes] of codesByPeriod(batch, (p) => p.id))
-      for (const [code, rep] of await repos.reports.getMany(ds.code, period, codes)) existing.set(`${code}\u0000${period}`, rep);
-    const previous = new Map<string, DataValues>();
-    for (const [period, codes] of codesByPeriod(batch, previousPeriod))
-      for (const [code, values] of await repos.reports.valuesMany(ds.code, period, codes)) previous.set(`${code}\u0000${period}`, values);
+    // By period, then facility code: the codes are the parser's own strings, hashed once.
+    const existing = new Map<string, Map<string, Report>>();
+    for (const [period, codes] of codesByPeriod(batch, (p) => p.id)) existing.set(period, await repos.reports.getMany(ds.code, period, codes));
+    const previous = new Map<string, Map<string, DataValues>>();
+    for (const [period, codes] of codesByPeriod(batch, (p) => this.periodBefore(run, p))) previous.set(period, await repos.reports.valuesMany(ds.code, period, codes));
     const level = actorLevel(actor.scope);
     const now = this.clock.now().toISOString();
     const today = chinaDay(this.clock.now());
@@ -210,12 +226,13 @@ export class ImportService {
       summary.rows++;
       const errors: ImportError[] = [];
       const f = facilities.get(r.code);
-      const key = `${r.code}\u0000${r.period}`;
       if (!r.p) errors.push(issue(r.row, 'period', 'E1002', r.period, echo));
       else if (!isOpenForReporting(r.p.id, ds, today))
         errors.push(issue(r.row, 'period', 'E1406', undefined, echo, { period: r.period, collecting: collectingPeriod(ds, today) }));
-      if (seen.has(key)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
-      seen.add(key);
+      let seenInPeriod = seen.get(r.period);
+      if (!seenInPeriod) seen.set(r.period, (seenInPeriod = new Set()));
+      if (seenInPeriod.has(r.code)) errors.push(issue(r.row, 'org_code', 'E4010', r.code, echo));
+      seenInPeriod.add(r.code);
       const inScope = !!f && facilityInScope(actor.scope, f);
       if (!f) errors.push(issue(r.row, 'org_code', 'E4001', r.code, echo));
       else if (!inScope) errors.push(issue(r.row, 'org_code', 'E4002', r.code, echo));
@@ -233,13 +250,15 @@ export class ImportService {
         }
       }
       // Nothing about a facility outside the scope is looked at further, so nothing about it leaks.
-      const before = inScope && r.p ? existing.get(key) : undefined;
+      const before = inScope && r.p ? existing.get(r.p.id)?.get(r.code) : undefined;
       let values: DataValues = { ...(before?.values ?? {}) };
       if (inScope) {
         let applicable = run.applicable.get(f!.type);
         if (!applicable) run.applicable.set(f!.type, (applicable = new Set(elementsFor(ds, f!.type))));
-        for (const [code, text] of r.values) {
-          if (text.trim() === '') continue; // an empty cell provides no value: the stored one stays
+        for (let i = 0; i < layout.elements.length; i++) {
+          const code = layout.elements[i].code;
+          const text = r.cells[i];
+          if (text === '') continue; // an empty cell provides no value: the stored one stays
           if (!applicable.has(code)) {
             errors.push(issue(r.row, code, 'E1402', text, echo));
             continue;
@@ -254,7 +273,7 @@ export class ImportService {
       const changes = inScope && (before ? !sameValues(before.values, values) : Object.keys(values).length > 0);
       if (changes && before && !canEdit(before, level)) errors.push(issue(r.row, null, 'E4011', before.approvalLevel, echo));
       if (errors.length === 0 && !unknownValue && changes && r.p) {
-        const v = validateValues(ds, values, previous.get(`${r.code}\u0000${previousPeriod(r.p)}`) ?? null, this.metadata.elementNames);
+        const v = validateValues(ds, values, previous.get(this.periodBefore(run, r.p))?.get(r.code) ?? null, this.metadata.elementNames);
         for (const x of v.errors) errors.push(violationIssue(r.row, x, 'E4009'));
         for (const x of v.warnings) run.warnings.push({ ...located(violationIssue(r.row, x, 'W_CHANGE'), run.places, r.code), facilityCode: r.code });
       }
@@ -265,7 +284,7 @@ export class ImportService {
         continue;
       }
       // A row that gives no value at all (a blank row of the template) is skipped, and said so.
-      if (!before && [...r.values.values()].every((text) => text.trim() === '')) {
+      if (!before && r.cells.every((text) => text === '')) {
         summary.skipped++;
         continue;
       }
@@ -298,6 +317,13 @@ export class ImportService {
       })),
     );
   }
+
+  /** The period before `p` (the previous year's report a row is compared with), worked out once per period of the file. */
+  private periodBefore(run: Run, p: Period): string {
+    let id = run.before.get(p.id);
+    if (id === undefined) run.before.set(p.id, (id = previousPeriod(p)));
+    return id;
+  }
 }
 
 /** The batch's facility codes by period: the row's period, or another derived from it (the one before). */
@@ -323,15 +349,31 @@ function placesOf(roles: ColumnRole[], headers: string[]): ColumnPlaces {
   return out;
 }
 
-function parseRow(r: TableRow, roles: ColumnRole[], ds: DataSet): ParsedRow {
-  const out: ParsedRow = { row: r.row, code: '', period: '', p: null, values: new Map(), unknown: [] };
+/** Where each meaning stands in the header (Layout). */
+function layoutOf(roles: ColumnRole[]): Layout {
+  const out: Layout = { org: -1, period: -1, elements: [], unknown: [] };
+  const at = new Map<string, number>();
   roles.forEach((role, i) => {
-    const cell = (r.cells[i] ?? '').trim();
-    if (role.kind === 'org_code') out.code = cell;
-    else if (role.kind === 'period') out.period = cell;
-    else if (role.kind === 'element') out.values.set(role.code, cell);
-    else if (role.kind === 'unknown' && cell !== '') out.unknown.push({ index: i, header: role.header, value: cell });
+    if (role.kind === 'org_code') out.org = i;
+    else if (role.kind === 'period') out.period = i;
+    else if (role.kind === 'unknown') out.unknown.push({ index: i, header: role.header });
+    else if (role.kind === 'element') {
+      const k = at.get(role.code);
+      if (k === undefined) (at.set(role.code, out.elements.length), out.elements.push({ code: role.code, index: i }));
+      else out.elements[k].index = i;
+    }
   });
+  return out;
+}
+
+function parseRow(r: TableRow, layout: Layout, ds: DataSet): ParsedRow {
+  const cell = (i: number) => (i < 0 ? '' : (r.cells[i] ?? '').trim());
+  const out: ParsedRow = { row: r.row, code: cell(layout.org), period: cell(layout.period), p: null, cells: new Array<string>(layout.elements.length), unknown: [] };
+  for (let i = 0; i < layout.elements.length; i++) out.cells[i] = cell(layout.elements[i].index);
+  for (const u of layout.unknown) {
+    const value = cell(u.index);
+    if (value !== '') out.unknown.push({ index: u.index, header: u.header, value });
+  }
   out.p = parsePeriod(out.period, ds.periodType);
   return out;
 }
