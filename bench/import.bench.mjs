@@ -7,7 +7,8 @@
 //      peak RSS (VmHWM of the process);
 //   2. the same import as a dry run (parse + check every row, store nothing);
 //   3. reference: the same file parsed with csv-parse and inserted by hand with a bare
-//      better-sqlite3 prepared statement in one transaction into an empty table;
+//      better-sqlite3 prepared statement in one transaction into an empty table (the median of
+//      three runs);
 //   4. (SQLite) the schema's floor: the same reports and their audit records written by SQL
 //      alone (`insert … select` from the 2024 reports, no JavaScript, nothing checked) into a
 //      copy of the store, in one transaction — what the store's tables, indexes and the
@@ -101,6 +102,9 @@ async function* reportRows(path) {
 
 async function reference() {
   const t0 = performance.now();
+  rmSync(join(work, 'ref.sqlite'), { force: true });
+  rmSync(join(work, 'ref.sqlite-wal'), { force: true });
+  rmSync(join(work, 'ref.sqlite-shm'), { force: true });
   const db = new Database(join(work, 'ref.sqlite'));
   db.pragma('journal_mode = WAL');
   db.exec('create table report(data_set text, period text, facility_code text, data_values text, primary key (data_set, period, facility_code))');
@@ -166,7 +170,10 @@ function schemaFloor() {
 const floor = PG ? null : schemaFloor();
 const dry = await timeImport(['--dry-run']);
 const real = await timeImport(['--mode', 'partial']);
-const ref = await reference();
+// The reference takes a few seconds, so one run of it drifts by a fifth: the median of three.
+const refs = [await reference(), await reference(), await reference()].sort((a, b) => a - b);
+const ref = refs[1];
+console.error(`bare insert: ${refs.map((x) => x.toFixed(1)).join(' / ')} s (median ${ref.toFixed(1)} s)`);
 if (PG) {
   const pgRef = await pgReference();
   console.log(`\nPostgreSQL: gtcm import --mode partial ${real.secs.toFixed(1)} s, peak ${real.peak.toFixed(0)} MB; dry run ${dry.secs.toFixed(1)} s; bare multi-row INSERT on PostgreSQL ${pgRef.toFixed(1)} s (ratio ${(real.secs / pgRef).toFixed(2)}×); bare SQLite insert ${ref.toFixed(1)} s (ratio ${(real.secs / ref).toFixed(2)}×)`);
