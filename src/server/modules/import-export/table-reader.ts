@@ -1,6 +1,7 @@
 /**
  * Streams the rows of an uploaded table as arrays of cell text with their row numbers (as a
- * spreadsheet shows them: the header is row 1): CSV (UTF-8, with or without BOM) through
+ * spreadsheet shows them: the header is row 1, an empty line is a row, a cell over several lines
+ * is in one): CSV (UTF-8, with or without BOM) through
  * csv-parse, XLSX (the first worksheet) through exceljs's streaming reader. The limits hold
  * while streaming: columns (E4016), characters in a cell (E4017) and data rows (E4015). An XLSX
  * file must have passed checkXlsx (xlsx-guard.ts) first.
@@ -83,12 +84,19 @@ function decodeStrictly(limits: ReadLimits, encoding: CsvEncoding): Transform {
 
 async function* readCsv(input: Readable, limits: ReadLimits, encoding: CsvEncoding): AsyncGenerator<TableRow> {
   const decoded = input.pipe(decodeStrictly(limits, encoding));
-  const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, trim: false }));
+  // Rows are numbered as Excel and WPS show the file: one row per record, empty lines included (they
+  // come through as records and are dropped below with the other blank ones), a cell with line
+  // breaks inside its quotes still one row. (csv-parse's `info` counted lines instead — two for a
+  // CRLF inside quotes — and cost a third of the parse: an object per record.)
+  const parser = decoded.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, trim: false }));
   input.on('error', (e) => decoded.destroy(e));
   decoded.on('error', (e) => parser.destroy(e));
-  for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>)
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row++;
     // A line of separators only (Excel writes them for formatted empty rows) is no row.
-    if (rec.record.some((c) => c.trim() !== '')) yield { row: rec.info.lines, cells: rec.record };
+    if (record.some((c) => c.trim() !== '')) yield { row, cells: record };
+  }
 }
 
 function cellText(v: ExcelJS.CellValue): string {
