@@ -123,6 +123,20 @@ describe('strict, partial, dry run', () => {
   });
 });
 
+describe('batches', () => {
+  it("a row whose previous year is in the batch before is compared with the file's value, not the store's", async () => {
+    // 2,000 rows fill the first batch, the last of them PB-01999's 2023 report (1,000 visits);
+    // the second batch opens with its 2024 report (100,000 visits): a change the check warns of
+    // only when it sees the 2023 report the first batch wrote.
+    const codes = await manyFacilities(ctx, 'PB', 2000);
+    const last = codes[codes.length - 1];
+    const csv = HEADER + codes.slice(0, -1).map((c) => row(c, '2024')).join('') + row(last, '2023') + `${last},2024,3,1,100000,300,ACUPUNCTURE;TUINA,1\n`;
+    const s = await ctx.services.imports.importTable(SYSTEM_ACTOR, Readable.from([csv]), { format: 'csv', mode: 'partial' });
+    expect(s.inserted).toBe(2001);
+    expect(s.warnings.filter((w) => w.code === 'W_CHANGE').map((w) => [w.facilityCode, w.row])).toEqual([[last, 2002]]);
+  });
+});
+
 /** Facilities for thousands of rows, stored in one go (test set-up). */
 async function manyFacilities(c: { store: TestContext['store']; clock: { now(): Date } }, prefix: string, n: number): Promise<string[]> {
   const villages = (await c.store.repos.divisions.children('530124103')).map((d) => d.code);

@@ -13,7 +13,7 @@ async function rows(text: string): Promise<{ row: number; cells: string[] }[]> {
 
 /** Where no cell has a line break, a row is its line: csv-parse's own line of each record (`info`), blank records dropped. */
 function byLine(text: string): { row: number; cells: string[] }[] {
-  const recs = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[];
+  const recs = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   return recs.filter((r) => r.record.some((c) => c.trim() !== '')).map((r) => ({ row: r.info.lines, cells: r.record }));
 }
 
