@@ -68,7 +68,8 @@ console.error(`file: ${rows.toLocaleString()} rows, ${(statSync(file).size / 1e6
 /** Runs gtcm import, sampling the peak RSS; returns seconds, peak MB and the summary. */
 async function timeImport(extra) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [gtcm, 'import', file, '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env });
+  // The script itself, as an operator runs `gtcm` (its first line gives node's options).
+  const child = spawn(gtcm, ['import', file, '--data-dir', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'inherit'], env });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   let peak = 0;
