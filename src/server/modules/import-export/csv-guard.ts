@@ -86,13 +86,16 @@ export function csvGuard(limits: CsvGuardLimits): CsvGuard {
  * fields, an endless field), and the number of records — line breaks outside quotes, a last
  * line without one counted (blank lines too, so it is an upper bound on the data rows + 1).
  */
+/** How much of the file the pre-scan reads at a time (the import itself then reads in Node's 64 KiB). */
+export const SCAN_CHUNK_BYTES = 1 << 20;
+
 export async function scanCsv(path: string, limits: CsvGuardLimits): Promise<{ records: number; encoding: CsvEncoding }> {
   const guard = csvGuard(limits);
   // UTF-8 unless its bytes say otherwise; then GB18030 (GBK's superset), which Excel and WPS write
   // for "CSV" on a Chinese Windows. Node's own ICU decoder reads it: no dependency needed.
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let encoding: CsvEncoding = 'utf-8';
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: SCAN_CHUNK_BYTES }) as AsyncIterable<Buffer>) {
     const refusal = guard(chunk);
     if (refusal) throw refusal;
     if (encoding === 'utf-8')
