@@ -105,7 +105,7 @@ interface Run {
   /** The elements each facility type reports: looked up once per import. */
   applicable: Map<FacilityRow['type'], Set<string>>;
   /** The period before each period of the file (previousPeriod, worked out once per period). */
-  before: Map<string, string>;
+  periodsBefore: Map<string, string>;
 }
 
 export class ImportService {
@@ -166,7 +166,7 @@ export class ImportService {
     };
     const run: Run = {
       summary, errors: new IssueList(limits.importErrors), warnings: new IssueList(limits.importErrors), seen: new Map(), unknown: new Map(), echo: limits.echoChars,
-      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(), before: new Map(),
+      places: new Map(), dryRun: opts.dryRun === true, applicable: new Map(), periodsBefore: new Map(),
     };
     const rows = readTable(input, opts.format, limits, encoding);
     try {
@@ -320,8 +320,8 @@ export class ImportService {
 
   /** The period before `p` (the previous year's report a row is compared with), worked out once per period of the file. */
   private periodBefore(run: Run, p: Period): string {
-    let id = run.before.get(p.id);
-    if (id === undefined) run.before.set(p.id, (id = previousPeriod(p)));
+    let id = run.periodsBefore.get(p.id);
+    if (id === undefined) run.periodsBefore.set(p.id, (id = previousPeriod(p)));
     return id;
   }
 }
